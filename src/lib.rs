@@ -1,0 +1,2 @@
+//! coproduce: a terminal app for facilitating in-room co-production meetings.
+pub mod session;

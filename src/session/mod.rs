@@ -1,0 +1,7 @@
+//! The session file: its types, reading, writing and rules. No terminal code.
+
+pub mod model;
+pub mod ordered_map;
+
+pub use model::*;
+pub use ordered_map::OrderedMap;

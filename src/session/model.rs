@@ -1,0 +1,426 @@
+//! The serde types of a format-1 session file, as DESIGN.md describes them.
+//!
+//! Optional fields stay `Option` (rather than taking their default) so that a
+//! hand-written `present: true` survives a save: the app only ever changes the
+//! lines an action touches.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::ordered_map::OrderedMap;
+
+/// A moment in the meeting: RFC 3339 with the local offset.
+pub type Time = DateTime<FixedOffset>;
+
+/// The only file format this version reads and writes.
+pub const FORMAT: u32 = 1;
+
+/// One meeting: the plan written by people and the record written by the app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub title: String,
+    pub board: String,
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<Item>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ladder: Vec<Judgement>,
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turns: Vec<Turn>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stack: Vec<String>,
+}
+
+/// Where a person speaks from: lived experience, carer, staff, commissioner…
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub label: String,
+    /// Percentage of speaking time the group aims for, instead of headcount share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    /// Holds formal power (staff, commissioners): watched together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<bool>,
+}
+
+impl Role {
+    /// Whether the role holds formal power (absent means no).
+    pub fn has_power(&self) -> bool {
+        self.power.unwrap_or(false)
+    }
+}
+
+/// A person at the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Lowercase letters, digits and '-'.
+    pub id: String,
+    pub name: String,
+    /// A role id.
+    pub role: String,
+    /// The speaker key: one lowercase letter or digit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<SpeakerKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<bool>,
+    /// Access needs: for the facilitator only, never shown to the room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<String>,
+    /// What the room view shows instead of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_name: Option<String>,
+}
+
+impl Participant {
+    /// Whether the person is in the room (absent means yes).
+    pub fn is_present(&self) -> bool {
+        self.present.unwrap_or(true)
+    }
+}
+
+/// A participant's key in the Balance pane. Held as the character typed; a
+/// hand-written `key: 7` (a YAML integer) is read as the digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpeakerKey(pub char);
+
+impl SpeakerKey {
+    /// Whether `c` may be a speaker key: a lowercase ASCII letter or a digit.
+    pub fn allowed(c: char) -> bool {
+        c.is_ascii_lowercase() || c.is_ascii_digit()
+    }
+}
+
+impl Serialize for SpeakerKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_char(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SpeakerKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = SpeakerKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one lowercase letter or digit")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<SpeakerKey, E> {
+                match v {
+                    0..=9 => Ok(SpeakerKey(char::from(b'0' + v as u8))),
+                    _ => Err(E::custom(format!(
+                        "key {v} is not one lowercase letter or digit"
+                    ))),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<SpeakerKey, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::custom(format!(
+                        "key {v} is not one lowercase letter or digit"
+                    ))),
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SpeakerKey, E> {
+                let mut chars = v.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if SpeakerKey::allowed(c) => Ok(SpeakerKey(c)),
+                    _ => Err(E::custom(format!(
+                        "key {v:?} is not one lowercase letter or digit"
+                    ))),
+                }
+            }
+        }
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+/// An agenda item with its time box.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    /// A participant id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// The time box.
+    pub minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A proposal and what the group made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: String,
+    pub proposal: String,
+    /// A participant id.
+    pub proposed_by: String,
+    /// An agenda item id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub state: DecisionState,
+    /// Participant id to answer, in the order given.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub responses: OrderedMap<String, Response>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Time>,
+    /// When the group looks at it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionPoint>,
+}
+
+/// Where a proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionState {
+    Queued,
+    Open,
+    Agreed,
+    Amended,
+    Deferred,
+    NotAgreed,
+    Withdrawn,
+}
+
+impl DecisionState {
+    /// Every state, in the order a proposal usually moves through them.
+    pub const ALL: [DecisionState; 7] = [
+        DecisionState::Queued,
+        DecisionState::Open,
+        DecisionState::Agreed,
+        DecisionState::Amended,
+        DecisionState::Deferred,
+        DecisionState::NotAgreed,
+        DecisionState::Withdrawn,
+    ];
+
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            DecisionState::Queued => "queued",
+            DecisionState::Open => "open",
+            DecisionState::Agreed => "agreed",
+            DecisionState::Amended => "amended",
+            DecisionState::Deferred => "deferred",
+            DecisionState::NotAgreed => "not-agreed",
+            DecisionState::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One person's answer in a consent round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    Agree,
+    Concern,
+    Object,
+    Abstain,
+}
+
+impl Response {
+    /// Every answer, in the order the pane offers them.
+    pub const ALL: [Response; 4] = [
+        Response::Agree,
+        Response::Concern,
+        Response::Object,
+        Response::Abstain,
+    ];
+
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Response::Agree => "agree",
+            Response::Concern => "concern",
+            Response::Object => "object",
+            Response::Abstain => "abstain",
+        }
+    }
+}
+
+/// Something someone will do as a result of a decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPoint {
+    pub what: String,
+    /// A participant id.
+    pub who: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+}
+
+/// The rungs of the ladder of co-production (Think Local Act Personal),
+/// bottom to top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rung {
+    Coercion,
+    Educating,
+    Informing,
+    Consultation,
+    Engagement,
+    CoDesign,
+    CoProduction,
+}
+
+/// The three bands of the ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    DoingTo,
+    DoingFor,
+    DoingWith,
+}
+
+impl Band {
+    /// How the band is said aloud.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::DoingTo => "doing to",
+            Band::DoingFor => "doing for",
+            Band::DoingWith => "doing with",
+        }
+    }
+}
+
+impl Rung {
+    /// Every rung, bottom to top.
+    pub const ALL: [Rung; 7] = [
+        Rung::Coercion,
+        Rung::Educating,
+        Rung::Informing,
+        Rung::Consultation,
+        Rung::Engagement,
+        Rung::CoDesign,
+        Rung::CoProduction,
+    ];
+
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rung::Coercion => "coercion",
+            Rung::Educating => "educating",
+            Rung::Informing => "informing",
+            Rung::Consultation => "consultation",
+            Rung::Engagement => "engagement",
+            Rung::CoDesign => "co-design",
+            Rung::CoProduction => "co-production",
+        }
+    }
+
+    /// The rung's name as the room reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rung::Coercion => "Coercion",
+            Rung::Educating => "Educating",
+            Rung::Informing => "Informing",
+            Rung::Consultation => "Consultation",
+            Rung::Engagement => "Engagement",
+            Rung::CoDesign => "Co-design",
+            Rung::CoProduction => "Co-production",
+        }
+    }
+
+    /// A one-line plain-English meaning.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rung::Coercion => "People are made to attend; they have no say at all",
+            Rung::Educating => "People are told how things work so they accept them",
+            Rung::Informing => "People are told what has been decided",
+            Rung::Consultation => "People are asked their views; others decide",
+            Rung::Engagement => "People have more say, but those in power still decide",
+            Rung::CoDesign => "People shape the plan, but not the final decision",
+            Rung::CoProduction => "People share power as equals, from start to finish",
+        }
+    }
+
+    /// Doing to, for or with.
+    pub fn band(self) -> Band {
+        match self {
+            Rung::Coercion | Rung::Educating => Band::DoingTo,
+            Rung::Informing | Rung::Consultation | Rung::Engagement => Band::DoingFor,
+            Rung::CoDesign | Rung::CoProduction => Band::DoingWith,
+        }
+    }
+}
+
+/// A rung judgement: where the group placed an item, or the whole meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    pub at: Time,
+    /// An agenda item id; absent means the meeting as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub rung: Rung,
+    /// The show of hands per rung.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub votes: OrderedMap<Rung, u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The meeting clock, written by the app.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clock {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Time>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<Break>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Time>,
+}
+
+impl Clock {
+    /// Nothing recorded yet: the section is left out of the file.
+    pub fn is_empty(&self) -> bool {
+        self.started.is_none() && self.breaks.is_empty() && self.ended.is_none()
+    }
+}
+
+/// A break; `to` is absent while the break goes on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    pub from: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Time>,
+}
+
+/// One person speaking; `secs` is absent while they still have the floor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turn {
+    /// A participant id.
+    pub who: String,
+    pub at: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secs: Option<u64>,
+}
