@@ -1,2 +1,10 @@
 //! coproduce: a terminal app for facilitating in-room co-production meetings.
+pub mod app;
+pub mod demo;
+pub mod render;
+pub mod saver;
 pub mod session;
+pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -1,1 +1,206 @@
-fn main() {}
+//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+
+use coproduce::app::App;
+use coproduce::app::keys::parse_script;
+use coproduce::session::document::Document;
+use coproduce::session::load::{check_files, load};
+use coproduce::session::lock::SessionLock;
+use coproduce::session::store::clean_leftovers;
+use coproduce::session::Time;
+use coproduce::theme::{self, Theme, Themes};
+use coproduce::{demo, render, tui};
+
+/// Run an in-room co-production meeting from the keyboard: the agenda and
+/// its time boxes, whose voices are heard, what is decided with whose
+/// consent, and which rung of the ladder the group is on.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The session file to run (see `coproduce demo` for an example).
+    session: Option<PathBuf>,
+    #[command(flatten)]
+    look: Look,
+}
+
+#[derive(Args, Clone, Default)]
+struct Look {
+    /// Theme: high-contrast-dark (default), high-contrast-light,
+    /// yellow-on-black, monochrome, or one from themes/. NO_COLOR set means monochrome.
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Open a fresh copy of the bundled example meeting (touches no file of yours).
+    Demo {
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Run the app headless on a fixed clock, feed it keys, and print the
+    /// final screen as plain text. Changes are saved as the live app saves
+    /// them, unless --dry-run.
+    Render {
+        /// The session file.
+        session: PathBuf,
+        /// Keys to press: characters and <Tab>, <S-Tab>, <Enter>, <Esc>,
+        /// <Space>, <BS>, <Up>, <F1>, <C-q>, <lt>; <wait 90s> moves the clock (s, m, h).
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        keys: String,
+        /// The clock's time at the start, RFC 3339 (default: now).
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
+        /// Screen size.
+        #[arg(long, value_name = "WxH", default_value = "100x30")]
+        size: String,
+        #[command(flatten)]
+        look: Look,
+        /// Change nothing on disk.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Check session files: every problem as file:line:col. Exit 0 when all
+    /// are clean, 1 when any has a problem, 2 on a usage error.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Folders whose theme files load at start, over the built-in themes.
+fn theme_dirs() -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from("themes")];
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
+    if let Some(config) = config {
+        dirs.push(config.join("coproduce").join("themes"));
+    }
+    dirs
+}
+
+/// The themes available and the one to start with.
+fn pick_theme(look: &Look) -> Result<(Themes, Theme)> {
+    let (themes, problems) = Themes::load(&theme_dirs());
+    for problem in problems {
+        eprintln!("coproduce: {problem} (skipped)");
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let chosen = theme::choose(&themes, look.theme.as_deref(), no_color)?.clone();
+    Ok((themes, chosen))
+}
+
+/// An app on the loaded session, with the theme cycle starting at `theme`.
+fn new_app(session: coproduce::session::Session, now: Time, themes: &Themes, theme: &Theme) -> App {
+    let names: Vec<String> = themes.names().into_iter().map(str::to_owned).collect();
+    let index = names.iter().position(|n| *n == theme.name).unwrap_or(0);
+    App::new(session, now, names, index)
+}
+
+/// Opens `path`: checked, and unless `read_only`, locked with the leftovers
+/// of killed saves removed. The document's baseline is the app's opening
+/// state (keys given included), so undoing back to it restores the bytes.
+fn open(
+    path: &Path,
+    now: Time,
+    look: &Look,
+    read_only: bool,
+) -> Result<(App, Document, Themes, Theme, Option<SessionLock>)> {
+    let (themes, theme) = pick_theme(look)?;
+    let loaded = load(path)?;
+    let lock = if read_only {
+        None
+    } else {
+        let lock = SessionLock::acquire(path, &now.format("%Y-%m-%d %H:%M").to_string())?;
+        clean_leftovers(path);
+        Some(lock)
+    };
+    let app = new_app(loaded.session, now, &themes, &theme);
+    let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
+    Ok((app, document, themes, theme, lock))
+}
+
+fn run_live(path: &Path, look: &Look) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        bail!("the meeting needs a terminal; use `coproduce render` to run it headless");
+    }
+    let (app, document, themes, theme, _lock) = open(path, tui::now(), look, false)?;
+    if let Some(problem) = tui::run(app, &themes, &theme, document)? {
+        bail!("{problem}\nThe meeting's last changes are not on disk.");
+    }
+    Ok(())
+}
+
+fn parse_size(size: &str) -> Result<(u16, u16)> {
+    let (w, h) = size
+        .split_once(['x', 'X'])
+        .ok_or_else(|| anyhow!("--size {size}: write it as WIDTHxHEIGHT, e.g. 100x30"))?;
+    let parse = |n: &str| n.trim().parse::<u16>().ok().filter(|&n| n > 0);
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => bail!("--size {size}: width and height are whole numbers from 1 to 65535"),
+    }
+}
+
+fn run_render(path: &Path, keys: &str, now: Option<&str>, size: &str, look: &Look, dry_run: bool) -> Result<()> {
+    let (width, height) = parse_size(size)?;
+    let steps = parse_script(keys).context("--keys")?;
+    let now = match now {
+        Some(text) => Time::parse_from_rfc3339(text)
+            .with_context(|| format!("--now {text}: write it as RFC 3339, e.g. 2026-11-22T10:30:00+00:00"))?,
+        None => tui::now(),
+    };
+    let (mut app, document, themes, theme, _lock) = open(path, now, look, dry_run)?;
+    render::play(&mut app, &steps, now, |session| {
+        if dry_run { Ok(()) } else { document.save(session) }
+    })
+    .with_context(|| format!("cannot save {}", path.display()))?;
+    let theme = themes.get(app.theme_name()).unwrap_or(&theme);
+    let screen = render::screen_text(&app, theme, width, height);
+    std::io::stdout().write_all(screen.as_bytes())?;
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { files }) => {
+            let clean = check_files(&files, &mut std::io::stdout());
+            return if clean { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        }
+        Some(Command::Demo { look }) => demo::fresh_copy(tui::now())
+            .context("cannot write the demo meeting")
+            .and_then(|path| {
+                let result = run_live(&path, &look);
+                eprintln!("The demo meeting is saved in {}", path.display());
+                result
+            }),
+        Some(Command::Render { session, keys, now, size, look, dry_run }) => {
+            run_render(&session, &keys, now.as_deref(), &size, &look, dry_run)
+        }
+        None => match cli.session {
+            Some(path) => run_live(&path, &cli.look),
+            None => {
+                eprintln!("coproduce: name a session file, or try `coproduce demo`. See --help.");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("coproduce: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,7 +1,15 @@
 //! The session file: its types, reading, writing and rules. No terminal code.
 
+pub mod balance;
+pub mod document;
+pub mod load;
+pub mod lock;
 pub mod model;
 pub mod ordered_map;
+pub mod speaker_keys;
+pub mod store;
+pub mod timing;
+pub mod write;
 
 pub use model::*;
 pub use ordered_map::OrderedMap;

@@ -354,7 +354,7 @@ impl Rung {
             Rung::Educating => "People are told how things work so they accept them",
             Rung::Informing => "People are told what has been decided",
             Rung::Consultation => "People are asked their views; others decide",
-            Rung::Engagement => "People have more say, but those in power still decide",
+            Rung::Engagement => "People have a say; those with power still decide",
             Rung::CoDesign => "People shape the plan, but not the final decision",
             Rung::CoProduction => "People share power as equals, from start to finish",
         }

@@ -1,0 +1,170 @@
+//! The app's state, the actions that change it, and the keymap. No terminal
+//! code: the loop in `tui.rs` and `coproduce render` drive the same `update`.
+
+pub mod keymap;
+pub mod keys;
+pub mod undo;
+mod update;
+
+pub use update::update;
+
+use crate::session::{Session, Time, speaker_keys};
+use keymap::Keymap;
+use keys::{Key, KeyCode};
+use undo::UndoStack;
+
+/// The four panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Agenda,
+    Balance,
+    Decisions,
+    Ladder,
+}
+
+impl Pane {
+    /// Every pane, in Tab order.
+    pub const ALL: [Pane; 4] = [Pane::Agenda, Pane::Balance, Pane::Decisions, Pane::Ladder];
+
+    /// The pane's name on screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Agenda => "Agenda",
+            Pane::Balance => "Balance",
+            Pane::Decisions => "Decisions",
+            Pane::Ladder => "Ladder",
+        }
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
+    }
+
+    /// The pane `step` places on, wrapping around.
+    pub fn step(self, step: isize) -> Pane {
+        let n = Pane::ALL.len() as isize;
+        Pane::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// Everything that can happen to the app: keys become actions through the
+/// keymap; the clock ticking is an action too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    NextPane,
+    PrevPane,
+    ToggleHelp,
+    /// Esc: close whatever is open.
+    Close,
+    Undo,
+    Redo,
+    NextTheme,
+    Quit,
+    /// Give the floor to the participant with this id.
+    GiveFloor(String),
+    /// Close the open turn: nobody has the floor.
+    SilenceFloor,
+    /// The clock moved on; nothing else changed.
+    Tick,
+    /// A save did not reach the disk: tell the facilitator.
+    SaveFailed(String),
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+}
+
+/// A layer drawn over the pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+}
+
+/// The whole state of a running meeting.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub session: Session,
+    pub pane: Pane,
+    pub overlay: Option<Overlay>,
+    /// The latest time `update` was given: what the screen shows.
+    pub now: Time,
+    /// Goes up with every change to the session (undo included); the saver
+    /// writes whenever it differs from the last one saved.
+    pub revision: u64,
+    /// One line for the facilitator about the last key (undone, refused…).
+    pub status: Option<String>,
+    pub keymap: Keymap,
+    /// Names of the themes to cycle through, and which one is in use.
+    pub theme_names: Vec<String>,
+    pub theme: usize,
+    undo: UndoStack,
+}
+
+impl App {
+    /// An app on `session` at `now`. Participants without a key are given
+    /// one; that is written to the file only with the first real change.
+    pub fn new(mut session: Session, now: Time, theme_names: Vec<String>, theme: usize) -> App {
+        let keymap = Keymap::default();
+        speaker_keys::assign_missing(&mut session, |c| {
+            keymap.is_taken(Pane::Balance, Key::char(c))
+        });
+        App {
+            session,
+            pane: Pane::Agenda,
+            overlay: None,
+            now,
+            revision: 0,
+            status: None,
+            keymap,
+            theme_names,
+            theme,
+            undo: UndoStack::default(),
+        }
+    }
+
+    /// The name of the theme in use.
+    pub fn theme_name(&self) -> &str {
+        self.theme_names.get(self.theme).map_or("", String::as_str)
+    }
+
+    /// The action a key means here, if any: the keymap first, then, in the
+    /// Balance pane, a participant's own key.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        if self.overlay.is_some() {
+            // The help overlay is read, not typed into: only closing keys work.
+            return match self.keymap.lookup(self.pane, key)? {
+                action @ (Action::ToggleHelp | Action::Close | Action::Quit) => Some(action),
+                _ => Some(Action::Close),
+            };
+        }
+        if let Some(action) = self.keymap.lookup(self.pane, key) {
+            return Some(action);
+        }
+        match key.code {
+            KeyCode::Char(c) if self.pane == Pane::Balance && !key.ctrl && !key.alt => self
+                .session
+                .participants
+                .iter()
+                .find(|p| p.is_present() && p.key.is_some_and(|k| k.0 == c))
+                .map(|p| Action::GiveFloor(p.id.clone())),
+            _ => None,
+        }
+    }
+
+    /// Makes a change to the session that can be undone: `label` says what
+    /// it was, in the status line after an undo.
+    fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
+        let before = self.session.clone();
+        edit(&mut self.session);
+        if self.session != before {
+            self.undo.record(label, before);
+            self.revision += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

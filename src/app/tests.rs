@@ -1,0 +1,154 @@
+//! Behaviour of `update` on a fixed clock.
+
+use super::*;
+use crate::session::Session;
+
+const SESSION: &str = "format: 1
+title: Test
+board: Board
+date: 2026-11-22
+roles:
+  - { id: lived, label: Lived experience }
+  - { id: staff, label: Staff, power: true }
+participants:
+  - { id: beve, name: Beve, role: lived, key: b }
+  - { id: alex, name: Alex, role: staff }
+  - { id: pat, name: Pat, role: lived, present: false }
+turns:
+  - { who: alex, at: 2026-11-22T10:28:00+00:00 }
+";
+
+fn at(hms: &str) -> Time {
+    Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
+}
+
+fn app() -> App {
+    let session: Session = serde_yaml::from_str(SESSION).unwrap();
+    App::new(session, at("10:30:00"), vec!["a".into(), "b".into()], 0)
+}
+
+fn press(app: &mut App, key: Key, now: &str) -> Effect {
+    match app.action_for(key) {
+        Some(action) => update(app, action, at(now)),
+        None => Effect::None,
+    }
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_panes_both_ways() {
+    let mut app = app();
+    let mut seen = vec![];
+    for _ in 0..4 {
+        seen.push(app.pane);
+        press(&mut app, Key::plain(KeyCode::Tab), "10:30:00");
+    }
+    assert_eq!(seen, Pane::ALL);
+    assert_eq!(app.pane, Pane::Agenda);
+    press(&mut app, Key::plain(KeyCode::BackTab), "10:30:00");
+    assert_eq!(app.pane, Pane::Ladder);
+}
+
+#[test]
+fn help_opens_with_question_mark_and_closes_with_esc() {
+    let mut app = app();
+    press(&mut app, Key::char('?'), "10:30:00");
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, Key::plain(KeyCode::Tab), "10:30:00");
+    assert_eq!(app.pane, Pane::Agenda, "the overlay swallows other keys");
+    press(&mut app, Key::plain(KeyCode::Esc), "10:30:00");
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn quit_from_anywhere_even_with_help_open() {
+    let mut app = app();
+    press(&mut app, Key::char('?'), "10:30:00");
+    assert_eq!(press(&mut app, Key::ctrl('q'), "10:30:00"), Effect::Quit);
+    assert_eq!(press(&mut app, Key::ctrl('c'), "10:30:00"), Effect::Quit);
+}
+
+#[test]
+fn theme_key_cycles_and_wraps() {
+    let mut app = app();
+    press(&mut app, Key::ctrl('t'), "10:30:00");
+    assert_eq!(app.theme_name(), "b");
+    press(&mut app, Key::ctrl('t'), "10:30:00");
+    assert_eq!(app.theme_name(), "a");
+    assert_eq!(app.revision, 0, "a theme is not a change to the meeting");
+}
+
+#[test]
+fn keys_are_given_to_people_without_one_but_not_counted_as_a_change() {
+    let app = app();
+    let keys: Vec<_> = app.session.participants.iter().map(|p| p.key.map(|k| k.0)).collect();
+    assert_eq!(keys, vec![Some('b'), Some('a'), Some('p')]);
+    assert_eq!(app.revision, 0);
+}
+
+#[test]
+fn giving_the_floor_closes_the_open_turn_to_the_second() {
+    let mut app = app();
+    app.pane = Pane::Balance;
+    press(&mut app, Key::char('b'), "10:30:00");
+    press(&mut app, Key::char(' '), "10:30:30");
+    let turns = &app.session.turns;
+    assert_eq!((turns[0].who.as_str(), turns[0].secs), ("alex", Some(120)));
+    assert_eq!((turns[1].who.as_str(), turns[1].secs), ("beve", Some(30)));
+    assert_eq!(app.revision, 2);
+}
+
+#[test]
+fn people_keys_work_only_in_the_balance_pane_and_only_for_those_present() {
+    let mut app = app();
+    assert_eq!(app.action_for(Key::char('b')), None);
+    app.pane = Pane::Balance;
+    assert_eq!(app.action_for(Key::char('b')), Some(Action::GiveFloor("beve".into())));
+    assert_eq!(app.action_for(Key::char('p')), None, "Pat is absent");
+}
+
+#[test]
+fn undo_and_redo_give_back_exactly_the_earlier_sessions() {
+    let mut app = app();
+    app.pane = Pane::Balance;
+    let opened = app.session.clone();
+    press(&mut app, Key::char('b'), "10:30:00");
+    let after_one = app.session.clone();
+    press(&mut app, Key::char(' '), "10:30:30");
+    let after_two = app.session.clone();
+
+    press(&mut app, Key::ctrl('z'), "10:31:00");
+    assert_eq!(app.session, after_one);
+    assert_eq!(app.status.as_deref(), Some("Undone: silence the floor"));
+    press(&mut app, Key::ctrl('z'), "10:31:00");
+    assert_eq!(app.session, opened);
+    press(&mut app, Key::ctrl('z'), "10:31:00");
+    assert_eq!(app.status.as_deref(), Some("Nothing to undo"));
+    press(&mut app, Key::ctrl('y'), "10:31:00");
+    press(&mut app, Key::ctrl('y'), "10:31:00");
+    assert_eq!(app.session, after_two);
+    assert_eq!(app.revision, 6, "every undo and redo is a change to save");
+}
+
+#[test]
+fn a_new_change_after_undo_drops_the_redo() {
+    let mut app = app();
+    app.pane = Pane::Balance;
+    press(&mut app, Key::char('b'), "10:30:00");
+    press(&mut app, Key::ctrl('z'), "10:30:10");
+    press(&mut app, Key::char(' '), "10:30:20");
+    press(&mut app, Key::ctrl('y'), "10:30:30");
+    assert_eq!(app.status.as_deref(), Some("Nothing to redo"));
+}
+
+#[test]
+fn silence_and_same_speaker_again_change_nothing() {
+    let mut app = app();
+    app.pane = Pane::Balance;
+    press(&mut app, Key::char('a'), "10:30:00");
+    assert_eq!(app.revision, 0);
+    assert_eq!(app.status.as_deref(), Some("Alex already has the floor"));
+    press(&mut app, Key::char(' '), "10:30:00");
+    press(&mut app, Key::char(' '), "10:30:05");
+    assert_eq!(app.revision, 1);
+    assert_eq!(app.status.as_deref(), Some("The floor is already silent"));
+}

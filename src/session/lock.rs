@@ -1,0 +1,163 @@
+//! The lock that stops a second `coproduce` from writing the same session.
+//!
+//! The lock is a file beside the session (`.NAME.lock`) created with
+//! `create_new`, so two processes cannot both take it. It says who holds it;
+//! a lock left by a process that has died is taken over.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Why the session could not be locked.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "{session} is already open for writing by {holder}; close it there first \
+         (or remove {lock} if you are sure it is not running)"
+    )]
+    Held {
+        session: PathBuf,
+        lock: PathBuf,
+        holder: String,
+    },
+    #[error("{lock}: cannot create the lock file: {source}")]
+    Io { lock: PathBuf, source: io::Error },
+}
+
+/// A held lock; dropping it releases the lock.
+#[derive(Debug)]
+pub struct SessionLock {
+    path: PathBuf,
+}
+
+/// The lock file's path for a session file.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let name = session.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    session.with_file_name(format!(".{name}.lock"))
+}
+
+/// Whether a process with this id is running on this machine.
+pub fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // Signal 0 checks existence only; EPERM means it exists but is not ours.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn host_name() -> String {
+    let mut buf = [0u8; 256];
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return String::from("unknown");
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..end]).into_owned()
+}
+
+/// What the lock file says about its holder.
+struct Holder {
+    pid: Option<u32>,
+    host: String,
+    text: String,
+}
+
+fn read_holder(lock: &Path) -> Option<Holder> {
+    let text = fs::read_to_string(lock).ok()?;
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
+            .map(str::to_owned)
+    };
+    Some(Holder {
+        pid: field("pid").and_then(|p| p.parse().ok()),
+        host: field("host").unwrap_or_default(),
+        text: format!(
+            "coproduce (pid {}, user {}, host {}, since {})",
+            field("pid").unwrap_or_else(|| "?".into()),
+            field("user").unwrap_or_else(|| "?".into()),
+            field("host").unwrap_or_else(|| "?".into()),
+            field("since").unwrap_or_else(|| "?".into()),
+        ),
+    })
+}
+
+impl SessionLock {
+    /// Takes the lock for `session`, taking over a stale one. `since` is
+    /// written for the person who finds the lock taken.
+    pub fn acquire(session: &Path, since: &str) -> Result<SessionLock, LockError> {
+        let lock = lock_path(session);
+        let io_err = |source| LockError::Io {
+            lock: lock.clone(),
+            source,
+        };
+        for _ in 0..2 {
+            match OpenOptions::new().write(true).create_new(true).open(&lock) {
+                Ok(mut file) => {
+                    let user = std::env::var("USER").unwrap_or_else(|_| "?".into());
+                    let body = format!(
+                        "pid: {}\nuser: {user}\nhost: {}\nsince: {since}\n",
+                        std::process::id(),
+                        host_name()
+                    );
+                    file.write_all(body.as_bytes()).map_err(io_err)?;
+                    return Ok(SessionLock { path: lock });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let holder = read_holder(&lock);
+                    let stale = holder.as_ref().is_some_and(|h| {
+                        h.host == host_name() && h.pid.is_some_and(|p| !process_alive(p))
+                    });
+                    if !stale {
+                        return Err(LockError::Held {
+                            session: session.to_path_buf(),
+                            lock: lock.clone(),
+                            holder: holder.map_or_else(
+                                || "another coproduce (the lock file is unreadable)".into(),
+                                |h| h.text,
+                            ),
+                        });
+                    }
+                    fs::remove_file(&lock).map_err(io_err)?;
+                }
+                Err(e) => return Err(io_err(e)),
+            }
+        }
+        Err(io_err(io::Error::other("the lock kept changing hands")))
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_is_refused_and_told_who_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.yaml");
+        let first = SessionLock::acquire(&session, "10:00").unwrap();
+        let err = SessionLock::acquire(&session, "10:05").unwrap_err().to_string();
+        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        drop(first);
+        assert!(!lock_path(&session).exists());
+        SessionLock::acquire(&session, "10:06").unwrap();
+    }
+
+    #[test]
+    fn a_stale_lock_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.yaml");
+        let body = format!("pid: {}\nuser: x\nhost: {}\nsince: 9:00\n", u32::MAX - 1, host_name());
+        fs::write(lock_path(&session), body).unwrap();
+        let _lock = SessionLock::acquire(&session, "10:00").unwrap();
+        let now = fs::read_to_string(lock_path(&session)).unwrap();
+        assert!(now.contains(&format!("pid: {}", std::process::id())));
+    }
+}

@@ -1,0 +1,159 @@
+//! Time arithmetic on the meeting record: item time, breaks, the running item.
+//!
+//! Every function takes `now` so that a fixed clock drives the same code the
+//! live app runs.
+
+use super::{Break, Clock, Item, Session, Time};
+
+/// Seconds from `from` to `to`, never negative.
+pub fn secs_between(from: Time, to: Time) -> u64 {
+    u64::try_from((to - from).num_seconds()).unwrap_or(0)
+}
+
+/// Seconds of break time inside `[from, to]`; a break still going on runs to `now`.
+pub fn break_secs_within(clock: &Clock, from: Time, to: Time, now: Time) -> u64 {
+    clock
+        .breaks
+        .iter()
+        .map(|b| {
+            let start = b.from.max(from);
+            let end = b.to.unwrap_or(now).min(to);
+            secs_between(start, end)
+        })
+        .sum()
+}
+
+/// Working seconds in `[from, to]`: wall time less the breaks that overlap it.
+pub fn working_secs(clock: &Clock, from: Time, to: Time, now: Time) -> u64 {
+    secs_between(from, to).saturating_sub(break_secs_within(clock, from, to, now))
+}
+
+/// How long an item has run: from its start to its end (or `now`), less breaks.
+pub fn item_used_secs(item: &Item, clock: &Clock, now: Time) -> Option<u64> {
+    let started = item.started?;
+    Some(working_secs(clock, started, item.ended.unwrap_or(now), now))
+}
+
+/// Where an agenda item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemState {
+    ToCome,
+    Running,
+    Done,
+}
+
+/// The state of an item, read from its `started` and `ended`.
+pub fn item_state(item: &Item) -> ItemState {
+    match (item.started, item.ended) {
+        (None, _) => ItemState::ToCome,
+        (Some(_), None) => ItemState::Running,
+        (Some(_), Some(_)) => ItemState::Done,
+    }
+}
+
+/// The index of the running item: the last one started and not ended.
+pub fn running_item(session: &Session) -> Option<usize> {
+    session
+        .agenda
+        .iter()
+        .rposition(|i| item_state(i) == ItemState::Running)
+}
+
+/// The break going on at `now`, if any.
+pub fn current_break(clock: &Clock, now: Time) -> Option<&Break> {
+    clock
+        .breaks
+        .iter()
+        .find(|b| b.from <= now && b.to.is_none_or(|to| now < to))
+}
+
+/// Working seconds since the meeting started (to its end, once ended).
+pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
+    let started = clock.started?;
+    Some(working_secs(clock, started, clock.ended.unwrap_or(now), now))
+}
+
+/// `m:ss` under an hour, `h:mm:ss` above: how the room reads a duration.
+pub fn format_duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// A short human duration: `45s`, `3 min`, `1 h 20 min`.
+pub fn format_minutes(secs: u64) -> String {
+    match secs {
+        0..60 => format!("{secs}s"),
+        60..3600 => format!("{} min", secs / 60),
+        _ => format!("{} h {} min", secs / 3600, secs / 60 % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(hms: &str) -> Time {
+        Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
+    }
+
+    fn clock_with_break(from: &str, to: Option<&str>) -> Clock {
+        Clock {
+            started: Some(t("10:00:00")),
+            breaks: vec![Break {
+                from: t(from),
+                to: to.map(t),
+            }],
+            ended: None,
+        }
+    }
+
+    #[test]
+    fn break_inside_an_item_is_not_item_time() {
+        let clock = clock_with_break("10:15:00", Some("10:20:00"));
+        let item = Item {
+            id: "a".into(),
+            title: "A".into(),
+            lead: None,
+            minutes: 20,
+            started: Some(t("10:05:00")),
+            ended: Some(t("10:27:30")),
+            notes: None,
+        };
+        assert_eq!(item_used_secs(&item, &clock, t("11:00:00")), Some(17 * 60 + 30));
+    }
+
+    #[test]
+    fn break_spanning_an_item_change_is_split() {
+        let clock = clock_with_break("10:15:00", Some("10:25:00"));
+        let first = working_secs(&clock, t("10:00:00"), t("10:20:00"), t("11:00:00"));
+        let second = working_secs(&clock, t("10:20:00"), t("10:30:00"), t("11:00:00"));
+        assert_eq!((first, second), (15 * 60, 5 * 60));
+    }
+
+    #[test]
+    fn open_break_runs_to_now() {
+        let clock = clock_with_break("10:15:00", None);
+        let now = t("10:18:00");
+        assert_eq!(working_secs(&clock, t("10:10:00"), now, now), 5 * 60);
+        assert!(current_break(&clock, now).is_some());
+        assert!(current_break(&clock, t("10:14:59")).is_none());
+    }
+
+    #[test]
+    fn durations_read_as_the_room_says_them() {
+        for (secs, long, short) in [
+            (0, "0:00", "0s"),
+            (59, "0:59", "59s"),
+            (90, "1:30", "1 min"),
+            (3600, "1:00:00", "1 h 0 min"),
+            (4830, "1:20:30", "1 h 20 min"),
+        ] {
+            assert_eq!(format_duration(secs), long);
+            assert_eq!(format_minutes(secs), short);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Text from a session file made safe for the terminal.
+//!
+//! A name or note may hold escape sequences (`\x1b]0;…\x07` retitles a
+//! terminal, `\x1b[2J` clears it) or bidirectional overrides that make text
+//! read differently from what it is. Every such character is shown as a
+//! visible escape instead, so the room sees what is really in the file.
+
+use std::borrow::Cow;
+
+/// Whether `c` must never reach the terminal as it is.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'   // zero-width spaces and joiners, LRM, RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner and invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'              // byte order mark
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+        )
+}
+
+/// `text` with every unsafe character written as a visible escape
+/// (`\x1b`, `\u{202e}`); borrowed when there was nothing to escape.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !is_unsafe(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line of `text` for a single-line cell: unsafe characters escaped and
+/// line breaks shown as `⏎`, so a multi-line note cannot break a table row.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return visible(text);
+    }
+    let joined = text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n").replace('\n', " ⏎ ");
+    Cow::Owned(visible(&joined).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_visible_text() {
+        for (raw, shown) in [
+            ("Beve", "Beve"),
+            ("\x1b]0;owned\x07", "\\x1b]0;owned\\x07"),
+            ("\x1b[2J", "\\x1b[2J"),
+            ("a\u{202e}b", "a\\u{202e}b"),
+            ("a\u{2066}b\u{2069}", "a\\u{2066}b\\u{2069}"),
+            ("zero\u{200b}width", "zero\\u{200b}width"),
+            ("del\u{7f}", "del\\x7f"),
+            ("c1\u{9b}", "c1\\x9b"),
+            ("李 👍", "李 👍"),
+        ] {
+            assert_eq!(visible(raw), shown, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn notes_fold_onto_one_line() {
+        assert_eq!(one_line("first\nsecond\n"), "first ⏎ second");
+        assert_eq!(one_line("a\r\nb"), "a ⏎ b");
+        assert_eq!(one_line("tab\there"), "tab\\x09here");
+    }
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when cut; wide
+/// characters are never split.
+pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+
+    #[test]
+    fn fitting_cuts_by_columns_not_bytes() {
+        assert_eq!(fit("Beve", 10), "Beve");
+        assert_eq!(fit("Delivery speeds", 9), "Delivery…");
+        assert_eq!(fit("李李李李", 5), "李李…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

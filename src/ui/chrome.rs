@@ -1,0 +1,93 @@
+//! The one-line header and footer on every pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::parts::name_of;
+use crate::app::keymap::keys_label;
+use crate::app::{App, Pane};
+use crate::session::balance::{floor, turn_secs};
+use crate::session::timing::{
+    current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
+};
+use crate::text::{fit, one_line};
+use crate::theme::Theme;
+
+const GAP: &str = "  │  ";
+
+/// Meeting, clock, current item and who has the floor. The clock, item
+/// and floor always show; the meeting's name takes what room is left.
+pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let s = &app.session;
+    let mut parts: Vec<String> = Vec::with_capacity(3);
+    let mut clock = app.now.format("%H:%M").to_string();
+    if let Some(secs) = meeting_elapsed_secs(&s.clock, app.now) {
+        clock.push_str(&format!(" ({} in)", format_duration(secs)));
+    }
+    parts.push(clock);
+    if let Some(pause) = current_break(&s.clock, app.now) {
+        parts.push(match pause.to {
+            Some(to) => format!("BREAK until {}", to.format("%H:%M")),
+            None => "BREAK".into(),
+        });
+    } else if let Some(i) = running_item(s) {
+        let item = &s.agenda[i];
+        let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
+        parts.push(format!(
+            "Now: {} {}/{}:00",
+            fit(&one_line(&item.title), 28),
+            format_duration(used),
+            item.minutes
+        ));
+    }
+    parts.push(match floor(s) {
+        Some(turn) => format!(
+            "Floor: {} {}",
+            fit(&name_of(s, &turn.who), 16),
+            format_duration(turn_secs(s, turn, app.now))
+        ),
+        None => "Floor: silent".into(),
+    });
+    let right = parts.join(GAP);
+    let room = usize::from(area.width).saturating_sub(right.width() + GAP.width() + 1);
+    let name = one_line(&s.title);
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(fit(&name, room).into_owned(), theme.header().add_modifier(Modifier::BOLD)),
+        Span::raw(GAP),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.header()), area);
+}
+
+/// The keys that work here, from the keymap, after any status message.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut items: Vec<(String, String)> = Vec::new();
+    if app.pane == Pane::Balance {
+        items.push(("[key]".into(), "give the floor".into()));
+    }
+    for binding in app.keymap.for_pane(app.pane).filter(|b| b.in_footer) {
+        items.push((keys_label(binding), binding.description.to_owned()));
+    }
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    let mut used = 1;
+    if let Some(status) = &app.status {
+        let status = format!("{}  ", one_line(status));
+        used += status.width();
+        spans.push(Span::styled(status, theme.accent()));
+    }
+    for (keys, description) in items {
+        let width = keys.width() + description.width() + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(keys, theme.footer_key()));
+        spans.push(Span::raw(format!(" {description}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer()), area);
+}

@@ -1,0 +1,99 @@
+//! Small pieces the panes share: names, share bars, section titles.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::session::{Participant, Session};
+use crate::text::one_line;
+use crate::theme::Theme;
+
+/// A participant's name, safe for the terminal; an unknown id is shown as is.
+pub fn name_of(session: &Session, id: &str) -> String {
+    session
+        .participants
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| one_line(id).into_owned(), |p| one_line(&p.name).into_owned())
+}
+
+/// The role slot (for colour) and label of a participant's role.
+pub fn role_of<'a>(session: &'a Session, person: &Participant) -> (usize, &'a str) {
+    session
+        .roles
+        .iter()
+        .position(|r| r.id == person.role)
+        .map_or((0, ""), |i| (i, session.roles[i].label.as_str()))
+}
+
+/// A section heading inside a pane.
+pub fn heading(text: &str, theme: &Theme) -> Line<'static> {
+    Line::styled(text.to_owned(), theme.title())
+}
+
+/// A share as a whole percentage.
+pub fn percent(fraction: f64) -> String {
+    format!("{:.0}%", fraction * 100.0)
+}
+
+/// Says, in words and a symbol, how a share stands against its fair share,
+/// so the meaning never rests on colour alone.
+pub fn against_fair(share: f64, fair: f64, theme: &Theme) -> Span<'static> {
+    // Within 5 points of fair is fair: a meeting is not a stopwatch.
+    const SLACK: f64 = 0.05;
+    if share > fair + SLACK {
+        Span::styled("▲ over", theme.warn())
+    } else if share + SLACK < fair {
+        Span::styled("▼ under", theme.text())
+    } else {
+        Span::styled("● fair", theme.ok())
+    }
+}
+
+/// A bar `width` cells wide, filled to `share`, with a mark at `fair`.
+pub fn share_bar(share: f64, fair: f64, width: usize, fill: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let cells = |f: f64| ((f.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let filled = cells(share);
+    let mark = (fair > 0.0).then(|| cells(fair).min(width.saturating_sub(1)));
+    let mut spans = Vec::with_capacity(4);
+    let run = |from: usize, to: usize, spans: &mut Vec<Span<'static>>| {
+        if to > from {
+            let full = from.min(filled)..to.min(filled);
+            if !full.is_empty() {
+                spans.push(Span::styled("█".repeat(full.len()), fill));
+            }
+            let empty = from.max(filled)..to;
+            if !empty.is_empty() {
+                spans.push(Span::styled("░".repeat(empty.len()), theme.muted()));
+            }
+        }
+    };
+    match mark {
+        Some(at) => {
+            run(0, at, &mut spans);
+            spans.push(Span::styled("┃", theme.fair_mark()));
+            run(at + 1, width, &mut spans);
+        }
+        None => run(0, width, &mut spans),
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn bars_fill_to_the_share_and_mark_fair_share() {
+        let theme = crate::theme::Themes::builtin();
+        let theme = theme.get("monochrome").unwrap();
+        let fill = theme.bar(0);
+        assert_eq!(text(&share_bar(0.5, 0.25, 8, fill, theme)), "██┃█░░░░");
+        assert_eq!(text(&share_bar(0.0, 0.5, 4, fill, theme)), "░░┃░");
+        assert_eq!(text(&share_bar(1.0, 1.0, 4, fill, theme)), "███┃");
+        assert_eq!(text(&share_bar(0.3, 0.0, 4, fill, theme)), "█░░░");
+    }
+}

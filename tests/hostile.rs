@@ -1,0 +1,68 @@
+//! Text from a file never reaches the terminal raw: escape sequences in a
+//! name are shown as visible text.
+
+use coproduce::app::{Action, App, Pane, update};
+use coproduce::session::{Session, Time};
+use coproduce::theme::Themes;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const HOSTILE: &str = r#"format: 1
+title: "Board \e[2J meeting"
+board: "\e]0;owned\a"
+date: 2026-11-22
+roles:
+  - { id: lived, label: "Lived \u202Eexperience" }
+participants:
+  - { id: mal, name: "\e]0;owned\a", role: lived, key: m }
+  - { id: clr, name: "\e[2J李 👍", role: lived, key: c }
+agenda:
+  - { id: one, title: "Item \e[31m red", minutes: 10, started: 2026-11-22T10:00:00+00:00 }
+decisions:
+  - { id: d, proposal: "Do \e[2J this", proposed_by: mal, state: open, responses: { clr: agree } }
+ladder:
+  - { at: 2026-11-22T10:05:00+00:00, rung: co-design, note: "\e]0;owned\a" }
+clock:
+  started: 2026-11-22T10:00:00+00:00
+turns:
+  - { who: mal, at: 2026-11-22T10:01:00+00:00 }
+"#;
+
+#[test]
+fn escape_sequences_in_the_file_are_shown_not_obeyed() {
+    let session: Session = serde_yaml::from_str(HOSTILE).unwrap();
+    let now = Time::parse_from_rfc3339("2026-11-22T10:06:00+00:00").unwrap();
+    let themes = Themes::builtin();
+    let theme = themes.get("high-contrast-dark").unwrap();
+    let mut app = App::new(session, now, vec![theme.name.clone()], 0);
+    let mut written = Vec::new();
+    for pane in Pane::ALL {
+        app.pane = pane;
+        for help in [false, true] {
+            if help {
+                update(&mut app, Action::ToggleHelp, now);
+            }
+            let mut bytes = Vec::new();
+            {
+                let backend = CrosstermBackend::new(&mut bytes);
+                let options = TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+                };
+                let mut terminal = Terminal::with_options(backend, options).unwrap();
+                terminal.draw(|frame| coproduce::ui::view(&app, frame, theme)).unwrap();
+            }
+            if help {
+                update(&mut app, Action::Close, now);
+            }
+            written.extend(bytes);
+        }
+    }
+    let text = String::from_utf8_lossy(&written);
+    for raw in ["\x1b]0;", "\x07", "\x1b[2J", "\x1b[31m", "\u{202e}"] {
+        assert!(!text.contains(raw), "{raw:?} reached the terminal");
+    }
+    assert!(text.contains("\\x1b]0;owned\\x07"), "the name is shown as visible text");
+    assert!(text.contains("\\x1b[2J"));
+    assert!(text.contains("李"));
+}
