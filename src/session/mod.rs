@@ -2,6 +2,7 @@
 
 pub mod model;
 pub mod ordered_map;
+pub mod write;
 
 pub use model::*;
 pub use ordered_map::OrderedMap;
