@@ -66,3 +66,45 @@ fn escape_sequences_in_the_file_are_shown_not_obeyed() {
     assert!(text.contains("\\x1b[2J"));
     assert!(text.contains("李"));
 }
+
+const WIDE: &str = r#"format: 1
+title: Wide names
+board: Board
+date: 2026-11-22
+roles:
+  - { id: lived, label: Lived experience }
+  - { id: staff, label: Staff, power: true }
+participants:
+  - { id: li, name: "李小龙", role: lived }
+  - { id: em, name: "Emoji 👍🏽 Jo", role: staff }
+  - { id: al, name: Alex, role: staff }
+turns:
+  - { who: li, at: 2026-11-22T10:01:00+00:00, secs: 60 }
+"#;
+
+#[test]
+fn wide_characters_keep_the_columns_aligned() {
+    use unicode_width::UnicodeWidthStr;
+    let session: Session = serde_yaml::from_str(WIDE).unwrap();
+    let now = Time::parse_from_rfc3339("2026-11-22T10:06:00+00:00").unwrap();
+    let themes = Themes::builtin();
+    let theme = themes.get("monochrome").unwrap();
+    let mut app = App::new(session, now, vec![theme.name.clone()], 0);
+    app.pane = Pane::Balance;
+    let screen = coproduce::render::screen_text(&app, theme, 100, 30);
+    let column_of = |line: &str, word: &str| line.find(word).map(|at| line[..at].width());
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Lived experience") || l.contains("Staff "))
+        .take(3)
+        .collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    let role_columns: Vec<_> = rows
+        .iter()
+        .map(|l| column_of(l, "Lived experience").or_else(|| column_of(l, "Staff")))
+        .collect();
+    assert!(
+        role_columns.windows(2).all(|w| w[0] == w[1]),
+        "{role_columns:?}\n{screen}"
+    );
+}

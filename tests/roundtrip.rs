@@ -8,7 +8,8 @@ use coproduce::session::{
 };
 use proptest::prelude::*;
 
-const DESIGN_EXAMPLE: &str = include_str!("fixtures/design-example.yaml");
+/// The example meeting from the design, also the `check` command's good file.
+const DESIGN_EXAMPLE: &str = include_str!("fixtures/good.yaml");
 const BUNDLED_EXAMPLE: &str = include_str!("../sessions/example.yaml");
 
 fn reload(text: &str) -> Session {

@@ -10,7 +10,7 @@ use coproduce::theme::Themes;
 use ratatui::buffer::Buffer;
 
 /// A moment in the middle of the example meeting.
-const NOW: &str = "2026-11-22T11:20:00+00:00";
+const NOW: &str = "2026-11-22T11:42:00+00:00";
 
 fn now() -> Time {
     Time::parse_from_rfc3339(NOW).unwrap()

@@ -13,7 +13,7 @@ use crate::session::timing::{
     running_item,
 };
 use crate::session::{Item, Session};
-use crate::text::{one_line, visible};
+use crate::text::{fit, one_line, visible};
 use crate::theme::Theme;
 
 /// How the running item stands against its box: minutes left at which the
@@ -57,7 +57,12 @@ fn item_row<'a>(session: &Session, item: &Item, app: &App, theme: &Theme) -> Row
     let row = Row::new(vec![
         state_cell(item, theme),
         Cell::from(one_line(&item.title).into_owned()),
-        Cell::from(item.lead.as_deref().map(|l| name_of(session, l)).unwrap_or_default()),
+        Cell::from(
+            item.lead
+                .as_deref()
+                .map(|l| fit(&name_of(session, l), 16).into_owned())
+                .unwrap_or_default(),
+        ),
         Cell::from(format!("{} min", item.minutes)),
         Cell::from(used.map(format_duration).unwrap_or_default()),
         against,
@@ -157,7 +162,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         [
             Constraint::Length(10),
             Constraint::Fill(1),
-            Constraint::Length(12),
+            Constraint::Length(16),
             Constraint::Length(7),
             Constraint::Length(8),
             Constraint::Length(14),

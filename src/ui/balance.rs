@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{against_fair, heading, name_of, percent, role_of, share_bar};
+use super::parts::{against_fair, bar_scale, heading, name_of, percent, role_of, share_bar};
 use crate::app::App;
 use crate::session::balance::{Balance, floor, turn_secs};
 use crate::session::timing::format_duration;
@@ -39,7 +39,8 @@ fn floor_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 
 fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
     let s = &app.session;
-    let rows = balance.people.iter().map(|share| {
+    let scale = bar_scale(balance.people.iter().map(|p| (p.share, p.fair)));
+    let rows = balance.people.iter().map(move |share| {
         let person = &s.participants[share.index];
         let (slot, role) = role_of(s, person);
         let key = person.key.map(|k| format!("[{}]", k.0)).unwrap_or_default();
@@ -50,7 +51,14 @@ fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
         } else {
             against_fair(share.share, share.fair, theme)
         };
-        let mut bar = share_bar(share.share, share.fair, BAR_WIDTH, theme.bar(slot), theme);
+        let mut bar = share_bar(
+            share.share,
+            share.fair,
+            scale,
+            BAR_WIDTH,
+            theme.role(slot),
+            theme,
+        );
         bar.push(Span::raw(" "));
         bar.push(status);
         Row::new(vec![
@@ -83,9 +91,17 @@ fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
 
 fn roles_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
     let s = &app.session;
-    let rows = balance.roles.iter().map(|share| {
+    let scale = bar_scale(balance.roles.iter().map(|r| (r.share, r.fair)));
+    let rows = balance.roles.iter().map(move |share| {
         let role = &s.roles[share.index];
-        let mut bar = share_bar(share.share, share.fair, BAR_WIDTH, theme.bar(share.index), theme);
+        let mut bar = share_bar(
+            share.share,
+            share.fair,
+            scale,
+            BAR_WIDTH,
+            theme.role(share.index),
+            theme,
+        );
         bar.push(Span::raw(" "));
         bar.push(against_fair(share.share, share.fair, theme));
         let fair = format!("{} {}", percent(share.fair), if share.is_target { "target" } else { "fair" });

@@ -17,47 +17,62 @@ use crate::session::timing::{
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
 
-const GAP: &str = "  │  ";
+const GAP: &str = " │ ";
 
-/// Meeting, clock, current item and who has the floor. The clock, item
-/// and floor always show; the meeting's name takes what room is left.
+/// Meeting, clock, current item and who has the floor. The clock, the
+/// floor and the item's time always show; the item's title and then the
+/// meeting's title give way when the screen is narrow.
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
-    let mut parts: Vec<String> = Vec::with_capacity(3);
     let mut clock = app.now.format("%H:%M").to_string();
     if let Some(secs) = meeting_elapsed_secs(&s.clock, app.now) {
         clock.push_str(&format!(" ({} in)", format_duration(secs)));
     }
-    parts.push(clock);
-    if let Some(pause) = current_break(&s.clock, app.now) {
-        parts.push(match pause.to {
-            Some(to) => format!("BREAK until {}", to.format("%H:%M")),
-            None => "BREAK".into(),
-        });
-    } else if let Some(i) = running_item(s) {
-        let item = &s.agenda[i];
-        let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
-        parts.push(format!(
-            "Now: {} {}/{}:00",
-            fit(&one_line(&item.title), 28),
-            format_duration(used),
-            item.minutes
-        ));
-    }
-    parts.push(match floor(s) {
+    let floor = match floor(s) {
         Some(turn) => format!(
             "Floor: {} {}",
-            fit(&name_of(s, &turn.who), 16),
+            fit(&name_of(s, &turn.who), 20),
             format_duration(turn_secs(s, turn, app.now))
         ),
         None => "Floor: silent".into(),
-    });
-    let right = parts.join(GAP);
-    let room = usize::from(area.width).saturating_sub(right.width() + GAP.width() + 1);
-    let name = one_line(&s.title);
+    };
+    // The running item: its title (which may shrink) and its time (which may not).
+    let (item_title, item_time) = if let Some(pause) = current_break(&s.clock, app.now) {
+        let back = pause.to.map(|to| format!(" until {}", to.format("%H:%M")));
+        (String::new(), format!("BREAK{}", back.unwrap_or_default()))
+    } else if let Some(i) = running_item(s) {
+        let item = &s.agenda[i];
+        let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
+        let time = format!("{}/{}:00", format_duration(used), item.minutes);
+        (one_line(&item.title).into_owned(), time)
+    } else {
+        (String::new(), String::new())
+    };
+    let width = usize::from(area.width);
+    let mut fixed = 2 + clock.width() + floor.width() + item_time.width() + 3 * GAP.width();
+    if fixed > width {
+        // Narrow screens keep the time of day and drop the time since start.
+        clock = app.now.format("%H:%M").to_string();
+        fixed = 2 + clock.width() + floor.width() + item_time.width() + 3 * GAP.width();
+    }
+    let item_room = width.saturating_sub(fixed + 12).min(item_title.width());
+    let item = match fit(&item_title, item_room) {
+        title if title.is_empty() => item_time,
+        title => format!("{title} {item_time}"),
+    };
+    let mut right = vec![clock];
+    if !item.is_empty() {
+        right.push(item);
+    }
+    right.push(floor);
+    let right = right.join(GAP);
+    let room = width.saturating_sub(right.width() + GAP.width() + 1);
     let line = Line::from(vec![
         Span::raw(" "),
-        Span::styled(fit(&name, room).into_owned(), theme.header().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            fit(&one_line(&s.title), room).into_owned(),
+            theme.header().add_modifier(Modifier::BOLD),
+        ),
         Span::raw(GAP),
         Span::raw(right),
     ]);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::parts::{heading, name_of, role_of};
 use crate::app::App;
 use crate::session::{Decision, DecisionState, Response, Session};
-use crate::text::one_line;
+use crate::text::{fit, one_line};
 use crate::theme::Theme;
 
 /// A state as a symbol and a word, so it never rests on colour alone.
@@ -127,13 +127,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let row = Row::new(vec![
             Cell::from(state_span(d.state, theme)),
             Cell::from(one_line(&d.proposal).into_owned()),
-            Cell::from(proposer(s, &d.proposed_by)),
+            Cell::from(fit(&proposer(s, &d.proposed_by), 34).into_owned()),
         ]);
         if focus.is_some_and(|f| f.id == d.id) { row.style(theme.selected()) } else { row }
     });
-    let table = Table::new(rows, [Constraint::Length(13), Constraint::Fill(1), Constraint::Length(26)])
-        .header(Row::new(["State", "Proposal", "Proposed by"]).style(theme.title()))
-        .column_spacing(1);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(13),
+            Constraint::Fill(1),
+            Constraint::Length(34),
+        ],
+    )
+    .header(Row::new(["State", "Proposal", "Proposed by"]).style(theme.title()))
+    .column_spacing(1);
     frame.render_widget(table, queue_area);
     let lines = match focus {
         Some(decision) => detail(app, decision, theme),

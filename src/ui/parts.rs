@@ -38,20 +38,36 @@ pub fn percent(fraction: f64) -> String {
 /// Says, in words and a symbol, how a share stands against its fair share,
 /// so the meaning never rests on colour alone.
 pub fn against_fair(share: f64, fair: f64, theme: &Theme) -> Span<'static> {
-    // Within 5 points of fair is fair: a meeting is not a stopwatch.
-    const SLACK: f64 = 0.05;
-    if share > fair + SLACK {
+    // Within a fifth of fair share (and never less than 2 points) is fair:
+    // a meeting is not a stopwatch.
+    let slack = (fair * 0.2).max(0.02);
+    if share > fair + slack {
         Span::styled("▲ over", theme.warn())
-    } else if share + SLACK < fair {
+    } else if share + slack < fair {
         Span::styled("▼ under", theme.text())
     } else {
         Span::styled("● fair", theme.ok())
     }
 }
 
-/// A bar `width` cells wide, filled to `share`, with a mark at `fair`.
-pub fn share_bar(share: f64, fair: f64, width: usize, fill: Style, theme: &Theme) -> Vec<Span<'static>> {
-    let cells = |f: f64| ((f.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+/// The scale for a table of share bars: the largest share or fair share in
+/// it fills a bar, so that small shares among many people stay readable.
+pub fn bar_scale(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
+    pairs.fold(0.0, |most: f64, (share, fair)| most.max(share).max(fair))
+}
+
+/// A bar `width` cells wide, filled to `share`, with a mark at `fair`; a
+/// bar full width stands for `scale` (see [`bar_scale`]).
+pub fn share_bar(
+    share: f64,
+    fair: f64,
+    scale: f64,
+    width: usize,
+    fill: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let scale = if scale > 0.0 { scale } else { 1.0 };
+    let cells = |f: f64| (((f / scale).clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
     let filled = cells(share);
     let mark = (fair > 0.0).then(|| cells(fair).min(width.saturating_sub(1)));
     let mut spans = Vec::with_capacity(4);
@@ -90,10 +106,13 @@ mod tests {
     fn bars_fill_to_the_share_and_mark_fair_share() {
         let theme = crate::theme::Themes::builtin();
         let theme = theme.get("monochrome").unwrap();
-        let fill = theme.bar(0);
-        assert_eq!(text(&share_bar(0.5, 0.25, 8, fill, theme)), "██┃█░░░░");
-        assert_eq!(text(&share_bar(0.0, 0.5, 4, fill, theme)), "░░┃░");
-        assert_eq!(text(&share_bar(1.0, 1.0, 4, fill, theme)), "███┃");
-        assert_eq!(text(&share_bar(0.3, 0.0, 4, fill, theme)), "█░░░");
+        let fill = theme.role(0);
+        assert_eq!(text(&share_bar(0.5, 0.25, 1.0, 8, fill, theme)), "██┃█░░░░");
+        assert_eq!(text(&share_bar(0.0, 0.5, 1.0, 4, fill, theme)), "░░┃░");
+        assert_eq!(text(&share_bar(1.0, 1.0, 1.0, 4, fill, theme)), "███┃");
+        assert_eq!(text(&share_bar(0.3, 0.0, 1.0, 4, fill, theme)), "█░░░");
+        // Scaled to the largest share: 0.1 of a 0.4 scale is a quarter.
+        assert_eq!(text(&share_bar(0.1, 0.2, 0.4, 8, fill, theme)), "██░░┃░░░");
+        assert_eq!(bar_scale([(0.1, 0.2), (0.4, 0.1)].into_iter()), 0.4);
     }
 }

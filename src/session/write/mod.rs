@@ -1,0 +1,299 @@
+//! The deterministic YAML writer for session files: the document's layout.
+//!
+//! Hand-written rather than `serde_yaml::to_string`, which can only write
+//! block style: here consent rounds, actions and turns are one line each, so
+//! one action in the meeting is a one-line diff in git. Every string goes
+//! through `scalar::scalar`, which writes it plain only when no YAML reader
+//! (1.1 or 1.2) could take it for anything but that exact string; `numbers`
+//! writes counts, dates and times.
+
+mod numbers;
+mod scalar;
+
+use super::model::{
+    ActionPoint, Break, Clock, Decision, Item, Judgement, Participant, Role, Session, Time, Turn,
+};
+use numbers::{push_date, push_time, push_u64};
+use scalar::{Context, scalar};
+
+/// Writes `session` as a format-1 session file: same session, same bytes.
+pub fn to_yaml(session: &Session) -> String {
+    let mut out = String::with_capacity(estimate(session));
+    top_level(&mut out, session);
+    out
+}
+
+/// A guess at the written size, so the one buffer rarely has to grow.
+fn estimate(s: &Session) -> usize {
+    let notes: usize = s
+        .agenda
+        .iter()
+        .map(|i| i.notes.as_ref().map_or(0, String::len))
+        .sum();
+    512 + notes
+        + 64 * s.turns.len()
+        + 96 * (s.roles.len() + s.participants.len() + s.agenda.len() + s.ladder.len())
+        + 512 * s.decisions.len()
+}
+
+fn top_level(out: &mut String, s: &Session) {
+    out.push_str("format: ");
+    push_u64(out, u64::from(s.format));
+    out.push('\n');
+    str_field(out, "", "title", &s.title, 2);
+    str_field(out, "", "board", &s.board, 2);
+    out.push_str("date: ");
+    push_date(out, s.date);
+    out.push('\n');
+    opt_str_field(out, "", "place", s.place.as_deref(), 2);
+    opt_str_field(out, "", "facilitator", s.facilitator.as_deref(), 2);
+    section(out, "roles", &s.roles, role);
+    section(out, "participants", &s.participants, participant);
+    section(out, "agenda", &s.agenda, item);
+    section(out, "decisions", &s.decisions, decision);
+    section(out, "ladder", &s.ladder, judgement);
+    if !s.clock.is_empty() {
+        clock(out, &s.clock);
+    }
+    if !s.turns.is_empty() {
+        out.push_str("turns:\n");
+        for t in &s.turns {
+            out.push_str("  - ");
+            turn(out, t);
+            out.push('\n');
+        }
+    }
+    if !s.stack.is_empty() {
+        out.push_str("stack: [");
+        for (i, who) in s.stack.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            scalar(out, who, Context::Flow, 0);
+        }
+        out.push_str("]\n");
+    }
+}
+
+/// A top-level block sequence of block mappings; each item function gets the
+/// first line's prefix (`  - `) and the rest's (`    `).
+fn section<T>(out: &mut String, name: &str, items: &[T], write: fn(&mut String, &T)) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(name);
+    out.push_str(":\n");
+    for it in items {
+        write(out, it);
+    }
+}
+
+const FIRST: &str = "  - ";
+const REST: &str = "    ";
+/// Literal block content under a sequence item's keys.
+const ITEM_TEXT: usize = 6;
+
+fn role(out: &mut String, r: &Role) {
+    str_field(out, FIRST, "id", &r.id, ITEM_TEXT);
+    str_field(out, REST, "label", &r.label, ITEM_TEXT);
+    if let Some(t) = r.target {
+        key(out, REST, "target");
+        push_u64(out, u64::from(t));
+        out.push('\n');
+    }
+    opt_bool_field(out, REST, "power", r.power);
+}
+
+fn participant(out: &mut String, p: &Participant) {
+    str_field(out, FIRST, "id", &p.id, ITEM_TEXT);
+    str_field(out, REST, "name", &p.name, ITEM_TEXT);
+    str_field(out, REST, "role", &p.role, ITEM_TEXT);
+    if let Some(k) = p.key {
+        // Through `scalar` so that a digit key is quoted and stays a string.
+        let mut buf = [0u8; 4];
+        str_field(out, REST, "key", k.0.encode_utf8(&mut buf), ITEM_TEXT);
+    }
+    opt_bool_field(out, REST, "present", p.present);
+    opt_str_field(out, REST, "needs", p.needs.as_deref(), ITEM_TEXT);
+    opt_str_field(out, REST, "room_name", p.room_name.as_deref(), ITEM_TEXT);
+}
+
+fn item(out: &mut String, i: &Item) {
+    str_field(out, FIRST, "id", &i.id, ITEM_TEXT);
+    str_field(out, REST, "title", &i.title, ITEM_TEXT);
+    opt_str_field(out, REST, "lead", i.lead.as_deref(), ITEM_TEXT);
+    key(out, REST, "minutes");
+    push_u64(out, u64::from(i.minutes));
+    out.push('\n');
+    opt_time_field(out, REST, "started", i.started.as_ref());
+    opt_time_field(out, REST, "ended", i.ended.as_ref());
+    opt_str_field(out, REST, "notes", i.notes.as_deref(), ITEM_TEXT);
+}
+
+fn decision(out: &mut String, d: &Decision) {
+    str_field(out, FIRST, "id", &d.id, ITEM_TEXT);
+    str_field(out, REST, "proposal", &d.proposal, ITEM_TEXT);
+    str_field(out, REST, "proposed_by", &d.proposed_by, ITEM_TEXT);
+    opt_str_field(out, REST, "item", d.item.as_deref(), ITEM_TEXT);
+    key(out, REST, "state");
+    out.push_str(d.state.id());
+    out.push('\n');
+    if !d.responses.is_empty() {
+        key(out, REST, "responses");
+        out.push('{');
+        for (i, (who, answer)) in d.responses.iter().enumerate() {
+            out.push_str(if i == 0 { " " } else { ", " });
+            flow_key(out, who);
+            out.push_str(": ");
+            out.push_str(answer.id());
+        }
+        out.push_str(" }\n");
+    }
+    opt_str_field(out, REST, "outcome", d.outcome.as_deref(), ITEM_TEXT);
+    opt_time_field(out, REST, "decided", d.decided.as_ref());
+    if let Some(review) = d.review {
+        key(out, REST, "review");
+        push_date(out, review);
+        out.push('\n');
+    }
+    if !d.actions.is_empty() {
+        out.push_str(REST);
+        out.push_str("actions:\n");
+        for a in &d.actions {
+            out.push_str("      - ");
+            action(out, a);
+            out.push('\n');
+        }
+    }
+}
+
+fn action(out: &mut String, a: &ActionPoint) {
+    out.push_str("{ what: ");
+    scalar(out, &a.what, Context::Flow, 0);
+    out.push_str(", who: ");
+    scalar(out, &a.who, Context::Flow, 0);
+    if let Some(due) = a.due {
+        out.push_str(", due: ");
+        push_date(out, due);
+    }
+    out.push_str(" }");
+}
+
+fn judgement(out: &mut String, j: &Judgement) {
+    key(out, FIRST, "at");
+    push_time(out, &j.at);
+    out.push('\n');
+    opt_str_field(out, REST, "item", j.item.as_deref(), ITEM_TEXT);
+    key(out, REST, "rung");
+    out.push_str(j.rung.id());
+    out.push('\n');
+    if !j.votes.is_empty() {
+        key(out, REST, "votes");
+        out.push('{');
+        for (i, (rung, n)) in j.votes.iter().enumerate() {
+            out.push_str(if i == 0 { " " } else { ", " });
+            out.push_str(rung.id());
+            out.push_str(": ");
+            push_u64(out, u64::from(*n));
+        }
+        out.push_str(" }\n");
+    }
+    opt_str_field(out, REST, "note", j.note.as_deref(), ITEM_TEXT);
+}
+
+fn clock(out: &mut String, c: &Clock) {
+    out.push_str("clock:\n");
+    opt_time_field(out, "  ", "started", c.started.as_ref());
+    if !c.breaks.is_empty() {
+        out.push_str("  breaks:\n");
+        for b in &c.breaks {
+            out.push_str("    - ");
+            pause(out, b);
+            out.push('\n');
+        }
+    }
+    opt_time_field(out, "  ", "ended", c.ended.as_ref());
+}
+
+fn pause(out: &mut String, b: &Break) {
+    out.push_str("{ from: ");
+    push_time(out, &b.from);
+    if let Some(to) = &b.to {
+        out.push_str(", to: ");
+        push_time(out, to);
+    }
+    out.push_str(" }");
+}
+
+fn turn(out: &mut String, t: &Turn) {
+    out.push_str("{ who: ");
+    scalar(out, &t.who, Context::Flow, 0);
+    out.push_str(", at: ");
+    push_time(out, &t.at);
+    if let Some(secs) = t.secs {
+        out.push_str(", secs: ");
+        push_u64(out, secs);
+    }
+    out.push_str(" }");
+}
+
+fn key(out: &mut String, prefix: &str, name: &str) {
+    out.push_str(prefix);
+    out.push_str(name);
+    out.push_str(": ");
+}
+
+fn str_field(out: &mut String, prefix: &str, name: &str, value: &str, text_indent: usize) {
+    key(out, prefix, name);
+    scalar(out, value, Context::Block, text_indent);
+    out.push('\n');
+}
+
+fn opt_str_field(out: &mut String, prefix: &str, name: &str, value: Option<&str>, indent: usize) {
+    if let Some(v) = value {
+        str_field(out, prefix, name, v, indent);
+    }
+}
+
+fn opt_bool_field(out: &mut String, prefix: &str, name: &str, value: Option<bool>) {
+    if let Some(v) = value {
+        key(out, prefix, name);
+        out.push_str(if v { "true" } else { "false" });
+        out.push('\n');
+    }
+}
+
+fn opt_time_field(out: &mut String, prefix: &str, name: &str, value: Option<&Time>) {
+    if let Some(t) = value {
+        key(out, prefix, name);
+        push_time(out, t);
+        out.push('\n');
+    }
+}
+
+/// A key inside `{ }`. YAML only takes a key on trust for 1024 characters;
+/// past that the `:` would not find it, so a long key is made explicit (`?`).
+fn flow_key(out: &mut String, k: &str) {
+    let start = out.len();
+    scalar(out, k, Context::Flow, 0);
+    if out.len() - start > 1000 {
+        out.insert_str(start, "? ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_response_key_is_made_explicit() {
+        let long = "k".repeat(1500);
+        let mut out = String::from("{ ");
+        flow_key(&mut out, &long);
+        out.push_str(": agree }");
+        assert!(out.starts_with("{ ? kkk"));
+        let doc = format!("v: {out}\n");
+        let value: serde_yaml::Value = serde_yaml::from_str(&doc).unwrap();
+        assert_eq!(value["v"][long.as_str()].as_str(), Some("agree"));
+    }
+}
