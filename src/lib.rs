@@ -1,2 +1,3 @@
 //! coproduce: a terminal app for facilitating in-room co-production meetings.
 pub mod session;
+pub mod theme;
