@@ -1,0 +1,205 @@
+//! The resolved [`Theme`]: the styles the UI draws with, by meaning.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use super::contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST};
+use super::file::{Palette, ROLE_SLOTS};
+
+/// A resolved theme: the styles the UI draws with, by meaning.
+///
+/// Styles that set only a foreground are meant to be drawn over [`Theme::base`].
+/// Where a colour is `default` (or cannot be told from what is around it), a
+/// modifier carries the meaning instead, so the `monochrome` theme still shows
+/// titles, warnings, selection and bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// The name `--theme` takes, e.g. `high-contrast-dark`.
+    pub name: String,
+    /// One line saying what the theme is for, if the file gave one.
+    pub description: Option<String>,
+    pub(super) palette: Palette,
+}
+
+impl Theme {
+    /// Text on the screen's background; fill the whole screen with this first.
+    pub fn base(&self) -> Style {
+        Style::new()
+            .fg(self.palette.text)
+            .bg(self.palette.background)
+    }
+
+    /// Ordinary text.
+    pub fn text(&self) -> Style {
+        Style::new().fg(self.palette.text)
+    }
+
+    /// Secondary text: hints, units, things already done.
+    pub fn muted(&self) -> Style {
+        // Italic rather than dim: dim would cost contrast the room needs.
+        self.ink(self.palette.muted, Modifier::ITALIC)
+    }
+
+    /// Text that should catch the eye without being a warning.
+    pub fn accent(&self) -> Style {
+        self.ink(self.palette.accent, Modifier::UNDERLINED)
+    }
+
+    /// A pane or section title.
+    pub fn title(&self) -> Style {
+        self.accent().add_modifier(Modifier::BOLD)
+    }
+
+    /// The one-line header bar (meeting, clock, item, floor).
+    pub fn header(&self) -> Style {
+        self.footer().add_modifier(Modifier::BOLD)
+    }
+
+    /// The one-line footer bar of keys.
+    pub fn footer(&self) -> Style {
+        self.bar_of(self.palette.header_fg, self.palette.header_bg)
+    }
+
+    /// A key name inside the footer, drawn as a chip cut out of the bar.
+    pub fn footer_key(&self) -> Style {
+        let footer = self.footer();
+        // The chip is the footer turned inside out: a reversed footer gets
+        // its key un-reversed (the removal survives being patched onto the
+        // footer line), a coloured one gets the footer's colours swapped.
+        let chip = if footer.add_modifier.contains(Modifier::REVERSED) {
+            footer.remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+                .fg(self.palette.header_bg)
+                .bg(self.palette.header_fg)
+        };
+        chip.add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row of a list or table.
+    pub fn selected(&self) -> Style {
+        self.bar_of(self.palette.selection_fg, self.palette.selection_bg)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Good news: on time, everyone has spoken, consent reached.
+    pub fn ok(&self) -> Style {
+        self.ink(self.palette.ok, Modifier::BOLD)
+    }
+
+    /// Needs attention soon: nearing a time box, power roles over their share.
+    pub fn warn(&self) -> Style {
+        self.ink(self.palette.warn, Modifier::UNDERLINED)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Needs attention now: over time, an objection, a possible rubber stamp.
+    pub fn alert(&self) -> Style {
+        self.ink(self.palette.alert, Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Text in the colour of a meeting's role; `slot` is the role's place in
+    /// the session's role list and wraps after six.
+    pub fn role(&self, slot: usize) -> Style {
+        // No stand-in modifier when roles have no colour: making one role
+        // bold and another not would make some voices look louder than
+        // others. The role's label tells them apart.
+        self.ink(self.role_colour(slot), Modifier::empty())
+    }
+
+    /// The filled part of a share bar for a role slot. The colour is the
+    /// cell's background: fill with spaces, or write a label on it, which
+    /// reads at the same contrast as the role's text (a `█` would not show).
+    pub fn bar(&self, slot: usize) -> Style {
+        self.bar_of(self.palette.background, self.role_colour(slot))
+    }
+
+    /// The fair-share mark on a bar: a bold glyph on the screen's own
+    /// background, so it cuts a gap into any bar (role colours are chosen to
+    /// contrast with the background) and still shows beside one.
+    pub fn fair_mark(&self) -> Style {
+        self.base()
+            .add_modifier(Modifier::BOLD)
+            .remove_modifier(Modifier::REVERSED)
+    }
+
+    /// Borders and rules between panes.
+    pub fn border(&self) -> Style {
+        Style::new().fg(self.palette.muted)
+    }
+
+    /// The body of the help overlay. It is the screen's own colours, so every
+    /// style keeps its measured contrast inside it; draw it over a cleared
+    /// area inside a [`Theme::border`] to set it apart.
+    pub fn overlay(&self) -> Style {
+        self.base()
+    }
+
+    /// Every text colour with the background it is drawn on and the contrast
+    /// it must reach, for tests and for checking a user's own theme.
+    pub fn contrast_pairs(&self) -> Vec<ContrastPair> {
+        let p = &self.palette;
+        let on_background = |what, fg, required| ContrastPair {
+            what,
+            fg,
+            bg: p.background,
+            required,
+        };
+        let mut pairs = vec![
+            on_background("text", p.text, TEXT_CONTRAST),
+            on_background("muted", p.muted, MUTED_CONTRAST),
+            on_background("accent", p.accent, TEXT_CONTRAST),
+            on_background("ok", p.ok, TEXT_CONTRAST),
+            on_background("warn", p.warn, TEXT_CONTRAST),
+            on_background("alert", p.alert, TEXT_CONTRAST),
+        ];
+        // Bars draw background-coloured text on a role colour; contrast is
+        // symmetric, so the role pairs below cover them too.
+        pairs.extend(
+            p.roles()
+                .into_iter()
+                .map(|(what, colour)| on_background(what, colour, TEXT_CONTRAST)),
+        );
+        pairs.extend([
+            ContrastPair {
+                what: "selection_fg on selection_bg",
+                fg: p.selection_fg,
+                bg: p.selection_bg,
+                required: TEXT_CONTRAST,
+            },
+            ContrastPair {
+                what: "header_fg on header_bg",
+                fg: p.header_fg,
+                bg: p.header_bg,
+                required: TEXT_CONTRAST,
+            },
+        ]);
+        pairs
+    }
+
+    fn role_colour(&self, slot: usize) -> Color {
+        self.palette.roles()[slot % ROLE_SLOTS].1
+    }
+
+    /// A foreground colour that, when it cannot be told from plain text,
+    /// carries its meaning with `stand_in` instead.
+    fn ink(&self, colour: Color, stand_in: Modifier) -> Style {
+        let style = Style::new().fg(colour);
+        if colour == Color::Reset || colour == self.palette.text {
+            style.add_modifier(stand_in)
+        } else {
+            style
+        }
+    }
+
+    /// A band of `bg` with `fg` text on it; a band that cannot be told from
+    /// the screen is drawn reversed instead.
+    fn bar_of(&self, fg: Color, bg: Color) -> Style {
+        let style = Style::new().fg(fg).bg(bg);
+        if bg == Color::Reset || bg == self.palette.background {
+            style.add_modifier(Modifier::REVERSED)
+        } else {
+            style
+        }
+    }
+}
