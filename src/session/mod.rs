@@ -3,13 +3,18 @@
 pub mod balance;
 pub mod document;
 pub mod load;
+pub mod locate;
 pub mod lock;
 pub mod model;
 pub mod ordered_map;
+pub mod problem;
 pub mod speaker_keys;
 pub mod store;
 pub mod timing;
+pub mod validate;
 pub mod write;
 
+pub use load::{LoadError, Loaded, check_files, load, parse};
 pub use model::*;
 pub use ordered_map::OrderedMap;
+pub use problem::Problem;

@@ -1,0 +1,245 @@
+//! Reading a session file: size cap, text checks, span pass, serde, rules,
+//! in that order, so a hostile or mistaken file is refused before it costs
+//! anything.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::locate::{Pos, locate};
+use super::model::Session;
+use super::problem::{Problem, Problems, printable_path};
+use super::validate::validate;
+
+/// The largest session file read: a long meeting's file is well under 1 MiB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A session read from disk, with the exact text it came from (so the app
+/// can tell whether saving would change any byte, and write nothing if not).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The meeting.
+    pub session: Session,
+    /// The file's text, byte for byte.
+    pub text: String,
+}
+
+/// Why a session file could not be loaded. Display gives one
+/// `path: …` or `path:line:col: …` line per problem.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("{}: cannot read: {source}", printable_path(path))]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// The file is over `MAX_FILE_BYTES`.
+    #[error(
+        "{}: {size} bytes is too large for a session file (at most {MAX_FILE_BYTES})",
+        printable_path(path)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes, or as many as were read before giving up.
+        size: u64,
+    },
+    /// The file was read but breaks the format; every problem found.
+    #[error("{}", list(path, problems))]
+    Problems {
+        /// The file.
+        path: PathBuf,
+        /// In file order.
+        problems: Vec<Problem>,
+    },
+}
+
+fn list(path: &Path, problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| p.at(path)).collect();
+    lines.join("\n")
+}
+
+/// Reads and checks the session file at `path`.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    // The size on disk can lie (a growing file, /dev/zero reports 0), so
+    // the read itself is capped too.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let problems = |problems| LoadError::Problems {
+        path: path.to_owned(),
+        problems,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| problems(vec![not_utf8(&e)]))?;
+    let session = parse(&text).map_err(problems)?;
+    Ok(Loaded { session, text })
+}
+
+/// Where a file stops being UTF-8, found from the valid part before it.
+fn not_utf8(e: &std::string::FromUtf8Error) -> Problem {
+    let bytes = e.as_bytes();
+    let valid = bytes
+        .get(..e.utf8_error().valid_up_to())
+        .unwrap_or_default();
+    let valid = std::str::from_utf8(valid).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let col = valid
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    let message = "the file is not UTF-8 text here; save it as UTF-8";
+    Problem::new(line, col, message)
+}
+
+/// Reads a session from its text and checks every rule. On failure, the
+/// problems in file order (up to [`MAX_PROBLEMS`], then a count): control
+/// characters alone if there are any, else structural ones (syntax,
+/// anchors, repeated keys, documents), else serde's one type error, else
+/// every rule broken.
+///
+/// [`MAX_PROBLEMS`]: super::problem::MAX_PROBLEMS
+pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
+    // Editors on Windows may start a file with a byte order mark, which
+    // yaml-rust2 would read as part of the first key and serde_yaml as the
+    // start of a second document.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let controls = control_characters(text);
+    if !controls.is_empty() {
+        return Err(controls);
+    }
+    let spans = locate(text)?;
+    let session: Session = serde_yaml::from_str(text).map_err(|e| vec![from_serde(&e)])?;
+    let problems = validate(&session, &spans);
+    if problems.is_empty() {
+        Ok(session)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reports each character YAML forbids anywhere in a file (controls other
+/// than tab and line breaks, DEL, U+FFFE, U+FFFF). yaml-rust2 lets them
+/// through, and serde_yaml refuses them by byte offset with no line.
+fn control_characters(text: &str) -> Vec<Problem> {
+    let mut problems = Problems::default();
+    let mut at = Pos::START;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let forbidden = match c {
+            '\t' | '\n' | '\r' | '\u{85}' => false,
+            '\u{FFFE}' | '\u{FFFF}' => true,
+            c => c.is_control(),
+        };
+        if forbidden {
+            let code = u32::from(c);
+            problems.push(at.problem(format!(
+                "an invisible control character (U+{code:04X}) is here; delete it"
+            )));
+        }
+        // A lone CR ends a line too; a CR before LF waits for the LF.
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            at = Pos {
+                line: at.line.saturating_add(1),
+                col: 1,
+            };
+        } else {
+            at.col = at.col.saturating_add(1);
+        }
+    }
+    problems.finish()
+}
+
+/// serde_yaml's error at its own location; the location is taken off the
+/// end of its message, which keeps the path (`turns[3]: …`) as context.
+fn from_serde(e: &serde_yaml::Error) -> Problem {
+    let message = e.to_string();
+    let Some(location) = e.location() else {
+        return Pos::START.problem(message);
+    };
+    let suffix = format!(" at line {} column {}", location.line(), location.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    Problem::new(location.line(), location.column(), with_time_hint(message))
+}
+
+/// chrono's reasons for refusing a date or time. They name no format, so a
+/// facilitator gets an example of the one expected.
+const CHRONO_REASONS: [&str; 7] = [
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
+
+fn with_time_hint(message: &str) -> String {
+    if CHRONO_REASONS
+        .iter()
+        .any(|reason| message.ends_with(reason))
+    {
+        format!("{message}; write dates as 2026-11-22 and times as 2026-11-22T10:05:00+00:00")
+    } else {
+        message.to_owned()
+    }
+}
+
+/// `coproduce check FILE...`: writes every problem of every file to `out`,
+/// one line each, or `path: ok` for a clean file. True when every file is
+/// clean and the report was written in full.
+pub fn check_files(paths: &[PathBuf], out: &mut dyn Write) -> bool {
+    let mut all_clean = true;
+    for path in paths {
+        let written = match load(path) {
+            Ok(_) => writeln!(out, "{}: ok", printable_path(path)),
+            Err(e) => {
+                all_clean = false;
+                writeln!(out, "{e}")
+            }
+        };
+        // A report that could not be written is not a clean check.
+        all_clean &= written.is_ok();
+    }
+    all_clean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        let ps = control_characters("a: x\u{1}y\r\nb: \u{7f}\rc: ok\td\u{85}\n");
+        let ps: Vec<String> = ps.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            ps,
+            [
+                "1:5: an invisible control character (U+0001) is here; delete it",
+                "2:4: an invisible control character (U+007F) is here; delete it",
+            ]
+        );
+    }
+}

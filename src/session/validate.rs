@@ -1,0 +1,427 @@
+//! The rules of a format-1 session beyond its types: ids well formed and
+//! unique, every reference pointing at something that exists, times in order.
+//!
+//! Every problem is reported (not just the first; up to `MAX_PROBLEMS`),
+//! each at the line and column of the value to fix, so one `coproduce
+//! check` run lists them all.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+
+use chrono::Timelike;
+
+use super::locate::{Pos, Spans};
+use super::model::{FORMAT, Session, SpeakerKey, Time};
+use super::problem::{Problem, Problems, quote, suggest};
+
+/// Every rule `session` breaks, placed through `spans` (from the same text),
+/// in file order.
+pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
+    let mut check = Checker {
+        spans,
+        problems: Problems::default(),
+    };
+    if session.format != FORMAT {
+        let message = format!(
+            "format {} is not one this version of coproduce reads; it reads format {FORMAT}",
+            session.format
+        );
+        check.at("format", message);
+    }
+    let known = Lists {
+        roles: check.ids(List::Roles, session),
+        people: check.ids(List::Participants, session),
+        agenda: check.ids(List::Agenda, session),
+    };
+    check.ids(List::Decisions, session);
+    check.roles(session);
+    check.participants(session, &known);
+    check.agenda(session, &known);
+    check.decisions(session, &known);
+    check.ladder(session, &known);
+    check.clock(session);
+    check.turns(session, &known);
+    check.stack(session, &known);
+    check.problems.finish()
+}
+
+/// The lists whose entries have ids.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Roles,
+    Participants,
+    Agenda,
+    Decisions,
+}
+
+impl List {
+    /// The field in the file.
+    fn field(self) -> &'static str {
+        match self {
+            List::Roles => "roles",
+            List::Participants => "participants",
+            List::Agenda => "agenda",
+            List::Decisions => "decisions",
+        }
+    }
+
+    /// One entry, as the room says it.
+    fn noun(self) -> &'static str {
+        match self {
+            List::Roles => "role",
+            List::Participants => "participant",
+            List::Agenda => "agenda item",
+            List::Decisions => "decision",
+        }
+    }
+
+    /// The ids of this list in `session`, in file order.
+    fn ids(self, session: &Session) -> Vec<&str> {
+        match self {
+            List::Roles => session.roles.iter().map(|r| r.id.as_str()).collect(),
+            List::Participants => session.participants.iter().map(|p| p.id.as_str()).collect(),
+            List::Agenda => session.agenda.iter().map(|i| i.id.as_str()).collect(),
+            List::Decisions => session.decisions.iter().map(|d| d.id.as_str()).collect(),
+        }
+    }
+
+    /// The whole list, as it reads after "is not in".
+    fn name(self) -> &'static str {
+        match self {
+            List::Agenda => "the agenda",
+            other => other.field(),
+        }
+    }
+}
+
+/// The ids of one list, for checking references to it.
+struct Known<'s> {
+    list: List,
+    /// In file order, so a suggestion prefers the earlier of two equals.
+    ids: Vec<&'s str>,
+    set: HashSet<&'s str>,
+}
+
+/// The lists other fields refer to (nothing refers to a decision).
+struct Lists<'s> {
+    roles: Known<'s>,
+    people: Known<'s>,
+    agenda: Known<'s>,
+}
+
+struct Checker<'a> {
+    spans: &'a Spans,
+    problems: Problems,
+}
+
+impl Checker<'_> {
+    /// Where the value at `path` is, or the nearest place to it.
+    fn value(&self, path: &str) -> Pos {
+        self.spans.value_or_near(path)
+    }
+
+    /// A problem with the value at `path`.
+    fn at(&mut self, path: &str, message: String) {
+        let at = self.value(path);
+        self.problems.push(at.problem(message));
+    }
+
+    /// Checks that each id of `list` is well formed and used once, and
+    /// returns them for reference checks.
+    fn ids<'s>(&mut self, list: List, session: &'s Session) -> Known<'s> {
+        let noun = list.noun();
+        let mut known = Known {
+            list,
+            ids: Vec::new(),
+            set: HashSet::new(),
+        };
+        let mut first: HashMap<&str, Pos> = HashMap::new();
+        for (i, id) in list.ids(session).into_iter().enumerate() {
+            let path = format!("{}[{i}].id", list.field());
+            let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+            if id.is_empty() {
+                let message = format!("a {noun} id is empty; use lowercase letters, digits or '-'");
+                self.at(&path, message);
+            } else if !id.chars().all(allowed) {
+                let message = format!(
+                    "{noun} id {} may use only lowercase letters, digits and '-'",
+                    quote(id)
+                );
+                self.at(&path, message);
+            }
+            let here = self.value(&path);
+            if let Some(earlier) = first.get(id) {
+                self.problems.push(here.problem(format!(
+                    "{noun} id {} is used twice (first on line {}); each {noun} needs its own id",
+                    quote(id),
+                    earlier.line
+                )));
+            } else {
+                first.insert(id, here);
+                known.ids.push(id);
+                known.set.insert(id);
+            }
+        }
+        known
+    }
+
+    /// The one check for every reference: `id`, found `place` (e.g. "in
+    /// turns") at `at`, must be in `known`; if not, suggests the id meant.
+    fn refers(&mut self, known: &Known, id: &str, place: &str, at: Pos) {
+        if known.set.contains(id) {
+            return;
+        }
+        self.problems.push_with(|| {
+            let hint = suggest(id, &known.ids)
+                .map(|s| format!(" (did you mean {}?)", quote(s)))
+                .unwrap_or_default();
+            let (noun, list) = (known.list.noun(), known.list.name());
+            at.problem(format!(
+                "{noun} {} {place} is not in {list}{hint}",
+                quote(id)
+            ))
+        });
+    }
+
+    /// Checks that `what` does not end before it starts, nor end without
+    /// having started; `end_path` is where its end is written.
+    fn in_order(&mut self, what: &str, start: Option<Time>, end: Option<Time>, end_path: &str) {
+        match (start, end) {
+            (None, Some(_)) => {
+                self.at(
+                    end_path,
+                    format!("{what} has an end time but no start time"),
+                );
+            }
+            (Some(start), Some(end)) if end < start => {
+                let (end, start) = if end.date_naive() == start.date_naive() {
+                    (clock_time(end), clock_time(start))
+                } else {
+                    (end.to_rfc3339(), start.to_rfc3339())
+                };
+                let message = format!("{what} ends at {end}, before it starts at {start}");
+                self.at(end_path, message);
+            }
+            _ => {}
+        }
+    }
+
+    fn roles(&mut self, session: &Session) {
+        for (i, role) in session.roles.iter().enumerate() {
+            if let Some(target) = role.target.filter(|t| *t > 100) {
+                let message = format!(
+                    "role {} aims for {target}% of speaking time; a target is a percentage from 0 to 100",
+                    quote(&role.id)
+                );
+                self.at(&format!("roles[{i}].target"), message);
+            }
+        }
+    }
+
+    fn participants(&mut self, session: &Session, known: &Lists) {
+        let mut keys: HashMap<SpeakerKey, &str> = HashMap::new();
+        for (i, person) in session.participants.iter().enumerate() {
+            let who = quote(&person.id);
+            let at = self.value(&format!("participants[{i}].role"));
+            self.refers(
+                &known.roles,
+                &person.role,
+                &format!("of participant {who}"),
+                at,
+            );
+            let Some(key) = person.key else { continue };
+            let path = format!("participants[{i}].key");
+            let shown = quote(&key.0.to_string());
+            if !SpeakerKey::allowed(key.0) {
+                let message = format!(
+                    "speaker key {shown} of participant {who} is not one lowercase letter or digit"
+                );
+                self.at(&path, message);
+                continue;
+            }
+            match keys.entry(key) {
+                Entry::Occupied(owner) => {
+                    let message = format!(
+                        "speaker key {shown} of participant {who} is already used by {}; each person needs their own key",
+                        quote(owner.get())
+                    );
+                    self.at(&path, message);
+                }
+                Entry::Vacant(free) => {
+                    free.insert(&person.id);
+                }
+            }
+        }
+    }
+
+    fn agenda(&mut self, session: &Session, known: &Lists) {
+        for (i, item) in session.agenda.iter().enumerate() {
+            let what = format!("agenda item {}", quote(&item.id));
+            if let Some(lead) = &item.lead {
+                let at = self.value(&format!("agenda[{i}].lead"));
+                self.refers(&known.people, lead, &format!("leading {what}"), at);
+            }
+            let end_path = format!("agenda[{i}].ended");
+            self.in_order(&what, item.started, item.ended, &end_path);
+        }
+    }
+
+    fn decisions(&mut self, session: &Session, known: &Lists) {
+        for (i, decision) in session.decisions.iter().enumerate() {
+            let what = format!("decision {}", quote(&decision.id));
+            let path = format!("decisions[{i}]");
+            let at = self.value(&format!("{path}.proposed_by"));
+            self.refers(
+                &known.people,
+                &decision.proposed_by,
+                &format!("proposing {what}"),
+                at,
+            );
+            if let Some(item) = &decision.item {
+                let at = self.value(&format!("{path}.item"));
+                self.refers(&known.agenda, item, &format!("of {what}"), at);
+            }
+            for (who, _) in decision.responses.iter() {
+                // The person is the key here, so point at the key.
+                let at = self.spans.key_or_near(&format!("{path}.responses.{who}"));
+                self.refers(&known.people, who, &format!("answering {what}"), at);
+            }
+            for (j, action) in decision.actions.iter().enumerate() {
+                let at = self.value(&format!("{path}.actions[{j}].who"));
+                let place = format!("given an action in {what}");
+                self.refers(&known.people, &action.who, &place, at);
+            }
+        }
+    }
+
+    fn ladder(&mut self, session: &Session, known: &Lists) {
+        for (i, judgement) in session.ladder.iter().enumerate() {
+            if let Some(item) = &judgement.item {
+                let at = self.value(&format!("ladder[{i}].item"));
+                self.refers(&known.agenda, item, "judged on the ladder", at);
+            }
+        }
+    }
+
+    fn clock(&mut self, session: &Session) {
+        let clock = &session.clock;
+        self.in_order("the meeting", clock.started, clock.ended, "clock.ended");
+        for (i, pause) in clock.breaks.iter().enumerate() {
+            let end_path = format!("clock.breaks[{i}].to");
+            self.in_order("a break", Some(pause.from), pause.to, &end_path);
+        }
+    }
+
+    fn turns(&mut self, session: &Session, known: &Lists) {
+        let mut previous: Option<Time> = None;
+        for (i, turn) in session.turns.iter().enumerate() {
+            let at = self.value(&format!("turns[{i}].who"));
+            self.refers(&known.people, &turn.who, "in turns", at);
+            // Overlapping turns are harmless (a turn's `secs` may run past
+            // the next one's start), but the log must stay oldest first.
+            if let Some(before) = previous.filter(|before| turn.at < *before) {
+                let (at, before) = (clock_time(turn.at), clock_time(before));
+                let message = format!(
+                    "this turn starts at {at}, before the turn above it ({before}); turns are listed oldest first"
+                );
+                self.at(&format!("turns[{i}].at"), message);
+            }
+            previous = Some(turn.at);
+        }
+    }
+
+    fn stack(&mut self, session: &Session, known: &Lists) {
+        let mut raised = HashSet::new();
+        for (i, who) in session.stack.iter().enumerate() {
+            let path = format!("stack[{i}]");
+            let at = self.value(&path);
+            self.refers(&known.people, who, "in the stack", at);
+            if !raised.insert(who.as_str()) {
+                let message = format!(
+                    "participant {} is in the stack twice; a hand is raised once",
+                    quote(who)
+                );
+                self.at(&path, message);
+            }
+        }
+    }
+}
+
+/// `10:07:40`: how a facilitator reads a time within the meeting's day.
+fn clock_time(t: Time) -> String {
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::locate::locate;
+
+    fn problems(text: &str) -> Vec<String> {
+        let spans = locate(text).expect("structurally sound");
+        let session: Session = serde_yaml::from_str(text).expect("well typed");
+        validate(&session, &spans)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    const HEAD: &str = "format: 1\ntitle: T\nboard: B\ndate: 2026-11-22\n";
+
+    #[test]
+    fn every_reference_is_checked_with_one_wording() {
+        let text = format!(
+            "{HEAD}roles: [{{ id: lived, label: L }}]
+participants: [{{ id: beve, name: B, role: livd }}]
+agenda: [{{ id: delivery, title: D, minutes: 5, lead: bev }}]
+decisions:
+  - {{ id: d1, proposal: P, proposed_by: bve, item: delivry, state: open,
+       responses: {{ beev: agree }}, actions: [{{ what: W, who: eve }}] }}
+ladder: [{{ at: 2026-11-22T10:00:00+00:00, item: dlivery, rung: co-design }}]
+"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "6:43: role 'livd' of participant 'beve' is not in roles (did you mean 'lived'?)",
+                "7:54: participant 'bev' leading agenda item 'delivery' is not in participants (did you mean 'beve'?)",
+                "9:41: participant 'bve' proposing decision 'd1' is not in participants (did you mean 'beve'?)",
+                "9:52: agenda item 'delivry' of decision 'd1' is not in the agenda (did you mean 'delivery'?)",
+                "10:21: participant 'beev' answering decision 'd1' is not in participants (did you mean 'beve'?)",
+                "10:62: participant 'eve' given an action in decision 'd1' is not in participants (did you mean 'beve'?)",
+                "11:49: agenda item 'dlivery' judged on the ladder is not in the agenda (did you mean 'delivery'?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn times_out_of_order_across_days_show_the_full_time() {
+        let text = format!(
+            "{HEAD}clock: {{ started: 2026-11-22T10:00:00+00:00, ended: 2026-11-21T12:00:00+00:00 }}\n"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "5:53: the meeting ends at 2026-11-21T12:00:00+00:00, before it starts at 2026-11-22T10:00:00+00:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_third_holder_of_a_key_is_told_the_first() {
+        let text = format!(
+            "{HEAD}roles: [{{ id: r, label: R }}]
+participants:
+  - {{ id: a, name: A, role: r, key: k }}
+  - {{ id: b, name: B, role: r, key: k }}
+  - {{ id: c, name: C, role: r, key: k }}
+"
+        );
+        let ps = problems(&text);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert!(
+            ps.iter().all(|p| p.contains("is already used by 'a'")),
+            "{ps:?}"
+        );
+    }
+}
