@@ -14,10 +14,21 @@ pub const EXAMPLE: &str = include_str!("../sessions/example.yaml");
 
 /// The latest moment the session records.
 fn last_event(session: &Session) -> Option<Time> {
-    let turns = session.turns.iter().map(|t| t.at + Duration::seconds(t.secs.unwrap_or(0) as i64));
-    let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]).flatten();
+    let turns = session
+        .turns
+        .iter()
+        .map(|t| t.at + Duration::seconds(t.secs.unwrap_or(0) as i64));
+    let items = session
+        .agenda
+        .iter()
+        .flat_map(|i| [i.started, i.ended])
+        .flatten();
     let clock = &session.clock;
-    let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]).flatten();
+    let breaks = clock
+        .breaks
+        .iter()
+        .flat_map(|b| [Some(b.from), b.to])
+        .flatten();
     turns
         .chain(items)
         .chain(breaks)
@@ -33,12 +44,20 @@ pub fn move_to(session: &mut Session, now: Time) {
     let by = now - last;
     let days = chrono::Days::new(by.num_days().unsigned_abs());
     let shift_date = |d: chrono::NaiveDate| {
-        if by.num_days() >= 0 { d.checked_add_days(days) } else { d.checked_sub_days(days) }.unwrap_or(d)
+        if by.num_days() >= 0 {
+            d.checked_add_days(days)
+        } else {
+            d.checked_sub_days(days)
+        }
+        .unwrap_or(d)
     };
     let shift = |t: &mut Time| *t = (*t + by).with_timezone(now.offset());
     session.date = now.date_naive();
     for item in &mut session.agenda {
-        item.started.iter_mut().chain(item.ended.iter_mut()).for_each(shift);
+        item.started
+            .iter_mut()
+            .chain(item.ended.iter_mut())
+            .for_each(shift);
     }
     for decision in &mut session.decisions {
         decision.decided.iter_mut().for_each(shift);
@@ -49,7 +68,11 @@ pub fn move_to(session: &mut Session, now: Time) {
     }
     session.ladder.iter_mut().for_each(|j| shift(&mut j.at));
     let clock = &mut session.clock;
-    clock.started.iter_mut().chain(clock.ended.iter_mut()).for_each(shift);
+    clock
+        .started
+        .iter_mut()
+        .chain(clock.ended.iter_mut())
+        .for_each(shift);
     for b in &mut clock.breaks {
         shift(&mut b.from);
         b.to.iter_mut().for_each(shift);

@@ -9,11 +9,11 @@ use clap::{Args, Parser, Subcommand};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
+use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{check_files, load};
 use coproduce::session::lock::SessionLock;
 use coproduce::session::store::clean_leftovers;
-use coproduce::session::Time;
 use coproduce::theme::{self, Theme, Themes};
 use coproduce::{demo, render, tui};
 
@@ -95,7 +95,7 @@ fn pick_theme(look: &Look) -> Result<(Themes, Theme)> {
     for problem in problems {
         eprintln!("coproduce: {problem} (skipped)");
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = theme::no_color(std::env::var_os("NO_COLOR").as_deref());
     let chosen = theme::choose(&themes, look.theme.as_deref(), no_color)?.clone();
     Ok((themes, chosen))
 }
@@ -152,17 +152,29 @@ fn parse_size(size: &str) -> Result<(u16, u16)> {
     }
 }
 
-fn run_render(path: &Path, keys: &str, now: Option<&str>, size: &str, look: &Look, dry_run: bool) -> Result<()> {
+fn run_render(
+    path: &Path,
+    keys: &str,
+    now: Option<&str>,
+    size: &str,
+    look: &Look,
+    dry_run: bool,
+) -> Result<()> {
     let (width, height) = parse_size(size)?;
     let steps = parse_script(keys).context("--keys")?;
     let now = match now {
-        Some(text) => Time::parse_from_rfc3339(text)
-            .with_context(|| format!("--now {text}: write it as RFC 3339, e.g. 2026-11-22T10:30:00+00:00"))?,
+        Some(text) => Time::parse_from_rfc3339(text).with_context(|| {
+            format!("--now {text}: write it as RFC 3339, e.g. 2026-11-22T10:30:00+00:00")
+        })?,
         None => tui::now(),
     };
     let (mut app, document, themes, theme, _lock) = open(path, now, look, dry_run)?;
     render::play(&mut app, &steps, now, |session| {
-        if dry_run { Ok(()) } else { document.save(session) }
+        if dry_run {
+            Ok(())
+        } else {
+            document.save(session)
+        }
     })
     .with_context(|| format!("cannot save {}", path.display()))?;
     let theme = themes.get(app.theme_name()).unwrap_or(&theme);
@@ -176,7 +188,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { files }) => {
             let clean = check_files(&files, &mut std::io::stdout());
-            return if clean { ExitCode::SUCCESS } else { ExitCode::from(1) };
+            return if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
         }
         Some(Command::Demo { look }) => demo::fresh_copy(tui::now())
             .context("cannot write the demo meeting")
@@ -185,9 +201,14 @@ fn main() -> ExitCode {
                 eprintln!("The demo meeting is saved in {}", path.display());
                 result
             }),
-        Some(Command::Render { session, keys, now, size, look, dry_run }) => {
-            run_render(&session, &keys, now.as_deref(), &size, &look, dry_run)
-        }
+        Some(Command::Render {
+            session,
+            keys,
+            now,
+            size,
+            look,
+            dry_run,
+        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {

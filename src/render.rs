@@ -55,8 +55,8 @@ pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String 
 
 /// Draws `app` into a buffer, as the terminal would show it.
 pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height))
-        .expect("a test backend always opens");
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test backend always opens");
     terminal
         .draw(|frame| crate::ui::view(app, frame, theme))
         .expect("drawing into memory cannot fail");

@@ -59,9 +59,10 @@ fn save_loop(document: &Document, receiver: &Receiver<Session>, problem: &Proble
         while let Ok(newer) = receiver.try_recv() {
             session = newer;
         }
-        let result = document.save(&session).err().map(|e| {
-            format!("Cannot save {}: {e}", document.path().display())
-        });
+        let result = document
+            .save(&session)
+            .err()
+            .map(|e| format!("Cannot save {}: {e}", document.path().display()));
         if let Ok(mut slot) = problem.lock() {
             *slot = result;
         }
@@ -85,7 +86,8 @@ mod tests {
             saver.save(next);
         }
         assert_eq!(saver.finish(), None);
-        let saved: Session = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let saved: Session =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(saved.title, "title 49");
     }
 

@@ -44,7 +44,10 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     if !text.contains(['\n', '\r']) {
         return visible(text);
     }
-    let joined = text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n").replace('\n', " ⏎ ");
+    let joined = text
+        .trim_end_matches(['\n', '\r'])
+        .replace("\r\n", "\n")
+        .replace('\n', " ⏎ ");
     Cow::Owned(visible(&joined).into_owned())
 }
 

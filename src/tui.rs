@@ -86,7 +86,12 @@ pub fn key_from(event: KeyEvent) -> Option<Key> {
 
 /// Runs the meeting until the facilitator quits, saving every change.
 /// Returns the problem with the last save, if it failed.
-pub fn run(mut app: App, themes: &Themes, fallback: &Theme, document: Document) -> std::io::Result<Option<String>> {
+pub fn run(
+    mut app: App,
+    themes: &Themes,
+    fallback: &Theme,
+    document: Document,
+) -> std::io::Result<Option<String>> {
     install_panic_note(document.path().to_path_buf());
     let saver = Saver::spawn(document);
     let result = {
@@ -114,7 +119,9 @@ fn event_loop(
         let wait = 1_000 - u64::from(Local::now().nanosecond() / 1_000_000).min(999);
         let action = if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => key_from(k).and_then(|k| app.action_for(k)),
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    key_from(k).and_then(|k| app.action_for(k))
+                }
                 _ => None,
             }
         } else {

@@ -3,13 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use coproduce::session::lock::SessionLock;
 use coproduce::session::Session;
+use coproduce::session::lock::SessionLock;
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn coproduce(args: &[&str]) -> Output {
@@ -33,7 +35,14 @@ fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn render(path: &Path, keys: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["render", path.to_str().unwrap(), "--now", NOW, "--keys", keys];
+    let mut args = vec![
+        "render",
+        path.to_str().unwrap(),
+        "--now",
+        NOW,
+        "--keys",
+        keys,
+    ];
     args.extend(extra);
     coproduce(&args)
 }
@@ -52,9 +61,16 @@ fn render_with_tabs_prints_each_pane() {
         ("?<Esc>", "Against box"),
     ] {
         let out = render(&good, keys, &["--dry-run"]);
-        assert!(out.status.success(), "{keys}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{keys}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let screen = stdout(&out);
-        assert!(screen.contains(marker), "{keys} should show {marker}:\n{screen}");
+        assert!(
+            screen.contains(marker),
+            "{keys} should show {marker}:\n{screen}"
+        );
         assert_eq!(screen.lines().count(), 30);
     }
 }
@@ -62,7 +78,13 @@ fn render_with_tabs_prints_each_pane() {
 #[test]
 fn render_sizes_from_tiny_to_huge() {
     let good = fixture("good.yaml");
-    for (size, lines) in [("1x1", 1), ("20x5", 5), ("80x24", 24), ("200x60", 60), ("300x100", 100)] {
+    for (size, lines) in [
+        ("1x1", 1),
+        ("20x5", 5),
+        ("80x24", 24),
+        ("200x60", 60),
+        ("300x100", 100),
+    ] {
         let out = render(&good, "<Tab>", &["--dry-run", "--size", size]);
         assert!(out.status.success(), "{size}");
         assert_eq!(stdout(&out).lines().count(), lines, "{size}");
@@ -70,7 +92,12 @@ fn render_sizes_from_tiny_to_huge() {
     let small = stdout(&render(&good, "", &["--dry-run", "--size", "20x5"]));
     assert!(small.contains("Make the window"), "{small}");
     for bad in ["0x5", "wide", "100x"] {
-        assert!(!render(&good, "", &["--dry-run", "--size", bad]).status.success(), "{bad}");
+        assert!(
+            !render(&good, "", &["--dry-run", "--size", bad])
+                .status
+                .success(),
+            "{bad}"
+        );
     }
 }
 
@@ -81,16 +108,30 @@ fn opening_and_changing_nothing_writes_nothing() {
     let out = render(&path, "<Tab><Tab><Tab>?<Esc><C-t><wait 90s>", &[]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-    assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1, "no lock or temporary left");
+    assert_eq!(
+        std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+        1,
+        "no lock or temporary left"
+    );
 }
 
 #[test]
 fn giving_the_floor_is_saved_to_the_second() {
     let (_dir, path) = scratch("good.yaml");
     let out = render(&path, "<Tab>d<wait 30s><Space>", &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let saved: Session = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let last: Vec<_> = saved.turns.iter().rev().take(2).map(|t| (t.who.as_str(), t.secs)).collect();
+    let last: Vec<_> = saved
+        .turns
+        .iter()
+        .rev()
+        .take(2)
+        .map(|t| (t.who.as_str(), t.secs))
+        .collect();
     assert_eq!(last, vec![("dulcie", Some(30)), ("alex", Some(120))]);
     assert!(stdout(&out).contains("Floor: silent"));
 }
@@ -108,7 +149,11 @@ fn undo_after_a_change_gives_back_the_file_byte_for_byte() {
 fn dry_run_changes_nothing_on_disk() {
     let (_dir, path) = scratch("good.yaml");
     let before = std::fs::read_to_string(&path).unwrap();
-    assert!(render(&path, "<Tab>d<wait 30s><Space>", &["--dry-run"]).status.success());
+    assert!(
+        render(&path, "<Tab>d<wait 30s><Space>", &["--dry-run"])
+            .status
+            .success()
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 
@@ -121,7 +166,10 @@ fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("already open for writing"), "{err}");
-    assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+    assert!(
+        err.contains(&format!("pid {}", std::process::id())),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     // A read-only look is still allowed.
     assert!(render(&path, "", &["--dry-run"]).status.success());
@@ -131,13 +179,29 @@ fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
 
 #[test]
 fn check_exit_codes() {
-    assert_eq!(coproduce(&["check", fixture("good.yaml").to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        coproduce(&["check", fixture("good.yaml").to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
     let broken = fixture("broken/dangling-turn.yaml");
-    let out = coproduce(&["check", fixture("good.yaml").to_str().unwrap(), broken.to_str().unwrap()]);
+    let out = coproduce(&[
+        "check",
+        fixture("good.yaml").to_str().unwrap(),
+        broken.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains(&format!("{}:", broken.display())), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{}:", broken.display())),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(coproduce(&["check"]).status.code(), Some(2));
-    assert_eq!(coproduce(&["check", "/no/such/file.yaml"]).status.code(), Some(1));
+    assert_eq!(
+        coproduce(&["check", "/no/such/file.yaml"]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -153,7 +217,12 @@ fn a_broken_file_is_reported_and_never_opened() {
 
 #[test]
 fn help_explains_each_command() {
-    for command in [vec!["--help"], vec!["render", "--help"], vec!["check", "--help"], vec!["demo", "--help"]] {
+    for command in [
+        vec!["--help"],
+        vec!["render", "--help"],
+        vec!["check", "--help"],
+        vec!["demo", "--help"],
+    ] {
         let out = coproduce(&command);
         assert!(out.status.success(), "{command:?}");
         assert!(stdout(&out).contains("Usage"), "{command:?}");

@@ -50,7 +50,9 @@ fn escape_sequences_in_the_file_are_shown_not_obeyed() {
                     viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
                 };
                 let mut terminal = Terminal::with_options(backend, options).unwrap();
-                terminal.draw(|frame| coproduce::ui::view(&app, frame, theme)).unwrap();
+                terminal
+                    .draw(|frame| coproduce::ui::view(&app, frame, theme))
+                    .unwrap();
             }
             if help {
                 update(&mut app, Action::Close, now);
@@ -62,7 +64,10 @@ fn escape_sequences_in_the_file_are_shown_not_obeyed() {
     for raw in ["\x1b]0;", "\x07", "\x1b[2J", "\x1b[31m", "\u{202e}"] {
         assert!(!text.contains(raw), "{raw:?} reached the terminal");
     }
-    assert!(text.contains("\\x1b]0;owned\\x07"), "the name is shown as visible text");
+    assert!(
+        text.contains("\\x1b]0;owned\\x07"),
+        "the name is shown as visible text"
+    );
     assert!(text.contains("\\x1b[2J"));
     assert!(text.contains("李"));
 }

@@ -72,7 +72,11 @@ fn help_overlay_lists_every_key() {
     update(&mut app, Action::ToggleHelp, now());
     let text = buffer_text(&screen(&app, 100, 30));
     for binding in app.keymap.in_scope(coproduce::app::keymap::Scope::Global) {
-        assert!(text.contains(binding.description), "{} missing", binding.description);
+        assert!(
+            text.contains(binding.description),
+            "{} missing",
+            binding.description
+        );
     }
     insta::assert_snapshot!("help", text);
 }
@@ -91,7 +95,15 @@ fn small_and_large_screens_draw_without_panic() {
     let mut app = example_app("high-contrast-dark");
     for pane in Pane::ALL {
         app.pane = pane;
-        for (w, h) in [(1, 1), (20, 5), (59, 16), (60, 16), (80, 24), (200, 60), (300, 100)] {
+        for (w, h) in [
+            (1, 1),
+            (20, 5),
+            (59, 16),
+            (60, 16),
+            (80, 24),
+            (200, 60),
+            (300, 100),
+        ] {
             let text = buffer_text(&screen(&app, w, h));
             assert_eq!(text.lines().count(), usize::from(h));
             if (w, h) == (20, 5) {
@@ -108,9 +120,16 @@ fn the_footer_says_what_the_keys_do_on_each_pane() {
         app.pane = pane;
         let text = buffer_text(&screen(&app, 100, 30));
         let footer = text.lines().last().unwrap();
-        assert!(footer.contains("? help") || footer.contains("?/F1 help"), "{footer}");
+        assert!(
+            footer.contains("? help") || footer.contains("?/F1 help"),
+            "{footer}"
+        );
         assert!(footer.contains("quit"), "{footer}");
-        assert_eq!(footer.contains("Space silence the floor"), pane == Pane::Balance, "{footer}");
+        assert_eq!(
+            footer.contains("Space silence the floor"),
+            pane == Pane::Balance,
+            "{footer}"
+        );
     }
     // Keys pressed through the keymap move between the panes.
     app.pane = Pane::Agenda;

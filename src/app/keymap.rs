@@ -29,15 +29,57 @@ pub struct Binding {
 /// in every pane are never plain letters or digits: those belong to people
 /// in the Balance pane.
 const DEFAULTS: &[(Scope, &[&str], Action, &str, bool)] = &[
-    (Scope::Pane(Pane::Balance), &["<Space>"], Action::SilenceFloor, "silence the floor", true),
-    (Scope::Global, &["?", "<F1>"], Action::ToggleHelp, "help", true),
-    (Scope::Global, &["<C-q>", "<C-c>"], Action::Quit, "quit", true),
-    (Scope::Global, &["<Tab>"], Action::NextPane, "next pane", true),
-    (Scope::Global, &["<S-Tab>"], Action::PrevPane, "previous pane", true),
+    (
+        Scope::Pane(Pane::Balance),
+        &["<Space>"],
+        Action::SilenceFloor,
+        "silence the floor",
+        true,
+    ),
+    (
+        Scope::Global,
+        &["?", "<F1>"],
+        Action::ToggleHelp,
+        "help",
+        true,
+    ),
+    (
+        Scope::Global,
+        &["<C-q>", "<C-c>"],
+        Action::Quit,
+        "quit",
+        true,
+    ),
+    (
+        Scope::Global,
+        &["<Tab>"],
+        Action::NextPane,
+        "next pane",
+        true,
+    ),
+    (
+        Scope::Global,
+        &["<S-Tab>"],
+        Action::PrevPane,
+        "previous pane",
+        true,
+    ),
     (Scope::Global, &["<C-z>"], Action::Undo, "undo", true),
     (Scope::Global, &["<C-y>"], Action::Redo, "redo", false),
-    (Scope::Global, &["<C-t>"], Action::NextTheme, "next theme", false),
-    (Scope::Global, &["<Esc>"], Action::Close, "close / cancel", false),
+    (
+        Scope::Global,
+        &["<C-t>"],
+        Action::NextTheme,
+        "next theme",
+        false,
+    ),
+    (
+        Scope::Global,
+        &["<Esc>"],
+        Action::Close,
+        "close / cancel",
+        false,
+    ),
 ];
 
 /// The bindings in force.
@@ -79,7 +121,10 @@ impl Keymap {
 
     /// The bindings that work in `pane`, the pane's own first.
     pub fn for_pane(&self, pane: Pane) -> impl Iterator<Item = &Binding> {
-        let own = self.bindings.iter().filter(move |b| b.scope == Scope::Pane(pane));
+        let own = self
+            .bindings
+            .iter()
+            .filter(move |b| b.scope == Scope::Pane(pane));
         own.chain(self.bindings.iter().filter(|b| b.scope == Scope::Global))
     }
 
@@ -108,9 +153,15 @@ mod tests {
     #[test]
     fn pane_bindings_come_before_global_ones() {
         let keymap = Keymap::default();
-        assert_eq!(keymap.lookup(Pane::Balance, Key::char(' ')), Some(Action::SilenceFloor));
+        assert_eq!(
+            keymap.lookup(Pane::Balance, Key::char(' ')),
+            Some(Action::SilenceFloor)
+        );
         assert_eq!(keymap.lookup(Pane::Agenda, Key::char(' ')), None);
-        assert_eq!(keymap.lookup(Pane::Ladder, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            keymap.lookup(Pane::Ladder, Key::ctrl('c')),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

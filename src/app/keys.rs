@@ -82,7 +82,9 @@ const NAMED: &[(&str, KeyCode)] = &[
 
 /// A key notation that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a key: use a character or <Tab>, <S-Tab>, <Enter>, <Esc>, <Space>, <BS>, <Up>, <F1>, <C-q>, <lt>")]
+#[error(
+    "'{0}' is not a key: use a character or <Tab>, <S-Tab>, <Enter>, <Esc>, <Space>, <BS>, <Up>, <F1>, <C-q>, <lt>"
+)]
 pub struct BadKey(pub String);
 
 /// Reads the inside of one `<...>`: `Tab`, `S-Tab`, `C-q`, `A-x`, `F5`.
@@ -91,7 +93,10 @@ pub fn parse_named(name: &str) -> Result<Key, BadKey> {
     if let Some((_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Ok(Key::plain(*code));
     }
-    if let Some(n) = name.strip_prefix(['F', 'f']).and_then(|n| n.parse::<u8>().ok()) {
+    if let Some(n) = name
+        .strip_prefix(['F', 'f'])
+        .and_then(|n| n.parse::<u8>().ok())
+    {
         return (1..=12)
             .contains(&n)
             .then(|| Key::plain(KeyCode::F(n)))
@@ -198,7 +203,9 @@ pub fn parse_script(text: &str) -> Result<Vec<ScriptStep>, BadKey> {
             _ => rest.split_at(c.len_utf8()),
         };
         steps.push(match token.strip_prefix("<wait ") {
-            Some(wait) => ScriptStep::Wait(parse_wait(wait.trim_end_matches('>')).ok_or_else(|| BadKey(token.into()))?),
+            Some(wait) => ScriptStep::Wait(
+                parse_wait(wait.trim_end_matches('>')).ok_or_else(|| BadKey(token.into()))?,
+            ),
             None => ScriptStep::Key(parse_key(token)?),
         });
         rest = after;
@@ -240,7 +247,10 @@ mod script_tests {
                 ScriptStep::Wait(5),
             ]
         );
-        assert_eq!(parse_script("<").unwrap(), vec![ScriptStep::Key(Key::char('<'))]);
+        assert_eq!(
+            parse_script("<").unwrap(),
+            vec![ScriptStep::Key(Key::char('<'))]
+        );
         assert!(parse_script("<wait soon>").is_err());
         assert!(parse_script("<Nope>").is_err());
     }

@@ -80,7 +80,12 @@ fn theme_key_cycles_and_wraps() {
 #[test]
 fn keys_are_given_to_people_without_one_but_not_counted_as_a_change() {
     let app = app();
-    let keys: Vec<_> = app.session.participants.iter().map(|p| p.key.map(|k| k.0)).collect();
+    let keys: Vec<_> = app
+        .session
+        .participants
+        .iter()
+        .map(|p| p.key.map(|k| k.0))
+        .collect();
     assert_eq!(keys, vec![Some('b'), Some('a'), Some('p')]);
     assert_eq!(app.revision, 0);
 }
@@ -102,7 +107,10 @@ fn people_keys_work_only_in_the_balance_pane_and_only_for_those_present() {
     let mut app = app();
     assert_eq!(app.action_for(Key::char('b')), None);
     app.pane = Pane::Balance;
-    assert_eq!(app.action_for(Key::char('b')), Some(Action::GiveFloor("beve".into())));
+    assert_eq!(
+        app.action_for(Key::char('b')),
+        Some(Action::GiveFloor("beve".into()))
+    );
     assert_eq!(app.action_for(Key::char('p')), None, "Pat is absent");
 }
 

@@ -123,7 +123,11 @@ impl Balance {
             }
         }
         let total_secs: u64 = secs.iter().sum();
-        let present = session.participants.iter().filter(|p| p.is_present()).count();
+        let present = session
+            .participants
+            .iter()
+            .filter(|p| p.is_present())
+            .count();
 
         let people = session
             .participants

@@ -32,7 +32,10 @@ pub struct SessionLock {
 
 /// The lock file's path for a session file.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     session.with_file_name(format!(".{name}.lock"))
 }
 
@@ -143,8 +146,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("s.yaml");
         let first = SessionLock::acquire(&session, "10:00").unwrap();
-        let err = SessionLock::acquire(&session, "10:05").unwrap_err().to_string();
-        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        let err = SessionLock::acquire(&session, "10:05")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("pid {}", std::process::id())),
+            "{err}"
+        );
         drop(first);
         assert!(!lock_path(&session).exists());
         SessionLock::acquire(&session, "10:06").unwrap();
@@ -154,7 +162,11 @@ mod tests {
     fn a_stale_lock_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("s.yaml");
-        let body = format!("pid: {}\nuser: x\nhost: {}\nsince: 9:00\n", u32::MAX - 1, host_name());
+        let body = format!(
+            "pid: {}\nuser: x\nhost: {}\nsince: 9:00\n",
+            u32::MAX - 1,
+            host_name()
+        );
         fs::write(lock_path(&session), body).unwrap();
         let _lock = SessionLock::acquire(&session, "10:00").unwrap();
         let now = fs::read_to_string(lock_path(&session)).unwrap();

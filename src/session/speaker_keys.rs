@@ -17,7 +17,8 @@ pub fn assign_missing(session: &mut Session, reserved: impl Fn(char) -> bool) ->
     for participant in session.participants.iter_mut().filter(|p| p.key.is_none()) {
         let from_name = participant.name.chars().flat_map(char::to_lowercase);
         let mut candidates = from_name.chain('a'..='z').chain('0'..='9');
-        let free = candidates.find(|&c| SpeakerKey::allowed(c) && !taken.contains(&c) && !reserved(c));
+        let free =
+            candidates.find(|&c| SpeakerKey::allowed(c) && !taken.contains(&c) && !reserved(c));
         if let Some(c) = free {
             participant.key = Some(SpeakerKey(c));
             taken.push(c);
@@ -45,7 +46,8 @@ mod tests {
     }
 
     fn session_of(people: Vec<Participant>) -> Session {
-        let mut s: Session = serde_yaml::from_str("format: 1\ntitle: t\nboard: b\ndate: 2026-11-22\n").unwrap();
+        let mut s: Session =
+            serde_yaml::from_str("format: 1\ntitle: t\nboard: b\ndate: 2026-11-22\n").unwrap();
         s.participants = people;
         s
     }
@@ -60,7 +62,11 @@ mod tests {
         ];
         let mut first = session_of(people.clone());
         assert_eq!(assign_missing(&mut first, |c| c == 'a'), 3);
-        let keys: Vec<char> = first.participants.iter().map(|p| p.key.unwrap().0).collect();
+        let keys: Vec<char> = first
+            .participants
+            .iter()
+            .map(|p| p.key.unwrap().0)
+            .collect();
         assert_eq!(keys, vec!['b', 'o', 'n', 'c']);
         let mut again = session_of(people);
         assign_missing(&mut again, |c| c == 'a');
@@ -69,7 +75,9 @@ mod tests {
 
     #[test]
     fn more_people_than_keys_leaves_the_rest_without() {
-        let people = (0..40).map(|i| person(&format!("p{i}"), "", None)).collect();
+        let people = (0..40)
+            .map(|i| person(&format!("p{i}"), "", None))
+            .collect();
         let mut s = session_of(people);
         assert_eq!(assign_missing(&mut s, |_| false), 36);
         assert!(s.participants[36..].iter().all(|p| p.key.is_none()));

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 /// The prefix of a save's temporary file, so leftovers can be found again.
 fn temp_prefix(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     format!(".{name}.saving-")
 }
 
@@ -85,15 +88,22 @@ mod tests {
         fs::write(&path, "old").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&path, b"new").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     #[test]
     fn leftovers_of_dead_saves_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.yaml");
-        let dead = dir.path().join(format!("{}{}", temp_prefix(&path), u32::MAX - 1));
-        let mine = dir.path().join(format!("{}{}", temp_prefix(&path), std::process::id()));
+        let dead = dir
+            .path()
+            .join(format!("{}{}", temp_prefix(&path), u32::MAX - 1));
+        let mine = dir
+            .path()
+            .join(format!("{}{}", temp_prefix(&path), std::process::id()));
         fs::write(&dead, "half").unwrap();
         fs::write(&mine, "in flight").unwrap();
         assert_eq!(clean_leftovers(&path), vec![dead.clone()]);

@@ -70,7 +70,12 @@ pub fn current_break(clock: &Clock, now: Time) -> Option<&Break> {
 /// Working seconds since the meeting started (to its end, once ended).
 pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
     let started = clock.started?;
-    Some(working_secs(clock, started, clock.ended.unwrap_or(now), now))
+    Some(working_secs(
+        clock,
+        started,
+        clock.ended.unwrap_or(now),
+        now,
+    ))
 }
 
 /// `m:ss` under an hour, `h:mm:ss` above: how the room reads a duration.
@@ -123,7 +128,10 @@ mod tests {
             ended: Some(t("10:27:30")),
             notes: None,
         };
-        assert_eq!(item_used_secs(&item, &clock, t("11:00:00")), Some(17 * 60 + 30));
+        assert_eq!(
+            item_used_secs(&item, &clock, t("11:00:00")),
+            Some(17 * 60 + 30)
+        );
     }
 
     #[test]

@@ -24,13 +24,25 @@ const ALERT_SECS: u64 = 2 * 60;
 /// The words, symbol and style for time used against a box.
 fn time_left<'a>(used: u64, boxed: u64, theme: &Theme) -> Span<'a> {
     if used > boxed {
-        Span::styled(format!("✖ {} over", format_duration(used - boxed)), theme.alert())
+        Span::styled(
+            format!("✖ {} over", format_duration(used - boxed)),
+            theme.alert(),
+        )
     } else if boxed - used <= ALERT_SECS {
-        Span::styled(format!("⚠ {} left", format_duration(boxed - used)), theme.alert())
+        Span::styled(
+            format!("⚠ {} left", format_duration(boxed - used)),
+            theme.alert(),
+        )
     } else if boxed - used <= WARN_SECS {
-        Span::styled(format!("⚠ {} left", format_duration(boxed - used)), theme.warn())
+        Span::styled(
+            format!("⚠ {} left", format_duration(boxed - used)),
+            theme.warn(),
+        )
     } else {
-        Span::styled(format!("◷ {} left", format_duration(boxed - used)), theme.ok())
+        Span::styled(
+            format!("◷ {} left", format_duration(boxed - used)),
+            theme.ok(),
+        )
     }
 }
 
@@ -42,7 +54,13 @@ fn state_cell<'a>(item: &Item, theme: &Theme) -> Cell<'a> {
     }
 }
 
-fn item_row<'a>(session: &Session, item: &Item, app: &App, theme: &Theme) -> Row<'a> {
+fn item_row<'a>(
+    session: &Session,
+    item: &Item,
+    app: &App,
+    title_width: usize,
+    theme: &Theme,
+) -> Row<'a> {
     let boxed = u64::from(item.minutes) * 60;
     let used = item_used_secs(item, &session.clock, app.now);
     let against = match (item_state(item), used) {
@@ -51,12 +69,14 @@ fn item_row<'a>(session: &Session, item: &Item, app: &App, theme: &Theme) -> Row
             format!("▲ {} over", format_duration(used - boxed)),
             theme.warn(),
         )),
-        (ItemState::Done, Some(used)) => Cell::from(format!("● {} under", format_duration(boxed - used))),
+        (ItemState::Done, Some(used)) => {
+            Cell::from(format!("● {} under", format_duration(boxed - used)))
+        }
         _ => Cell::from(""),
     };
     let row = Row::new(vec![
         state_cell(item, theme),
-        Cell::from(one_line(&item.title).into_owned()),
+        Cell::from(fit(&one_line(&item.title), title_width).into_owned()),
         Cell::from(
             item.lead
                 .as_deref()
@@ -98,13 +118,20 @@ fn summary<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             }
         })
         .sum();
-    let breaks: u64 = crate::session::timing::break_secs_within(&s.clock, started, app.now, app.now);
+    let breaks: u64 =
+        crate::session::timing::break_secs_within(&s.clock, started, app.now, app.now);
     let planned_end = started + chrono::Duration::seconds((planned + breaks) as i64);
     let projected_end = app.now + chrono::Duration::seconds(remaining as i64);
     let drift = (projected_end - planned_end).num_seconds();
     let drift_span = match drift {
-        d if d > 60 => Span::styled(format!("▲ {} over", format_duration(d as u64)), theme.warn()),
-        d if d < -60 => Span::styled(format!("▼ {} early", format_duration(d.unsigned_abs())), theme.ok()),
+        d if d > 60 => Span::styled(
+            format!("▲ {} over", format_duration(d as u64)),
+            theme.warn(),
+        ),
+        d if d < -60 => Span::styled(
+            format!("▼ {} early", format_duration(d.unsigned_abs())),
+            theme.ok(),
+        ),
         _ => Span::styled("● on time", theme.ok()),
     };
     let mut lines = vec![Line::from(vec![
@@ -133,7 +160,9 @@ fn summary<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
     let running = running_item(s).map(|i| &s.agenda[i]);
-    let notes_height = running.and_then(|i| i.notes.as_ref()).map_or(0, |n| n.lines().count() as u16 + 2);
+    let notes_height = running
+        .and_then(|i| i.notes.as_ref())
+        .map_or(0, |n| n.lines().count() as u16 + 2);
     let [now_area, table_area, summary_area, notes_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Max(s.agenda.len() as u16 + 2),
@@ -147,7 +176,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
             Line::from(vec![
                 Span::styled(format!("Now: {}  ", one_line(&item.title)), theme.title()),
-                Span::raw(format!("{} of {} min  ", format_duration(used), item.minutes)),
+                Span::raw(format!(
+                    "{} of {} min  ",
+                    format_duration(used),
+                    item.minutes
+                )),
                 time_left(used, u64::from(item.minutes) * 60, theme),
             ])
         }
@@ -155,23 +188,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     frame.render_widget(Paragraph::new(now_line), now_area);
 
-    let header = Row::new(["State", "Item", "Lead", "Box", "Used", "Against box"]).style(theme.title());
-    let rows = s.agenda.iter().map(|item| item_row(s, item, app, theme));
+    let header =
+        Row::new(["State", "Item", "Lead", "Box", "Used", "Against box"]).style(theme.title());
+    let fixed: [u16; 5] = [10, 16, 7, 8, 14];
+    let title_width = usize::from(
+        table_area
+            .width
+            .saturating_sub(fixed.iter().sum::<u16>() + 5),
+    );
+    let rows = s
+        .agenda
+        .iter()
+        .map(|item| item_row(s, item, app, title_width, theme));
     let table = Table::new(
         rows,
         [
-            Constraint::Length(10),
+            Constraint::Length(fixed[0]),
             Constraint::Fill(1),
-            Constraint::Length(16),
-            Constraint::Length(7),
-            Constraint::Length(8),
-            Constraint::Length(14),
+            Constraint::Length(fixed[1]),
+            Constraint::Length(fixed[2]),
+            Constraint::Length(fixed[3]),
+            Constraint::Length(fixed[4]),
         ],
     )
     .header(header)
     .column_spacing(1);
     frame.render_widget(table, table_area);
-    frame.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: true }), summary_area);
+    frame.render_widget(
+        Paragraph::new(summary(app, theme)).wrap(Wrap { trim: true }),
+        summary_area,
+    );
 
     if let Some(notes) = running.and_then(|i| i.notes.as_ref()) {
         let mut lines = vec![heading("Notes on this item", theme)];

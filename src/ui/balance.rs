@@ -69,7 +69,11 @@ fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
             Cell::from(percent(share.share)),
             Cell::from(Line::from(bar)),
             Cell::from(share.turns.to_string()),
-            Cell::from(if share.turns > 0 { format_duration(share.average_secs()) } else { String::new() }),
+            Cell::from(if share.turns > 0 {
+                format_duration(share.average_secs())
+            } else {
+                String::new()
+            }),
         ])
     });
     Table::new(
@@ -85,7 +89,19 @@ fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
             Constraint::Length(7),
         ],
     )
-    .header(Row::new(["Key", "Name", "Role", "Time", "Share", "Against fair share ┃", "Turns", "Avg"]).style(theme.title()))
+    .header(
+        Row::new([
+            "Key",
+            "Name",
+            "Role",
+            "Time",
+            "Share",
+            "Against fair share ┃",
+            "Turns",
+            "Avg",
+        ])
+        .style(theme.title()),
+    )
     .column_spacing(1)
 }
 
@@ -104,8 +120,16 @@ fn roles_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
         );
         bar.push(Span::raw(" "));
         bar.push(against_fair(share.share, share.fair, theme));
-        let fair = format!("{} {}", percent(share.fair), if share.is_target { "target" } else { "fair" });
-        let label = if role.has_power() { format!("{} (power)", one_line(&role.label)) } else { one_line(&role.label).into_owned() };
+        let fair = format!(
+            "{} {}",
+            percent(share.fair),
+            if share.is_target { "target" } else { "fair" }
+        );
+        let label = if role.has_power() {
+            format!("{} (power)", one_line(&role.label))
+        } else {
+            one_line(&role.label).into_owned()
+        };
         Row::new(vec![
             Cell::from(Span::styled(label, theme.role(share.index))),
             Cell::from(share.present.to_string()),
@@ -126,7 +150,17 @@ fn roles_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
             Constraint::Length(BAR_WIDTH as u16 + 11),
         ],
     )
-    .header(Row::new(["Role", "Present", "Time", "Share", "Fair share", "Against fair share ┃"]).style(theme.title()))
+    .header(
+        Row::new([
+            "Role",
+            "Present",
+            "Time",
+            "Share",
+            "Fair share",
+            "Against fair share ┃",
+        ])
+        .style(theme.title()),
+    )
     .column_spacing(1)
 }
 
@@ -135,7 +169,12 @@ fn summary<'a>(app: &App, balance: &Balance, theme: &Theme) -> Vec<Line<'a>> {
     let s = &app.session;
     let mut lines = Vec::new();
     if let Some(power) = &balance.power {
-        let names: Vec<String> = s.roles.iter().filter(|r| r.has_power()).map(|r| one_line(&r.label).into_owned()).collect();
+        let names: Vec<String> = s
+            .roles
+            .iter()
+            .filter(|r| r.has_power())
+            .map(|r| one_line(&r.label).into_owned())
+            .collect();
         let text = format!(
             "Roles with power ({}): {} of speaking time, fair share {} ",
             names.join(" + "),
@@ -161,17 +200,32 @@ fn summary<'a>(app: &App, balance: &Balance, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw(quiet.join(", ")),
         ]));
     }
-    let stack: Vec<String> = s.stack.iter().enumerate().map(|(i, id)| format!("{}. {}", i + 1, name_of(s, id))).collect();
+    let stack: Vec<String> = s
+        .stack
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!("{}. {}", i + 1, name_of(s, id)))
+        .collect();
     lines.push(Line::from(vec![
         Span::styled("Raised hands: ", theme.text()),
-        Span::raw(if stack.is_empty() { "none".into() } else { stack.join("   ") }),
+        Span::raw(if stack.is_empty() {
+            "none".into()
+        } else {
+            stack.join("   ")
+        }),
     ]));
     lines.push(Line::from(match balance.evenness {
         Some(e) => vec![
             Span::styled(format!("Evenness {e:.2}"), theme.title()),
-            Span::styled("  (1 = everyone present spoke equally, 0 = one voice; 1 − Gini)", theme.muted()),
+            Span::styled(
+                "  (1 = everyone present spoke equally, 0 = one voice; 1 − Gini)",
+                theme.muted(),
+            ),
         ],
-        None => vec![Span::styled("Evenness: nobody has spoken yet", theme.muted())],
+        None => vec![Span::styled(
+            "Evenness: nobody has spoken yet",
+            theme.muted(),
+        )],
     }));
     lines
 }
@@ -191,9 +245,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(floor_line(app, theme)), floor_area);
     frame.render_widget(people_table(app, &balance, theme), people_area);
     let roles_area = roles_area.inner(ratatui::layout::Margin::new(0, 0));
-    let [_, roles_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(roles_area);
+    let [_, roles_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(roles_area);
     frame.render_widget(roles_table(app, &balance, theme), roles_area);
     let mut lines = vec![heading("", theme)];
     lines.extend(summary(app, &balance, theme));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), summary_area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        summary_area,
+    );
 }

@@ -104,5 +104,8 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(keys, theme.footer_key()));
         spans.push(Span::raw(format!(" {description}  ")));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.footer()), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.footer()),
+        area,
+    );
 }

@@ -64,14 +64,27 @@ fn detail<'a>(app: &App, decision: &Decision, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw("  "),
             state_span(decision.state, theme),
         ]),
-        Line::raw(format!("Proposed by {}", proposer(s, &decision.proposed_by))),
+        Line::raw(format!(
+            "Proposed by {}",
+            proposer(s, &decision.proposed_by)
+        )),
     ];
     let answers: Vec<Span> = decision
         .responses
         .iter()
-        .flat_map(|(who, answer)| [Span::raw(format!("{} ", name_of(s, who))), response_span(*answer, theme), Span::raw("   ")])
+        .flat_map(|(who, answer)| {
+            [
+                Span::raw(format!("{} ", name_of(s, who))),
+                response_span(*answer, theme),
+                Span::raw("   "),
+            ]
+        })
         .collect();
-    lines.push(Line::from(if answers.is_empty() { vec![Span::styled("No answers yet", theme.muted())] } else { answers }));
+    lines.push(Line::from(if answers.is_empty() {
+        vec![Span::styled("No answers yet", theme.muted())]
+    } else {
+        answers
+    }));
     if matches!(decision.state, DecisionState::Queued | DecisionState::Open) {
         let waiting: Vec<String> = s
             .participants
@@ -80,14 +93,26 @@ fn detail<'a>(app: &App, decision: &Decision, theme: &Theme) -> Vec<Line<'a>> {
             .map(|p| one_line(&p.name).into_owned())
             .collect();
         if !waiting.is_empty() {
-            lines.push(Line::from(vec![Span::styled("○ Not answered yet: ", theme.warn()), Span::raw(waiting.join(", "))]));
+            lines.push(Line::from(vec![
+                Span::styled("○ Not answered yet: ", theme.warn()),
+                Span::raw(waiting.join(", ")),
+            ]));
         }
     }
     let tally: Vec<String> = Response::ALL
         .iter()
-        .map(|r| format!("{} {}", decision.responses.iter().filter(|(_, a)| *a == r).count(), r.id()))
+        .map(|r| {
+            format!(
+                "{} {}",
+                decision.responses.iter().filter(|(_, a)| *a == r).count(),
+                r.id()
+            )
+        })
         .collect();
-    lines.push(Line::styled(format!("Tally: {}", tally.join(" · ")), theme.text()));
+    lines.push(Line::styled(
+        format!("Tally: {}", tally.join(" · ")),
+        theme.text(),
+    ));
     if let Some(outcome) = &decision.outcome {
         lines.push(Line::raw(format!("Outcome: {}", one_line(outcome))));
     }
@@ -105,8 +130,15 @@ fn detail<'a>(app: &App, decision: &Decision, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(heading("Actions", theme));
         for action in &decision.actions {
             let overdue = action.due.is_some_and(|due| due < app.now.date_naive());
-            let due = action.due.map(|d| format!(" by {}", d.format("%-d %b %Y"))).unwrap_or_default();
-            let mut spans = vec![Span::raw(format!("• {} — {}{due}", one_line(&action.what), name_of(s, &action.who)))];
+            let due = action
+                .due
+                .map(|d| format!(" by {}", d.format("%-d %b %Y")))
+                .unwrap_or_default();
+            let mut spans = vec![Span::raw(format!(
+                "• {} — {}{due}",
+                one_line(&action.what),
+                name_of(s, &action.who)
+            ))];
             if overdue {
                 spans.push(Span::styled("  ⚠ past due", theme.alert()));
             }
@@ -123,13 +155,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let [queue_area, detail_area] =
         Layout::vertical([Constraint::Max(queue_height), Constraint::Min(0)]).areas(area);
     let focus = in_focus(s);
+    let proposal_width = usize::from(queue_area.width.saturating_sub(13 + 34 + 2));
     let rows = s.decisions.iter().map(|d| {
         let row = Row::new(vec![
             Cell::from(state_span(d.state, theme)),
-            Cell::from(one_line(&d.proposal).into_owned()),
+            Cell::from(fit(&one_line(&d.proposal), proposal_width).into_owned()),
             Cell::from(fit(&proposer(s, &d.proposed_by), 34).into_owned()),
         ]);
-        if focus.is_some_and(|f| f.id == d.id) { row.style(theme.selected()) } else { row }
+        if focus.is_some_and(|f| f.id == d.id) {
+            row.style(theme.selected())
+        } else {
+            row
+        }
     });
     let table = Table::new(
         rows,

@@ -21,7 +21,11 @@ fn binding_line<'a>(binding: &Binding, theme: &Theme) -> Line<'a> {
 /// Draws the overlay over the middle of `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![heading("Everywhere", theme)];
-    lines.extend(app.keymap.in_scope(Scope::Global).map(|b| binding_line(b, theme)));
+    lines.extend(
+        app.keymap
+            .in_scope(Scope::Global)
+            .map(|b| binding_line(b, theme)),
+    );
     for pane in Pane::ALL {
         let own: Vec<Line> = app
             .keymap
@@ -43,9 +47,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", "a person's key"), theme.footer_key()),
-                Span::styled("give them the floor (the key is shown beside each name)", theme.text()),
+                Span::styled(
+                    "give them the floor (the key is shown beside each name)",
+                    theme.text(),
+                ),
             ]));
-            lines.push(Line::styled(format!("  {}", people.join(" · ")), theme.muted()));
+            lines.push(Line::styled(
+                format!("  {}", people.join(" · ")),
+                theme.muted(),
+            ));
         }
     }
     let height = (lines.len() as u16 + 4).min(area.height);

@@ -30,11 +30,10 @@ fn current(session: &Session) -> Option<&Judgement> {
 
 fn what_of(session: &Session, judgement: &Judgement) -> String {
     match &judgement.item {
-        Some(id) => session
-            .agenda
-            .iter()
-            .find(|i| &i.id == id)
-            .map_or_else(|| one_line(id).into_owned(), |i| one_line(&i.title).into_owned()),
+        Some(id) => session.agenda.iter().find(|i| &i.id == id).map_or_else(
+            || one_line(id).into_owned(),
+            |i| one_line(&i.title).into_owned(),
+        ),
         None => "The meeting as a whole".into(),
     }
 }
@@ -49,7 +48,9 @@ fn rung_rows<'a>(judgement: Option<&Judgement>, theme: &Theme) -> Vec<Row<'a>> {
         .enumerate()
         .map(|(from_top, &rung)| {
             let chosen = judgement.is_some_and(|j| j.rung == rung);
-            let votes = judgement.and_then(|j| j.votes.get(&rung).copied()).unwrap_or(0);
+            let votes = judgement
+                .and_then(|j| j.votes.get(&rung).copied())
+                .unwrap_or(0);
             let bar = if most == 0 {
                 String::new()
             } else {
@@ -63,7 +64,11 @@ fn rung_rows<'a>(judgement: Option<&Judgement>, theme: &Theme) -> Vec<Row<'a>> {
                 Cell::from(rung.meaning()),
                 Cell::from(bar),
             ]);
-            if chosen { row.style(theme.selected()) } else { row.style(theme.text()) }
+            if chosen {
+                row.style(theme.selected())
+            } else {
+                row.style(theme.text())
+            }
         })
         .collect()
 }
@@ -72,12 +77,19 @@ fn rung_rows<'a>(judgement: Option<&Judgement>, theme: &Theme) -> Vec<Row<'a>> {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
     let judgement = current(s);
-    let [title_area, ladder_area, history_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Length(9), Constraint::Min(0)]).areas(area);
+    let [title_area, ladder_area, history_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(9),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     let title = match judgement {
         Some(j) => Line::from(vec![
             Span::styled(format!("{}: ", what_of(s, j)), theme.text()),
-            Span::styled(format!("▶ {} ({})", j.rung.label(), j.rung.band().label()), theme.title()),
+            Span::styled(
+                format!("▶ {} ({})", j.rung.label(), j.rung.band().label()),
+                theme.title(),
+            ),
         ]),
         None => Line::styled("No judgement recorded yet", theme.muted()),
     };
@@ -110,5 +122,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), history_area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        history_area,
+    );
 }

@@ -64,7 +64,9 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled("Ctrl-Q quits.", theme.muted()),
     ];
     frame.render_widget(
-        Paragraph::new(message).wrap(Wrap { trim: true }).style(theme.base()),
+        Paragraph::new(message)
+            .wrap(Wrap { trim: true })
+            .style(theme.base()),
         area,
     );
 }

@@ -13,7 +13,10 @@ pub fn name_of(session: &Session, id: &str) -> String {
         .participants
         .iter()
         .find(|p| p.id == id)
-        .map_or_else(|| one_line(id).into_owned(), |p| one_line(&p.name).into_owned())
+        .map_or_else(
+            || one_line(id).into_owned(),
+            |p| one_line(&p.name).into_owned(),
+        )
 }
 
 /// The role slot (for colour) and label of a participant's role.
