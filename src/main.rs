@@ -11,7 +11,7 @@ use coproduce::app::App;
 use coproduce::app::keys::parse_script;
 use coproduce::session::Time;
 use coproduce::session::document::Document;
-use coproduce::session::load::{check_files, load};
+use coproduce::session::load::{LoadError, check_files, load};
 use coproduce::session::lock::SessionLock;
 use coproduce::session::store::clean_leftovers;
 use coproduce::theme::{self, Theme, Themes};
@@ -220,7 +220,15 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("coproduce: {error:#}");
+            match error.downcast_ref::<LoadError>() {
+                // One problem a line, each starting with file:line:col, so
+                // editors can jump to them.
+                Some(problems @ LoadError::Problems { path, .. }) => eprintln!(
+                    "{problems}\ncoproduce: {} was not opened; nothing in it was changed",
+                    path.display()
+                ),
+                _ => eprintln!("coproduce: {error:#}"),
+            }
             ExitCode::from(1)
         }
     }

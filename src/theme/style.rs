@@ -107,13 +107,6 @@ impl Theme {
         self.ink(self.role_colour(slot), Modifier::empty())
     }
 
-    /// The filled part of a share bar for a role slot. The colour is the
-    /// cell's background: fill with spaces, or write a label on it, which
-    /// reads at the same contrast as the role's text (a `█` would not show).
-    pub fn bar(&self, slot: usize) -> Style {
-        self.bar_of(self.palette.background, self.role_colour(slot))
-    }
-
     /// The fair-share mark on a bar: a bold glyph on the screen's own
     /// background, so it cuts a gap into any bar (role colours are chosen to
     /// contrast with the background) and still shows beside one.

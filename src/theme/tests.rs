@@ -302,11 +302,10 @@ fn monochrome_carries_meaning_with_modifiers() {
     assert_eq!(modifiers(mono.ok()), bold);
     assert_eq!(modifiers(mono.warn()), bold | underlined);
     assert_eq!(modifiers(mono.alert()), bold | reversed);
-    assert_eq!(modifiers(mono.bar(3)), reversed);
-    // Drawn over the reversed footer or a bar, these must undo the reverse.
+    // Drawn over the reversed footer, the key must undo the reverse.
     let key = mono.footer().patch(mono.footer_key());
     assert_eq!(modifiers(key), bold);
-    let mark = mono.bar(0).patch(mono.fair_mark());
+    let mark = mono.role(0).patch(mono.fair_mark());
     assert_eq!(modifiers(mark), bold);
 }
 
@@ -332,12 +331,9 @@ fn coloured_themes_use_colour_not_stand_ins() {
             .bg(black)
             .add_modifier(Modifier::BOLD)
     );
-    // Slots wrap after six, and a bar is its role colour as a background.
+    // Slots wrap after six; a bar is drawn in its role's colour.
     assert_eq!(dark.role(7), dark.role(1));
-    assert_eq!(
-        dark.bar(0),
-        Style::new().fg(black).bg(Color::Rgb(255, 255, 0))
-    );
-    let mark = dark.bar(0).patch(dark.fair_mark());
+    assert_eq!(dark.role(0), Style::new().fg(Color::Rgb(255, 255, 0)));
+    let mark = dark.role(0).patch(dark.fair_mark());
     assert_eq!((mark.fg, mark.bg), (Some(white), Some(black)));
 }
