@@ -137,3 +137,34 @@ fn the_footer_says_what_the_keys_do_on_each_pane() {
     update(&mut app, tab, now());
     assert_eq!(app.pane, Pane::Balance);
 }
+
+#[test]
+fn the_power_warning_is_styled_as_an_alert_in_every_theme() {
+    let themes = Themes::builtin();
+    for name in themes.names() {
+        let theme = themes.get(name).unwrap();
+        let mut app = example_app(name);
+        app.pane = Pane::Balance;
+        let buffer = screen(&app, 100, 30);
+        let text = buffer_text(&buffer);
+        let (y, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("⚠ OVER"))
+            .unwrap_or_else(|| panic!("{name}: no power warning\n{text}"));
+        let x = unicode_width::UnicodeWidthStr::width(&line[..line.find("⚠ OVER").unwrap()]);
+        let cell = &buffer[(x as u16, y as u16)];
+        let alert = theme.alert();
+        assert_eq!(cell.style().fg, alert.fg.or(cell.style().fg), "{name}");
+        assert!(
+            cell.style().add_modifier.contains(alert.add_modifier),
+            "{name}: {:?}",
+            cell.style()
+        );
+        assert_ne!(
+            cell.style(),
+            theme.text().patch(theme.base()),
+            "{name}: the warning looks like text"
+        );
+    }
+}
