@@ -31,7 +31,7 @@ turns:
 
 #[test]
 fn escape_sequences_in_the_file_are_shown_not_obeyed() {
-    let session: Session = serde_yaml::from_str(HOSTILE).unwrap();
+    let session: Session = coproduce::session::parse(HOSTILE).expect("escaped text is valid");
     let now = Time::parse_from_rfc3339("2026-11-22T10:06:00+00:00").unwrap();
     let themes = Themes::builtin();
     let theme = themes.get("high-contrast-dark").unwrap();
@@ -90,7 +90,7 @@ turns:
 #[test]
 fn wide_characters_keep_the_columns_aligned() {
     use unicode_width::UnicodeWidthStr;
-    let session: Session = serde_yaml::from_str(WIDE).unwrap();
+    let session: Session = coproduce::session::parse(WIDE).unwrap();
     let now = Time::parse_from_rfc3339("2026-11-22T10:06:00+00:00").unwrap();
     let themes = Themes::builtin();
     let theme = themes.get("monochrome").unwrap();

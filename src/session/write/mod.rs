@@ -55,14 +55,7 @@ fn top_level(out: &mut String, s: &Session) {
     if !s.clock.is_empty() {
         clock(out, &s.clock);
     }
-    if !s.turns.is_empty() {
-        out.push_str("turns:\n");
-        for t in &s.turns {
-            out.push_str("  - ");
-            turn(out, t);
-            out.push('\n');
-        }
-    }
+    one_line_items(out, "turns", "  - ", &s.turns, turn);
     if !s.stack.is_empty() {
         out.push_str("stack: [");
         for (i, who) in s.stack.iter().enumerate() {
@@ -85,6 +78,28 @@ fn section<T>(out: &mut String, name: &str, items: &[T], write: fn(&mut String, 
     out.push_str(":\n");
     for it in items {
         write(out, it);
+    }
+}
+
+/// A block sequence whose items are one line each (turns, breaks, actions),
+/// so that adding one shows in git as one added line. `header` carries its
+/// own indentation; each item follows `dash`.
+fn one_line_items<T>(
+    out: &mut String,
+    header: &str,
+    dash: &str,
+    items: &[T],
+    write: fn(&mut String, &T),
+) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(header);
+    out.push_str(":\n");
+    for item in items {
+        out.push_str(dash);
+        write(out, item);
+        out.push('\n');
     }
 }
 
@@ -156,15 +171,7 @@ fn decision(out: &mut String, d: &Decision) {
         push_date(out, review);
         out.push('\n');
     }
-    if !d.actions.is_empty() {
-        out.push_str(REST);
-        out.push_str("actions:\n");
-        for a in &d.actions {
-            out.push_str("      - ");
-            action(out, a);
-            out.push('\n');
-        }
-    }
+    one_line_items(out, "    actions", "      - ", &d.actions, action);
 }
 
 fn action(out: &mut String, a: &ActionPoint) {
@@ -204,14 +211,7 @@ fn judgement(out: &mut String, j: &Judgement) {
 fn clock(out: &mut String, c: &Clock) {
     out.push_str("clock:\n");
     opt_time_field(out, "  ", "started", c.started.as_ref());
-    if !c.breaks.is_empty() {
-        out.push_str("  breaks:\n");
-        for b in &c.breaks {
-            out.push_str("    - ");
-            pause(out, b);
-            out.push('\n');
-        }
-    }
+    one_line_items(out, "  breaks", "    - ", &c.breaks, pause);
     opt_time_field(out, "  ", "ended", c.ended.as_ref());
 }
 
