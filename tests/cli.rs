@@ -134,6 +134,9 @@ fn giving_the_floor_is_saved_to_the_second() {
         .collect();
     assert_eq!(last, vec![("dulcie", Some(30)), ("alex", Some(120))]);
     assert!(stdout(&out).contains("Floor: silent"));
+    // Pat had no key in the file: the one given is written with this first change.
+    let pat = saved.participants.iter().find(|p| p.id == "pat").unwrap();
+    assert_eq!(pat.key.map(|k| k.0), Some('p'));
 }
 
 #[test]
