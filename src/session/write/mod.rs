@@ -10,6 +10,7 @@
 mod numbers;
 mod scalar;
 
+use super::OrderedMap;
 use super::model::{
     ActionPoint, Break, Clock, Decision, Item, Judgement, Participant, Role, Session, Time, Turn,
 };
@@ -79,6 +80,29 @@ fn section<T>(out: &mut String, name: &str, items: &[T], write: fn(&mut String, 
     for it in items {
         write(out, it);
     }
+}
+
+/// A one-line flow mapping field of a list item (`responses`, `votes`), so a
+/// new answer or vote changes one line; left out when empty.
+fn flow_map_field<K: PartialEq, V>(
+    out: &mut String,
+    name: &str,
+    map: &OrderedMap<K, V>,
+    write_key: fn(&mut String, &K),
+    write_value: fn(&mut String, &V),
+) {
+    if map.is_empty() {
+        return;
+    }
+    key(out, REST, name);
+    out.push('{');
+    for (i, (k, v)) in map.iter().enumerate() {
+        out.push_str(if i == 0 { " " } else { ", " });
+        write_key(out, k);
+        out.push_str(": ");
+        write_value(out, v);
+    }
+    out.push_str(" }\n");
 }
 
 /// A block sequence whose items are one line each (turns, breaks, actions),
@@ -153,17 +177,13 @@ fn decision(out: &mut String, d: &Decision) {
     key(out, REST, "state");
     out.push_str(d.state.id());
     out.push('\n');
-    if !d.responses.is_empty() {
-        key(out, REST, "responses");
-        out.push('{');
-        for (i, (who, answer)) in d.responses.iter().enumerate() {
-            out.push_str(if i == 0 { " " } else { ", " });
-            flow_key(out, who);
-            out.push_str(": ");
-            out.push_str(answer.id());
-        }
-        out.push_str(" }\n");
-    }
+    flow_map_field(
+        out,
+        "responses",
+        &d.responses,
+        |out, who: &String| flow_key(out, who),
+        |out, answer| out.push_str(answer.id()),
+    );
     opt_str_field(out, REST, "outcome", d.outcome.as_deref(), ITEM_TEXT);
     opt_time_field(out, REST, "decided", d.decided.as_ref());
     if let Some(review) = d.review {
@@ -194,17 +214,13 @@ fn judgement(out: &mut String, j: &Judgement) {
     key(out, REST, "rung");
     out.push_str(j.rung.id());
     out.push('\n');
-    if !j.votes.is_empty() {
-        key(out, REST, "votes");
-        out.push('{');
-        for (i, (rung, n)) in j.votes.iter().enumerate() {
-            out.push_str(if i == 0 { " " } else { ", " });
-            out.push_str(rung.id());
-            out.push_str(": ");
-            push_u64(out, u64::from(*n));
-        }
-        out.push_str(" }\n");
-    }
+    flow_map_field(
+        out,
+        "votes",
+        &j.votes,
+        |out, rung| out.push_str(rung.id()),
+        |out, n| push_u64(out, u64::from(*n)),
+    );
     opt_str_field(out, REST, "note", j.note.as_deref(), ITEM_TEXT);
 }
 
