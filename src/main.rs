@@ -107,15 +107,20 @@ fn new_app(session: coproduce::session::Session, now: Time, themes: &Themes, the
     App::new(session, now, names, index)
 }
 
+/// A session opened for the app: the state to run, the file to save to,
+/// the themes, and the lock held for as long as this lives.
+struct Opened {
+    app: App,
+    document: Document,
+    themes: Themes,
+    theme: Theme,
+    _lock: Option<SessionLock>,
+}
+
 /// Opens `path`: checked, and unless `read_only`, locked with the leftovers
 /// of killed saves removed. The document's baseline is the app's opening
 /// state (keys given included), so undoing back to it restores the bytes.
-fn open(
-    path: &Path,
-    now: Time,
-    look: &Look,
-    read_only: bool,
-) -> Result<(App, Document, Themes, Theme, Option<SessionLock>)> {
+fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> {
     let (themes, theme) = pick_theme(look)?;
     let loaded = load(path)?;
     let lock = if read_only {
@@ -127,14 +132,26 @@ fn open(
     };
     let app = new_app(loaded.session, now, &themes, &theme);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
-    Ok((app, document, themes, theme, lock))
+    Ok(Opened {
+        app,
+        document,
+        themes,
+        theme,
+        _lock: lock,
+    })
 }
 
 fn run_live(path: &Path, look: &Look) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("the meeting needs a terminal; use `coproduce render` to run it headless");
     }
-    let (app, document, themes, theme, _lock) = open(path, tui::now(), look, false)?;
+    let Opened {
+        app,
+        document,
+        themes,
+        theme,
+        _lock,
+    } = open(path, tui::now(), look, false)?;
     if let Some(problem) = tui::run(app, &themes, &theme, document)? {
         bail!("{problem}\nThe meeting's last changes are not on disk.");
     }
@@ -168,7 +185,13 @@ fn run_render(
         })?,
         None => tui::now(),
     };
-    let (mut app, document, themes, theme, _lock) = open(path, now, look, dry_run)?;
+    let Opened {
+        mut app,
+        document,
+        themes,
+        theme,
+        _lock,
+    } = open(path, now, look, dry_run)?;
     render::play(&mut app, &steps, now, |session| {
         if dry_run {
             Ok(())

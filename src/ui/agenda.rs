@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{heading, name_of};
+use super::parts::{break_words, heading, name_of};
 use crate::app::App;
 use crate::session::timing::{
-    ItemState, current_break, format_duration, item_state, item_used_secs, meeting_elapsed_secs,
-    running_item,
+    ItemState, break_secs_within, current_break, format_duration, item_state, item_used_secs,
+    meeting_elapsed_secs, running_item,
 };
 use crate::session::{Item, Session};
 use crate::text::{fit, one_line, visible};
@@ -118,8 +118,7 @@ fn summary<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             }
         })
         .sum();
-    let breaks: u64 =
-        crate::session::timing::break_secs_within(&s.clock, started, app.now, app.now);
+    let breaks: u64 = break_secs_within(&s.clock, started, app.now, app.now);
     let planned_end = started + chrono::Duration::seconds((planned + breaks) as i64);
     let projected_end = app.now + chrono::Duration::seconds(remaining as i64);
     let drift = (projected_end - planned_end).num_seconds();
@@ -145,13 +144,7 @@ fn summary<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         drift_span,
     ])];
     if let Some(pause) = current_break(&s.clock, app.now) {
-        lines.push(Line::styled(
-            match pause.to {
-                Some(to) => format!("BREAK · back at {}", to.format("%H:%M")),
-                None => "BREAK".into(),
-            },
-            theme.warn(),
-        ));
+        lines.push(Line::styled(break_words(pause), theme.warn()));
     }
     lines
 }

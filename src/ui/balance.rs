@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::parts::{against_fair, bar_scale, heading, name_of, percent, role_of, share_bar};
+use super::parts::{against_fair, bar_scale, name_of, percent, role_of, share_bar};
 use crate::app::App;
 use crate::session::balance::{Balance, floor, turn_secs};
 use crate::session::timing::format_duration;
@@ -235,23 +235,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let balance = Balance::compute(&app.session, app.now);
     let people = app.session.participants.len() as u16;
     let roles = app.session.roles.len() as u16;
-    let [floor_area, people_area, roles_area, summary_area] = Layout::vertical([
+    let [floor_area, people_area, _, roles_area, _, summary_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Max(people + 1),
-        Constraint::Max(roles + 2),
-        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Max(roles + 1),
+        Constraint::Length(1),
+        Constraint::Min(3),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(floor_line(app, theme)), floor_area);
     frame.render_widget(people_table(app, &balance, theme), people_area);
-    let roles_area = roles_area.inner(ratatui::layout::Margin::new(0, 0));
-    let [_, roles_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(roles_area);
     frame.render_widget(roles_table(app, &balance, theme), roles_area);
-    let mut lines = vec![heading("", theme)];
-    lines.extend(summary(app, &balance, theme));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        Paragraph::new(summary(app, &balance, theme)).wrap(Wrap { trim: true }),
         summary_area,
     );
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::name_of;
+use super::parts::{break_words, name_of};
 use crate::app::keymap::keys_label;
 use crate::app::{App, Pane};
 use crate::session::balance::{floor, turn_secs};
@@ -38,8 +38,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     // The running item: its title (which may shrink) and its time (which may not).
     let (item_title, item_time) = if let Some(pause) = current_break(&s.clock, app.now) {
-        let back = pause.to.map(|to| format!(" until {}", to.format("%H:%M")));
-        (String::new(), format!("BREAK{}", back.unwrap_or_default()))
+        (String::new(), break_words(pause))
     } else if let Some(i) = running_item(s) {
         let item = &s.agenda[i];
         let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);

@@ -3,7 +3,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::session::{Participant, Session};
+use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
 use crate::theme::Theme;
 
@@ -26,6 +26,14 @@ pub fn role_of<'a>(session: &'a Session, person: &Participant) -> (usize, &'a st
         .iter()
         .position(|r| r.id == person.role)
         .map_or((0, ""), |i| (i, session.roles[i].label.as_str()))
+}
+
+/// How a break is announced: `BREAK until 11:10`, or `BREAK` with no agreed return.
+pub fn break_words(pause: &Break) -> String {
+    match pause.to {
+        Some(to) => format!("BREAK until {}", to.format("%H:%M")),
+        None => "BREAK".into(),
+    }
 }
 
 /// A section heading inside a pane.
