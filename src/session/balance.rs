@@ -5,6 +5,8 @@
 //! share is its headcount share of those present, unless the group set a
 //! `target` for it.
 
+use std::collections::HashMap;
+
 use super::timing::working_secs;
 use super::{Session, Time, Turn};
 
@@ -116,8 +118,14 @@ impl Balance {
     pub fn compute(session: &Session, now: Time) -> Balance {
         let mut secs = vec![0u64; session.participants.len()];
         let mut turns = vec![0u32; session.participants.len()];
+        let index: HashMap<&str, usize> = session
+            .participants
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
         for turn in &session.turns {
-            if let Some(i) = session.participants.iter().position(|p| p.id == turn.who) {
+            if let Some(&i) = index.get(turn.who.as_str()) {
                 secs[i] += turn_secs(session, turn, now);
                 turns[i] += 1;
             }
