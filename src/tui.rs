@@ -8,7 +8,9 @@ use std::time::Duration;
 use chrono::{Local, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::keys::{Key, KeyCode};
@@ -28,6 +30,7 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableBracketedPaste);
         ratatui::restore();
         // ratatui's restore leaves the cursor hidden.
         let _ = execute!(stdout(), Show);
@@ -97,6 +100,8 @@ pub fn run(
     let result = {
         let mut terminal = ratatui::try_init()?;
         let _restore = Restore;
+        // Pasted text arrives whole, not as keys that could save a form early.
+        execute!(stdout(), EnableBracketedPaste)?;
         event_loop(&mut terminal, &mut app, themes, fallback, &saver)
     };
     let problem = saver.finish();
@@ -122,6 +127,7 @@ fn event_loop(
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     key_from(k).and_then(|k| app.action_for(k))
                 }
+                Event::Paste(text) => Some(Action::Paste(text)),
                 _ => None,
             }
         } else {

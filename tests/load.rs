@@ -46,6 +46,8 @@ const BROKEN: &[(&str, &str, &str, usize)] = &[
     ("break-backwards.yaml", "74:52", "a break ends at 10:10:00, before it starts at 10:15:00", 1),
     ("turns-out-of-order.yaml", "78:24", "this turn starts at 10:07:10, before the turn above it (10:07:40)", 1),
     ("stack-twice.yaml", "80:23", "participant 'dulcie' is in the stack twice", 1),
+    ("settings-alert-after-warn.yaml", "7:18", "warn_minutes must be more than alert_minutes", 1),
+    ("settings-unknown-order.yaml", "6:16", "expected `progressive` or `first-come`", 1),
 ];
 
 fn problems_of(path: &Path) -> Vec<Problem> {

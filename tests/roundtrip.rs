@@ -4,7 +4,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, Break, Clock, Decision, DecisionState, Item, Judgement, OrderedMap, Participant,
-    Response, Role, Rung, Session, SpeakerKey, Time, Turn,
+    Response, Role, Rung, Session, Settings, SpeakerKey, StackOrder, Time, Turn,
 };
 use proptest::prelude::*;
 
@@ -204,6 +204,12 @@ fn decision() -> impl Strategy<Value = Decision> {
             prop::option::of(date()),
         ),
         prop::collection::vec(action(), 0..3),
+        (
+            prop::option::of(time()),
+            prop::collection::vec((text(), text()), 0..3),
+            maybe_text(),
+            maybe_text(),
+        ),
     )
         .prop_map(
             |(
@@ -212,6 +218,7 @@ fn decision() -> impl Strategy<Value = Decision> {
                 responses,
                 (outcome, decided, review),
                 actions,
+                (opened, reasons, rubber_stamp, rubber_stamp_note),
             )| {
                 Decision {
                     id,
@@ -219,11 +226,15 @@ fn decision() -> impl Strategy<Value = Decision> {
                     proposed_by,
                     item,
                     state,
+                    opened,
                     responses: responses.into_iter().collect::<OrderedMap<_, _>>(),
+                    reasons: reasons.into_iter().collect::<OrderedMap<_, _>>(),
                     outcome,
                     decided,
                     review,
                     actions,
+                    rubber_stamp,
+                    rubber_stamp_note,
                 }
             },
         )
@@ -264,6 +275,24 @@ fn turn() -> impl Strategy<Value = Turn> {
     (text(), time(), any::<Option<u64>>()).prop_map(|(who, at, secs)| Turn { who, at, secs })
 }
 
+fn settings() -> impl Strategy<Value = Settings> {
+    let order = prop::sample::select(&[StackOrder::Progressive, StackOrder::FirstCome][..]);
+    (
+        any::<Option<u32>>(),
+        any::<Option<u32>>(),
+        any::<Option<u64>>(),
+        prop::option::of(order),
+        any::<Option<u64>>(),
+    )
+        .prop_map(|(warn, alert, long_turn, order, quick)| Settings {
+            warn_minutes: warn,
+            alert_minutes: alert,
+            long_turn_secs: long_turn,
+            stack_order: order,
+            quick_agreement_secs: quick,
+        })
+}
+
 fn session() -> impl Strategy<Value = Session> {
     (
         (
@@ -273,6 +302,7 @@ fn session() -> impl Strategy<Value = Session> {
             date(),
             maybe_text(),
             maybe_text(),
+            settings(),
         ),
         (
             prop::collection::vec(role(), 0..3),
@@ -289,7 +319,7 @@ fn session() -> impl Strategy<Value = Session> {
     )
         .prop_map(
             |(
-                (format, title, board, date, place, facilitator),
+                (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
                 (clock, turns, stack),
             )| Session {
@@ -299,6 +329,7 @@ fn session() -> impl Strategy<Value = Session> {
                 date,
                 place,
                 facilitator,
+                settings,
                 roles,
                 participants,
                 agenda,

@@ -3,7 +3,7 @@
 //! the keys really do. Bindings are looked up per pane, then global.
 
 use super::keys::{Key, parse_key};
-use super::{Action, Pane};
+use super::{Action, Pane, agenda, balance, decisions, ladder};
 
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,17 +25,22 @@ pub struct Binding {
     pub in_footer: bool,
 }
 
-/// The default bindings, written the way a user types keys. Keys that work
-/// in every pane are never plain letters or digits: those belong to people
-/// in the Balance pane.
-const DEFAULTS: &[(Scope, &[&str], Action, &str, bool)] = &[
-    (
-        Scope::Pane(Pane::Balance),
-        &["<Space>"],
-        Action::SilenceFloor,
-        "silence the floor",
-        true,
-    ),
+/// A pane's own binding as its module writes it: keys as a user types
+/// them, the action, what it does, and whether the footer shows it.
+pub type PaneKey = (&'static [&'static str], Action, &'static str, bool);
+
+/// Each pane's own bindings, kept beside the pane's commands.
+const PANE_KEYS: [(Pane, &[PaneKey]); 4] = [
+    (Pane::Agenda, agenda::KEYS),
+    (Pane::Balance, balance::KEYS),
+    (Pane::Decisions, decisions::KEYS),
+    (Pane::Ladder, ladder::KEYS),
+];
+
+/// The bindings that work in every pane, written the way a user types keys.
+/// They are never plain letters or digits: those belong to people in the
+/// Balance pane.
+const GLOBAL: &[(Scope, &[&str], Action, &str, bool)] = &[
     (
         Scope::Global,
         &["?", "<F1>"],
@@ -90,17 +95,22 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULTS
-            .iter()
+        let own = PANE_KEYS.iter().flat_map(|(pane, keys)| {
+            keys.iter()
+                .map(|(k, a, d, f)| (Scope::Pane(*pane), *k, a, *d, *f))
+        });
+        let global = GLOBAL.iter().map(|(s, k, a, d, f)| (*s, *k, a, *d, *f));
+        let bindings = own
+            .chain(global)
             .map(|(scope, keys, action, description, in_footer)| Binding {
-                scope: *scope,
+                scope,
                 keys: keys
                     .iter()
                     .map(|k| parse_key(k).expect("default keymap keys are valid"))
                     .collect(),
                 action: action.clone(),
                 description,
-                in_footer: *in_footer,
+                in_footer,
             })
             .collect();
         Keymap { bindings }

@@ -1,14 +1,22 @@
 //! The app's state, the actions that change it, and the keymap. No terminal
 //! code: the loop in `tui.rs` and `coproduce render` drive the same `update`.
 
+pub mod agenda;
+pub mod balance;
+pub mod decisions;
+pub mod form;
 pub mod keymap;
 pub mod keys;
+pub mod ladder;
+#[cfg(test)]
+pub mod testing;
 pub mod undo;
 mod update;
 
 pub use update::update;
 
 use crate::session::{Session, Time, speaker_keys};
+use form::Form;
 use keymap::Keymap;
 use keys::{Key, KeyCode};
 use undo::UndoStack;
@@ -64,6 +72,18 @@ pub enum Action {
     GiveFloor(String),
     /// Close the open turn: nobody has the floor.
     SilenceFloor,
+    /// The Agenda pane's own commands.
+    Agenda(agenda::AgendaAction),
+    /// The Balance pane's own commands.
+    Balance(balance::BalanceAction),
+    /// The Decisions pane's own commands.
+    Decisions(decisions::DecisionAction),
+    /// The Ladder pane's own commands.
+    Ladder(ladder::LadderAction),
+    /// A key typed into the open form.
+    Type(Key),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     /// The clock moved on; nothing else changed.
     Tick,
     /// A save did not reach the disk: tell the facilitator.
@@ -78,9 +98,11 @@ pub enum Effect {
 }
 
 /// A layer drawn over the pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
+    /// A form being filled in; boxed as it is much larger than `Help`.
+    Form(Box<Form>),
 }
 
 /// The whole state of a running meeting.
@@ -100,6 +122,11 @@ pub struct App {
     /// Names of the themes to cycle through, and which one is in use.
     pub theme_names: Vec<String>,
     pub theme: usize,
+    /// What each pane has selected.
+    pub agenda: agenda::AgendaView,
+    pub balance: balance::BalanceView,
+    pub decisions: decisions::DecisionsView,
+    pub ladder: ladder::LadderView,
     undo: UndoStack,
 }
 
@@ -121,6 +148,10 @@ impl App {
             keymap,
             theme_names,
             theme,
+            agenda: Default::default(),
+            balance: Default::default(),
+            decisions: Default::default(),
+            ladder: Default::default(),
             undo: UndoStack::default(),
         }
     }
@@ -133,6 +164,13 @@ impl App {
     /// The action a key means here, if any: the keymap first, then, in the
     /// Balance pane, a participant's own key.
     pub fn action_for(&self, key: Key) -> Option<Action> {
+        if let Some(Overlay::Form(_)) = self.overlay {
+            // A form takes every key but quitting.
+            return match self.keymap.lookup(self.pane, key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => Some(Action::Type(key)),
+            };
+        }
         if self.overlay.is_some() {
             // The help overlay is read, not typed into: only closing keys work.
             return match self.keymap.lookup(self.pane, key)? {
@@ -152,6 +190,19 @@ impl App {
                 .map(|p| Action::GiveFloor(p.id.clone())),
             _ => None,
         }
+    }
+
+    /// The form being filled in, if one is open.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Opens `form` over the pane.
+    fn open_form(&mut self, form: Form) {
+        self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
     /// Makes a change to the session that can be undone: `label` says what

@@ -52,11 +52,11 @@ fn tab_and_shift_tab_cycle_the_panes_both_ways() {
 fn help_opens_with_question_mark_and_closes_with_esc() {
     let mut app = app();
     press(&mut app, Key::char('?'), "10:30:00");
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
     press(&mut app, Key::plain(KeyCode::Tab), "10:30:00");
     assert_eq!(app.pane, Pane::Agenda, "the overlay swallows other keys");
     press(&mut app, Key::plain(KeyCode::Esc), "10:30:00");
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay.is_none());
 }
 
 #[test]
@@ -159,4 +159,58 @@ fn silence_and_same_speaker_again_change_nothing() {
     press(&mut app, Key::char(' '), "10:30:05");
     assert_eq!(app.revision, 1);
     assert_eq!(app.status.as_deref(), Some("The floor is already silent"));
+}
+
+#[test]
+fn a_form_refuses_bad_input_keeps_it_and_saves_good_input_once() {
+    use super::testing::type_keys;
+    let mut app = app();
+    type_keys(&mut app, "aTea<Tab><Tab><BS><BS>ten<Enter>", "10:30:00");
+    let form = app.form().expect("the form stays open");
+    assert!(form.error.as_deref().unwrap().contains("whole number"));
+    assert_eq!(form.values()[0], "Tea");
+    assert!(app.session.agenda.is_empty());
+    assert_eq!(app.revision, 0);
+    type_keys(&mut app, "<BS><BS><BS>15<Enter>", "10:30:00");
+    assert!(app.form().is_none());
+    assert_eq!(app.session.agenda[0].title, "Tea");
+    assert_eq!(app.session.agenda[0].minutes, 15);
+    assert_eq!(app.revision, 1);
+    type_keys(&mut app, "<C-z>", "10:30:00");
+    assert!(app.session.agenda.is_empty());
+}
+
+#[test]
+fn esc_cancels_a_form_with_no_change() {
+    use super::testing::type_keys;
+    let mut app = app();
+    type_keys(&mut app, "aTea<Esc>", "10:30:00");
+    assert!(app.overlay.is_none());
+    assert!(app.session.agenda.is_empty());
+    assert_eq!(app.revision, 0);
+}
+
+#[test]
+fn keys_typed_into_a_form_never_run_commands_but_quit_still_works() {
+    use super::testing::type_keys;
+    let mut app = app();
+    type_keys(&mut app, "a?<Tab><S-Tab>", "10:30:00");
+    assert_eq!(app.pane, Pane::Agenda);
+    assert_eq!(app.form().unwrap().values()[0], "?");
+    let (_, effect) = type_keys(&mut app, "<C-q>", "10:30:00");
+    assert_eq!(effect, Effect::Quit);
+}
+
+#[test]
+fn paste_reaches_the_form_and_nothing_else() {
+    let mut app = app();
+    update(&mut app, Action::Paste("ignored".into()), at("10:30:00"));
+    assert_eq!(app.revision, 0);
+    press(&mut app, Key::char('a'), "10:30:00");
+    update(
+        &mut app,
+        Action::Paste("Pasted\ttitle".into()),
+        at("10:30:00"),
+    );
+    assert_eq!(app.form().unwrap().values()[0], "Pasted title");
 }

@@ -2,8 +2,10 @@
 
 use chrono::Timelike;
 
+use super::form::{Form, Outcome, Purpose};
+use super::keys::Key;
 use super::undo::UndoStack;
-use super::{Action, App, Effect, Overlay};
+use super::{Action, App, Effect, Overlay, agenda, balance, decisions, ladder};
 use crate::session::balance::floor;
 use crate::session::timing::working_secs;
 use crate::session::{Session, Time, Turn};
@@ -25,7 +27,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help) => None,
-                None => Some(Overlay::Help),
+                _ => Some(Overlay::Help),
             }
         }
         Action::Close => app.overlay = None,
@@ -37,6 +39,16 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Redo => travel(app, UndoStack::redo, "Redone", "Nothing to redo"),
         Action::Quit => return Effect::Quit,
         Action::GiveFloor(who) => give_floor(app, who, now),
+        Action::Agenda(action) => agenda::update(app, action, now),
+        Action::Balance(action) => balance::update(app, action, now),
+        Action::Decisions(action) => decisions::update(app, action, now),
+        Action::Ladder(action) => ladder::update(app, action, now),
+        Action::Type(key) => type_into_form(app, key, now),
+        Action::Paste(text) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                form.paste(&text);
+            }
+        }
         Action::SilenceFloor => {
             if floor(&app.session).is_some() {
                 app.change("silence the floor".into(), |s| close_turn(s, now));
@@ -46,6 +58,39 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         }
     }
     Effect::None
+}
+
+/// Gives a key to the open form; on save, hands the values to the pane the
+/// form belongs to, keeping the form open with the reason if it refuses.
+fn type_into_form(app: &mut App, key: Key, now: Time) {
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        return;
+    };
+    match form.key(key) {
+        Outcome::Stay => {}
+        Outcome::Cancel => app.overlay = None,
+        Outcome::Submit => {
+            let form: Form = *match app.overlay.take() {
+                Some(Overlay::Form(form)) => form,
+                _ => return,
+            };
+            let values = form.values();
+            let result = match form.purpose.clone() {
+                Purpose::Agenda(purpose) => agenda::submit(app, purpose, &values, now),
+                Purpose::Balance(purpose) => balance::submit(app, purpose, &values, now),
+                Purpose::Decisions(purpose) => decisions::submit(app, purpose, &values, now),
+                Purpose::Ladder(purpose) => ladder::submit(app, purpose, &values, now),
+                #[cfg(test)]
+                Purpose::Test => Ok(()),
+            };
+            if let Err(message) = result {
+                // Keep what was typed, say why, save nothing.
+                let mut form = form;
+                form.error = Some(message);
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+    }
 }
 
 /// Moves through the undo history one step with `step` (undo or redo),
@@ -68,7 +113,7 @@ fn travel(
 }
 
 /// Ends the open turn at `now`, writing its length less any breaks.
-fn close_turn(session: &mut Session, now: Time) {
+pub(super) fn close_turn(session: &mut Session, now: Time) {
     let clock = session.clock.clone();
     if let Some(turn) = session.turns.last_mut().filter(|t| t.secs.is_none()) {
         turn.secs = Some(working_secs(&clock, turn.at, now, now));

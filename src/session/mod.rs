@@ -2,6 +2,7 @@
 
 pub mod balance;
 pub mod document;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod lock;

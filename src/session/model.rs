@@ -27,6 +27,9 @@ pub struct Session {
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facilitator: Option<String>,
+    /// The group's own thresholds; every one is optional.
+    #[serde(default, skip_serializing_if = "Settings::is_empty")]
+    pub settings: Settings,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -43,6 +46,82 @@ pub struct Session {
     pub turns: Vec<Turn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<String>,
+}
+
+/// Thresholds the group can set in the file. Each is `Option` so that only
+/// what the group wrote is written back; the methods give the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Minutes left in an item's time box when the timer warns (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_minutes: Option<u32>,
+    /// Minutes left when the timer alerts (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert_minutes: Option<u32>,
+    /// A turn longer than this many seconds is flagged (default 120).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_turn_secs: Option<u64>,
+    /// The stack's calling order (default progressive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack_order: Option<StackOrder>,
+    /// A unanimous agreement after less discussion than this many seconds
+    /// is flagged as a possible rubber stamp (default 120).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quick_agreement_secs: Option<u64>,
+}
+
+impl Settings {
+    /// Nothing set: the block is left out of the file.
+    pub fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
+
+    /// See [`Settings::warn_minutes`].
+    pub fn warn_minutes(&self) -> u32 {
+        self.warn_minutes.unwrap_or(5)
+    }
+
+    /// See [`Settings::alert_minutes`].
+    pub fn alert_minutes(&self) -> u32 {
+        self.alert_minutes.unwrap_or(2)
+    }
+
+    /// See [`Settings::long_turn_secs`].
+    pub fn long_turn_secs(&self) -> u64 {
+        self.long_turn_secs.unwrap_or(120)
+    }
+
+    /// See [`Settings::stack_order`].
+    pub fn stack_order(&self) -> StackOrder {
+        self.stack_order.unwrap_or_default()
+    }
+
+    /// See [`Settings::quick_agreement_secs`].
+    pub fn quick_agreement_secs(&self) -> u64 {
+        self.quick_agreement_secs.unwrap_or(120)
+    }
+}
+
+/// How the stack orders raised hands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StackOrder {
+    /// Whoever has spoken least so far goes first; ties by who raised first.
+    #[default]
+    Progressive,
+    /// In the order hands went up.
+    FirstCome,
+}
+
+impl StackOrder {
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            StackOrder::Progressive => "progressive",
+            StackOrder::FirstCome => "first-come",
+        }
+    }
 }
 
 /// Where a person speaks from: lived experience, carer, staff, commissioner…
@@ -182,9 +261,16 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     pub state: DecisionState,
+    /// When the proposal was opened for discussion: the start of the window
+    /// the rubber-stamp check reads in the speaking log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened: Option<Time>,
     /// Participant id to answer, in the order given.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     pub responses: OrderedMap<String, Response>,
+    /// Participant id to the short reason given with a concern or objection.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub reasons: OrderedMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,6 +280,13 @@ pub struct Decision {
     pub review: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionPoint>,
+    /// Why the round was flagged as a possible rubber stamp, written when it
+    /// closed; absent when it was not flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubber_stamp: Option<String>,
+    /// The facilitator's note on the flag (why it was fine, or not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubber_stamp_note: Option<String>,
 }
 
 /// Where a proposal stands.

@@ -34,6 +34,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
         agenda: check.ids(List::Agenda, session),
     };
     check.ids(List::Decisions, session);
+    check.settings(session);
     check.roles(session);
     check.participants(session, &known);
     check.agenda(session, &known);
@@ -203,6 +204,26 @@ impl Checker<'_> {
                 self.at(end_path, message);
             }
             _ => {}
+        }
+    }
+
+    fn settings(&mut self, session: &Session) {
+        let settings = &session.settings;
+        let (warn, alert) = (settings.warn_minutes(), settings.alert_minutes());
+        if alert >= warn && (settings.warn_minutes.is_some() || settings.alert_minutes.is_some()) {
+            let path = if settings.alert_minutes.is_some() {
+                "settings.alert_minutes"
+            } else {
+                "settings.warn_minutes"
+            };
+            let message = format!(
+                "the timer would alert at {alert} minutes left but warn only at {warn}; warn_minutes must be more than alert_minutes"
+            );
+            self.at(path, message);
+        }
+        if settings.long_turn_secs == Some(0) {
+            let message = "long_turn_secs is 0, so every turn would be long; use a number of seconds such as 120".to_owned();
+            self.at("settings.long_turn_secs", message);
         }
     }
 

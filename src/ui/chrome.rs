@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{break_words, name_of};
+use crate::app::form::FORM_KEYS;
 use crate::app::keymap::keys_label;
 use crate::app::{App, Pane};
 use crate::session::balance::{floor, turn_secs};
@@ -81,10 +82,15 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The keys that work here, from the keymap, after any status message.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut items: Vec<(String, String)> = Vec::new();
-    if app.pane == Pane::Balance {
+    if app.form().is_some() {
+        for (keys, description) in FORM_KEYS {
+            items.push(((*keys).into(), (*description).into()));
+        }
+    } else if app.pane == Pane::Balance {
         items.push(("[key]".into(), "give the floor".into()));
     }
-    for binding in app.keymap.for_pane(app.pane).filter(|b| b.in_footer) {
+    let bindings = app.keymap.for_pane(app.pane).filter(|b| b.in_footer);
+    for binding in bindings.filter(|_| app.form().is_none()) {
         items.push((keys_label(binding), binding.description.to_owned()));
     }
     let mut spans: Vec<Span> = vec![Span::raw(" ")];

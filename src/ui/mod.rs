@@ -5,6 +5,7 @@ mod agenda;
 mod balance;
 mod chrome;
 mod decisions;
+mod form;
 mod help;
 mod ladder;
 mod parts;
@@ -46,8 +47,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Pane::Ladder => ladder::draw(app, frame, body, theme),
     }
     chrome::footer(app, frame, footer, theme);
-    if app.overlay == Some(Overlay::Help) {
-        help::draw(app, frame, area, theme);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(app, frame, area, theme),
+        Some(Overlay::Form(form)) => form::draw(form, frame, body, theme),
+        None => {}
     }
 }
 

@@ -1,7 +1,11 @@
 //! Small pieces the panes share: names, share bars, section titles.
 
-use ratatui::style::Style;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_big_text::{BigText, PixelSize};
 
 use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
@@ -103,6 +107,53 @@ pub fn share_bar(
         None => run(0, width, &mut spans),
     }
     spans
+}
+
+/// Large-text sizes for the room, largest first. Only block elements every
+/// projector font has: the sextant and octant sizes need Unicode 13 glyphs.
+const BIG_SIZES: [(PixelSize, u16, u16); 3] = [
+    (PixelSize::Full, 8, 8),
+    (PixelSize::HalfHeight, 8, 4),
+    (PixelSize::Quadrant, 4, 4),
+];
+
+/// The largest big-text size at which `text` fits `width` x `height`, with
+/// its width and height in cells; `None` when even the smallest does not.
+pub fn big_fit(text: &str, width: u16, height: u16) -> Option<(PixelSize, u16, u16)> {
+    let chars = text.chars().count() as u16;
+    BIG_SIZES
+        .iter()
+        .map(|&(size, w, h)| (size, chars.saturating_mul(w), h))
+        .find(|&(_, w, h)| w <= width && h <= height)
+}
+
+/// Draws `text` as large as fits in `area` (centred), or as one bold line
+/// when no large size fits. Returns the rows it took. `font8x8` draws ASCII
+/// and Latin-1; other characters show as blanks, so pass names through
+/// [`crate::text::one_line`] and keep timers and words to ASCII.
+#[expect(
+    dead_code,
+    reason = "the agenda timer and the floor use it next (issues #3, #4)"
+)]
+pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 {
+    let text = one_line(text).into_owned();
+    match big_fit(&text, area.width, area.height) {
+        Some((size, _, height)) => {
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .alignment(Alignment::Center)
+                .lines(vec![Line::from(text)])
+                .build();
+            frame.render_widget(big, Rect { height, ..area });
+            height
+        }
+        None => {
+            let line = Line::styled(text, style.add_modifier(Modifier::BOLD));
+            frame.render_widget(Paragraph::new(line.centered()), Rect { height: 1, ..area });
+            area.height.min(1)
+        }
+    }
 }
 
 #[cfg(test)]

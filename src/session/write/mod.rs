@@ -12,7 +12,8 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Break, Clock, Decision, Item, Judgement, Participant, Role, Session, Time, Turn,
+    ActionPoint, Break, Clock, Decision, Item, Judgement, Participant, Role, Session, Settings,
+    Time, Turn,
 };
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
@@ -48,6 +49,9 @@ fn top_level(out: &mut String, s: &Session) {
     out.push('\n');
     opt_str_field(out, "", "place", s.place.as_deref(), 2);
     opt_str_field(out, "", "facilitator", s.facilitator.as_deref(), 2);
+    if !s.settings.is_empty() {
+        settings(out, &s.settings);
+    }
     section(out, "roles", &s.roles, role);
     section(out, "participants", &s.participants, participant);
     section(out, "agenda", &s.agenda, item);
@@ -177,12 +181,20 @@ fn decision(out: &mut String, d: &Decision) {
     key(out, REST, "state");
     out.push_str(d.state.id());
     out.push('\n');
+    opt_time_field(out, REST, "opened", d.opened.as_ref());
     flow_map_field(
         out,
         "responses",
         &d.responses,
         |out, who: &String| flow_key(out, who),
         |out, answer| out.push_str(answer.id()),
+    );
+    flow_map_field(
+        out,
+        "reasons",
+        &d.reasons,
+        |out, who: &String| flow_key(out, who),
+        |out, reason| scalar(out, reason, Context::Flow, 0),
     );
     opt_str_field(out, REST, "outcome", d.outcome.as_deref(), ITEM_TEXT);
     opt_time_field(out, REST, "decided", d.decided.as_ref());
@@ -192,6 +204,41 @@ fn decision(out: &mut String, d: &Decision) {
         out.push('\n');
     }
     one_line_items(out, "    actions", "      - ", &d.actions, action);
+    opt_str_field(
+        out,
+        REST,
+        "rubber_stamp",
+        d.rubber_stamp.as_deref(),
+        ITEM_TEXT,
+    );
+    let note = d.rubber_stamp_note.as_deref();
+    opt_str_field(out, REST, "rubber_stamp_note", note, ITEM_TEXT);
+}
+
+fn settings(out: &mut String, s: &Settings) {
+    out.push_str("settings:\n");
+    let counts = [
+        ("warn_minutes", s.warn_minutes.map(u64::from)),
+        ("alert_minutes", s.alert_minutes.map(u64::from)),
+        ("long_turn_secs", s.long_turn_secs),
+    ];
+    for (name, value) in counts {
+        if let Some(n) = value {
+            key(out, "  ", name);
+            push_u64(out, n);
+            out.push('\n');
+        }
+    }
+    if let Some(order) = s.stack_order {
+        key(out, "  ", "stack_order");
+        out.push_str(order.id());
+        out.push('\n');
+    }
+    if let Some(n) = s.quick_agreement_secs {
+        key(out, "  ", "quick_agreement_secs");
+        push_u64(out, n);
+        out.push('\n');
+    }
 }
 
 fn action(out: &mut String, a: &ActionPoint) {
