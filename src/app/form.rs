@@ -106,8 +106,8 @@ pub enum Outcome {
 /// The keys a form understands, for the footer, the help and the README.
 pub const FORM_KEYS: &[(&str, &str)] = &[
     ("Enter", "save (a new line in notes)"),
-    ("C-s", "save"),
-    ("Tab/S-Tab", "next / previous field"),
+    ("Ctrl-S", "save"),
+    ("Tab/Shift-Tab", "next / previous field"),
     ("Left/Right", "change a choice"),
     ("Esc", "cancel"),
 ];

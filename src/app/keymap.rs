@@ -143,6 +143,16 @@ impl Keymap {
         self.bindings.iter().filter(move |b| b.scope == scope)
     }
 
+    /// How many bindings there are.
+    pub fn len(&self) -> usize {
+        self.bindings.len()
+    }
+
+    /// Whether there are no bindings at all.
+    pub fn is_empty(&self) -> bool {
+        self.bindings.is_empty()
+    }
+
     /// Whether a key is taken by a command in `pane` or everywhere, so that
     /// people's keys never shadow one.
     pub fn is_taken(&self, pane: Pane, key: Key) -> bool {

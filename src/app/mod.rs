@@ -62,6 +62,8 @@ pub enum Action {
     NextPane,
     PrevPane,
     ToggleHelp,
+    /// Scroll the help overlay by this many lines (negative: up).
+    ScrollHelp(i32),
     /// Esc: close whatever is open.
     Close,
     Undo,
@@ -122,6 +124,8 @@ pub struct App {
     /// Names of the themes to cycle through, and which one is in use.
     pub theme_names: Vec<String>,
     pub theme: usize,
+    /// How far the help overlay is scrolled down, in lines.
+    pub help_scroll: u16,
     /// What each pane has selected.
     pub agenda: agenda::AgendaView,
     pub balance: balance::BalanceView,
@@ -148,6 +152,7 @@ impl App {
             keymap,
             theme_names,
             theme,
+            help_scroll: 0,
             agenda: Default::default(),
             balance: Default::default(),
             decisions: Default::default(),
@@ -173,8 +178,23 @@ impl App {
         }
         if self.overlay.is_some() {
             // The help overlay is read, not typed into: only closing keys work.
-            return match self.keymap.lookup(self.pane, key)? {
-                action @ (Action::ToggleHelp | Action::Close | Action::Quit) => Some(action),
+            // The help overlay is read, not typed into: arrows scroll it and
+            // any other key closes it.
+            let page = 10;
+            let scroll = match key.code {
+                KeyCode::Up => Some(-1),
+                KeyCode::Down => Some(1),
+                KeyCode::PageUp => Some(-page),
+                KeyCode::PageDown | KeyCode::Char(' ') => Some(page),
+                KeyCode::Home => Some(i32::MIN / 2),
+                KeyCode::End => Some(i32::MAX / 2),
+                _ => None,
+            };
+            if let Some(lines) = scroll.filter(|_| !key.ctrl && !key.alt) {
+                return Some(Action::ScrollHelp(lines));
+            }
+            return match self.keymap.lookup(self.pane, key) {
+                Some(action @ (Action::ToggleHelp | Action::Close | Action::Quit)) => Some(action),
                 _ => Some(Action::Close),
             };
         }

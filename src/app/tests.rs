@@ -214,3 +214,20 @@ fn paste_reaches_the_form_and_nothing_else() {
     );
     assert_eq!(app.form().unwrap().values()[0], "Pasted title");
 }
+
+#[test]
+fn arrows_scroll_the_help_and_other_keys_close_it() {
+    use super::testing::type_keys;
+    let mut app = app();
+    type_keys(&mut app, "?<Down><Down><PageDown><Up>", "10:30:00");
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert_eq!(app.help_scroll, 11);
+    type_keys(&mut app, "<Home>", "10:30:00");
+    assert_eq!(app.help_scroll, 0);
+    type_keys(&mut app, "<Up>", "10:30:00");
+    assert_eq!(app.help_scroll, 0);
+    type_keys(&mut app, "x", "10:30:00");
+    assert!(app.overlay.is_none());
+    type_keys(&mut app, "?", "10:30:00");
+    assert_eq!(app.help_scroll, 0, "help opens at the top");
+}

@@ -25,10 +25,18 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::NextPane => app.pane = app.pane.step(1),
         Action::PrevPane => app.pane = app.pane.step(-1),
         Action::ToggleHelp => {
+            app.help_scroll = 0;
             app.overlay = match app.overlay {
                 Some(Overlay::Help) => None,
                 _ => Some(Overlay::Help),
             }
+        }
+        Action::ScrollHelp(lines) => {
+            // The overlay stops at its last page when drawn; this bound only
+            // keeps a held key from running far past it.
+            let most = app.keymap.len() + app.session.participants.len() + 20;
+            let to = i64::from(app.help_scroll) + i64::from(lines);
+            app.help_scroll = to.clamp(0, most as i64) as u16;
         }
         Action::Close => app.overlay = None,
         Action::NextTheme => {
