@@ -4,6 +4,7 @@ pub mod demo;
 pub mod render;
 pub mod saver;
 pub mod session;
+pub mod signals;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -17,6 +17,14 @@ use coproduce::session::store::clean_leftovers;
 use coproduce::theme::{self, Theme, Themes};
 use coproduce::{demo, render, tui};
 
+/// Like `eprintln!`, but a terminal that has gone (a hang-up) is not a
+/// reason to panic on the way out.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Run an in-room co-production meeting from the keyboard: the agenda and
 /// its time boxes, whose voices are heard, what is decided with whose
 /// consent, and which rung of the ladder the group is on.
@@ -93,7 +101,7 @@ fn theme_dirs() -> Vec<PathBuf> {
 fn pick_theme(look: &Look) -> Result<(Themes, Theme)> {
     let (themes, problems) = Themes::load(&theme_dirs());
     for problem in problems {
-        eprintln!("coproduce: {problem} (skipped)");
+        note!("coproduce: {problem} (skipped)");
     }
     let no_color = theme::no_color(std::env::var_os("NO_COLOR").as_deref());
     let chosen = theme::choose(&themes, look.theme.as_deref(), no_color)?.clone();
@@ -221,7 +229,7 @@ fn main() -> ExitCode {
             .context("cannot write the demo meeting")
             .and_then(|path| {
                 let result = run_live(&path, &look);
-                eprintln!("The demo meeting is saved in {}", path.display());
+                note!("The demo meeting is saved in {}", path.display());
                 result
             }),
         Some(Command::Render {
@@ -235,7 +243,7 @@ fn main() -> ExitCode {
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {
-                eprintln!("coproduce: name a session file, or try `coproduce demo`. See --help.");
+                note!("coproduce: name a session file, or try `coproduce demo`. See --help.");
                 return ExitCode::from(2);
             }
         },
@@ -246,11 +254,11 @@ fn main() -> ExitCode {
             match error.downcast_ref::<LoadError>() {
                 // One problem a line, each starting with file:line:col, so
                 // editors can jump to them.
-                Some(problems @ LoadError::Problems { path, .. }) => eprintln!(
+                Some(problems @ LoadError::Problems { path, .. }) => note!(
                     "{problems}\ncoproduce: {} was not opened; nothing in it was changed",
                     path.display()
                 ),
-                _ => eprintln!("coproduce: {error:#}"),
+                _ => note!("coproduce: {error:#}"),
             }
             ExitCode::from(1)
         }

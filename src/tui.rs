@@ -1,7 +1,7 @@
 //! The live app: terminal setup and restore, the event loop and the saver.
 //! The only place that reads the system clock or the keyboard.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -18,6 +18,7 @@ use crate::app::{Action, App, Effect, update};
 use crate::saver::Saver;
 use crate::session::Time;
 use crate::session::document::Document;
+use crate::signals::Readiness;
 use crate::theme::{Theme, Themes};
 
 /// The time now, as the meeting records it.
@@ -30,8 +31,10 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        // Nothing here may panic or print with `eprintln!`: after a hang-up
+        // every write to the terminal fails, and a panic in a drop aborts.
         let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        let _ = ratatui::try_restore();
         // ratatui's restore leaves the cursor hidden.
         let _ = execute!(stdout(), Show);
     }
@@ -45,7 +48,8 @@ fn install_panic_note(path: PathBuf) {
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
         let _ = execute!(stdout(), Show);
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "coproduce stopped on an internal error. Every change saved before it is in {}",
             path.display()
         );
@@ -87,6 +91,33 @@ pub fn key_from(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// Waits for the next key, paste or whole second; a signal that cuts the
+/// wait short is seen on the next turn of the loop.
+fn next_action(app: &App) -> std::io::Result<Option<Action>> {
+    // Events crossterm has already read come first.
+    if !event::poll(Duration::ZERO)? {
+        // Wake at the next whole second so the clocks on screen keep moving.
+        let wait = 1_000 - i32::try_from(Local::now().nanosecond() / 1_000_000).unwrap_or(0);
+        // The terminal is watched here rather than in crossterm's poll, which
+        // spins without end on a terminal that has hung up.
+        match crate::signals::wait_for_terminal(wait.clamp(1, 1_000)) {
+            Readiness::Quiet => return Ok(Some(Action::Tick)),
+            Readiness::Gone => return Ok(None),
+            Readiness::Input => {}
+        }
+        if !event::poll(Duration::ZERO)? {
+            return Ok(None);
+        }
+    }
+    Ok(match event::read()? {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            key_from(k).and_then(|k| app.action_for(k))
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    })
+}
+
 /// Runs the meeting until the facilitator quits, saving every change.
 /// Returns the problem with the last save, if it failed.
 pub fn run(
@@ -96,13 +127,18 @@ pub fn run(
     document: Document,
 ) -> std::io::Result<Option<String>> {
     install_panic_note(document.path().to_path_buf());
+    crate::signals::install();
     let saver = Saver::spawn(document);
     let result = {
         let mut terminal = ratatui::try_init()?;
         let _restore = Restore;
         // Pasted text arrives whole, not as keys that could save a form early.
         execute!(stdout(), EnableBracketedPaste)?;
-        event_loop(&mut terminal, &mut app, themes, fallback, &saver)
+        let result = event_loop(&mut terminal, &mut app, themes, fallback, &saver);
+        // `Restore` shows the cursor; ratatui's own drop would try again and
+        // panic printing its failure to a terminal that has hung up.
+        std::mem::forget(terminal);
+        result
     };
     let problem = saver.finish();
     result.map(|()| problem)
@@ -118,22 +154,22 @@ fn event_loop(
     let mut saved = app.revision;
     let mut save_problem = None;
     loop {
-        let theme = themes.get(app.theme_name()).unwrap_or(fallback);
-        terminal.draw(|frame| crate::ui::view(app, frame, theme))?;
-        // Wake at the next whole second so the clocks on screen keep moving.
-        let wait = 1_000 - u64::from(Local::now().nanosecond() / 1_000_000).min(999);
-        let action = if event::poll(Duration::from_millis(wait))? {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    key_from(k).and_then(|k| app.action_for(k))
+        let stop = crate::signals::stop_requested();
+        let action = match stop {
+            Some(_) => Some(Action::Stop),
+            None => {
+                let theme = themes.get(app.theme_name()).unwrap_or(fallback);
+                let drawn = terminal.draw(|frame| crate::ui::view(app, frame, theme));
+                match drawn.and_then(|_| next_action(app)) {
+                    Ok(action) => action,
+                    // The terminal went with the hang-up: save and stop all the same.
+                    Err(_) if crate::signals::stop_requested().is_some() => continue,
+                    Err(e) => return Err(e),
                 }
-                Event::Paste(text) => Some(Action::Paste(text)),
-                _ => None,
             }
-        } else {
-            Some(Action::Tick)
         };
-        let effect = action.map_or(Effect::None, |a| update(app, a, now()));
+        // A signal's turn ends when the signal came, not when it was seen.
+        let effect = action.map_or(Effect::None, |a| update(app, a, stop.unwrap_or_else(now)));
         if app.revision != saved {
             saver.save(app.session.clone());
             saved = app.revision;

@@ -70,6 +70,9 @@ pub enum Action {
     Redo,
     NextTheme,
     Quit,
+    /// A signal (SIGTERM, SIGHUP) stops the app: close the open turn at the
+    /// signal's time, then quit.
+    Stop,
     /// Give the floor to the participant with this id.
     GiveFloor(String),
     /// Close the open turn: nobody has the floor.

@@ -46,6 +46,14 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Undo => travel(app, UndoStack::undo, "Undone", "Nothing to undo"),
         Action::Redo => travel(app, UndoStack::redo, "Redone", "Nothing to redo"),
         Action::Quit => return Effect::Quit,
+        Action::Stop => {
+            if floor(&app.session).is_some() {
+                app.change("close the turn as the app stopped".into(), |s| {
+                    close_turn(s, now);
+                });
+            }
+            return Effect::Quit;
+        }
         Action::GiveFloor(who) => give_floor(app, who, now),
         Action::Agenda(action) => agenda::update(app, action, now),
         Action::Balance(action) => balance::update(app, action, now),
