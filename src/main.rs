@@ -75,6 +75,10 @@ enum Command {
         /// Change nothing on disk.
         #[arg(long)]
         dry_run: bool,
+        /// Print `saved N` on stderr once the Nth save is on disk (for the
+        /// kill test).
+        #[arg(long, hide = true)]
+        trace_saves: bool,
     },
     /// Check session files: every problem as file:line:col. Exit 0 when all
     /// are clean, 1 when any has a problem, 2 on a usage error.
@@ -184,6 +188,7 @@ fn run_render(
     size: &str,
     look: &Look,
     dry_run: bool,
+    trace_saves: bool,
 ) -> Result<()> {
     let (width, height) = parse_size(size)?;
     let steps = parse_script(keys).context("--keys")?;
@@ -200,12 +205,17 @@ fn run_render(
         theme,
         _lock,
     } = open(path, now, look, dry_run)?;
+    let mut saves = 0;
     render::play(&mut app, &steps, now, |session| {
         if dry_run {
-            Ok(())
-        } else {
-            document.save(session)
+            return Ok(());
         }
+        document.save(session)?;
+        saves += 1;
+        if trace_saves {
+            note!("saved {saves}");
+        }
+        Ok(())
     })
     .with_context(|| format!("cannot save {}", path.display()))?;
     let theme = themes.get(app.theme_name()).unwrap_or(&theme);
@@ -239,7 +249,8 @@ fn main() -> ExitCode {
             size,
             look,
             dry_run,
-        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run),
+            trace_saves,
+        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run, trace_saves),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {
