@@ -138,6 +138,7 @@ impl App {
         speaker_keys::assign_missing(&mut session, |c| {
             keymap.is_taken(Pane::Balance, Key::char(c))
         });
+        let agenda_view = agenda::AgendaView::on(&session);
         App {
             session,
             pane: Pane::Agenda,
@@ -148,7 +149,7 @@ impl App {
             keymap,
             theme_names,
             theme,
-            agenda: Default::default(),
+            agenda: agenda_view,
             balance: Default::default(),
             decisions: Default::default(),
             ladder: Default::default(),
