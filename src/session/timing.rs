@@ -47,7 +47,7 @@ pub fn resume_start(clock: &Clock, used: u64, now: Time) -> Time {
         .map(|b| (b.from, b.to.unwrap_or(now).min(now)))
         .filter(|&(from, _)| from < now)
         .collect();
-    spans.sort_by(|a, b| b.0.cmp(&a.0));
+    spans.sort_by_key(|&(from, _)| std::cmp::Reverse(from));
     let (mut need, mut t) = (used, now);
     for (from, to) in spans {
         if from >= t {

@@ -251,9 +251,8 @@ fn timer(app: &App, theme: &Theme) -> (Option<(String, Style)>, Line<'static>) {
             ),
         };
         let mut line = vec![Span::styled(format!("⏸ {back}"), theme.warn())];
-        if let Some(item) = running {
-            let (_, words) = item_words(item);
-            line.push(Span::styled(format!(" · paused: {words}"), theme.muted()));
+        if running.is_some() {
+            line.push(Span::styled(" · item clock paused", theme.muted()));
         }
         line.push(Span::styled(" · b when the room is back", theme.muted()));
         return (Some((big, theme.warn())), Line::from(line));
@@ -298,10 +297,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         0
     };
     let notes = running_item(s).and_then(|i| s.agenda[i].notes.as_ref());
+    // The line under the timer may wrap to a second row, else a gap.
     let [
         big_area,
         line_area,
-        _,
         table_area,
         _,
         summary_area,
@@ -309,8 +308,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         notes_area,
     ] = Layout::vertical([
         Constraint::Length(big_rows),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Max(table_rows),
         Constraint::Length(1),
         Constraint::Length(2),
@@ -324,7 +322,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     {
         big_text(frame, big_area, &text, style.add_modifier(Modifier::BOLD));
     }
-    frame.render_widget(Paragraph::new(line), line_area);
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), line_area);
 
     let header =
         Row::new(["State", "Item", "Lead", "Box", "Used", "Against box"]).style(theme.title());
