@@ -142,3 +142,73 @@ turns:
         )
     );
 }
+
+/// The running item's large timer at `now` (minutes past 10:00): the style
+/// of its first lit cell, and the line under it.
+fn timer_at(minutes: i64, theme: &str) -> (ratatui::style::Style, String) {
+    use coproduce::app::{Action, App, update};
+    use coproduce::render::{buffer_text, draw};
+    use coproduce::session::{Session, Time};
+    use coproduce::theme::Themes;
+
+    let mut session: Session =
+        serde_yaml::from_str(&std::fs::read_to_string(fixture()).unwrap()).unwrap();
+    let start = Time::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap();
+    session.clock.started = Some(start);
+    session.agenda[1].started = Some(start);
+    session.settings.warn_minutes = Some(6);
+    let now = start + chrono::Duration::minutes(minutes);
+    let themes = Themes::builtin();
+    let mut app = App::new(session, now, vec![theme.into()], 0);
+    update(&mut app, Action::Tick, now);
+    let buffer = draw(&app, themes.get(theme).unwrap(), 100, 30);
+    // Row 2 is inside the large figures, under the header.
+    let cell = (0..100)
+        .map(|x| &buffer[(x, 2)])
+        .find(|c| c.symbol() != " ")
+        .expect("a lit cell of the large timer");
+    let text = buffer_text(&buffer);
+    let line = text.lines().find(|l| l.contains("▶ Delivery")).unwrap();
+    (cell.style(), line.trim().to_owned())
+}
+
+#[test]
+fn the_timer_changes_colour_and_symbol_at_the_groups_thresholds() {
+    let themes = coproduce::theme::Themes::builtin();
+    for name in ["high-contrast-dark", "monochrome"] {
+        let theme = themes.get(name).unwrap();
+        if name != "monochrome" {
+            assert_ne!(theme.ok().fg, theme.warn().fg, "{name}");
+            assert_ne!(theme.warn().fg, theme.alert().fg, "{name}");
+        }
+        // A 20-minute box; this group warns at 6 minutes left, alerts at 2.
+        for (minutes, style, line) in [
+            (
+                13,
+                theme.ok(),
+                "▶ Delivery speeds · 13:00 of 20 min  ◷ 7:00 left",
+            ),
+            (
+                14,
+                theme.warn(),
+                "▶ Delivery speeds · 14:00 of 20 min  ⚠ 6:00 left",
+            ),
+            (
+                18,
+                theme.alert(),
+                "▶ Delivery speeds · 18:00 of 20 min  ‼ 2:00 left",
+            ),
+            (
+                21,
+                theme.alert(),
+                "▶ Delivery speeds · 21:00 of 20 min  ✖ 1:00 over",
+            ),
+        ] {
+            let (cell, text) = timer_at(minutes, name);
+            assert_eq!(text, line, "{name}");
+            if let Some(fg) = style.fg {
+                assert_eq!(cell.fg, Some(fg), "{name} at {minutes}");
+            }
+        }
+    }
+}

@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::parts::{big_text, heading, name_of};
+use super::parts::{big_fit, big_text, heading, name_of};
 use crate::app::App;
 use crate::session::timing::{
     ItemState, current_break, format_duration, item_state, item_used_secs, meeting_elapsed_secs,
@@ -89,7 +89,13 @@ fn state_cell<'a>(item: &Item, theme: &Theme) -> Cell<'a> {
     }
 }
 
-fn item_row<'a>(app: &App, item: &Item, title_width: usize, theme: &Theme) -> Row<'a> {
+fn item_row<'a>(
+    app: &App,
+    item: &Item,
+    title_width: usize,
+    lead_width: usize,
+    theme: &Theme,
+) -> Row<'a> {
     let session = &app.session;
     let boxed = u64::from(item.minutes) * 60;
     let used = item_used_secs(item, &session.clock, app.now);
@@ -112,7 +118,7 @@ fn item_row<'a>(app: &App, item: &Item, title_width: usize, theme: &Theme) -> Ro
         Cell::from(
             item.lead
                 .as_deref()
-                .map(|l| fit(&name_of(session, l), 16).into_owned())
+                .map(|l| fit(&name_of(session, l), lead_width).into_owned())
                 .unwrap_or_default(),
         ),
         Cell::from(format!("{} min", item.minutes)),
@@ -155,7 +161,7 @@ fn remaining_secs(s: &Session, now: Time) -> u64 {
         .sum()
 }
 
-fn at(seconds: u64) -> Duration {
+fn duration(seconds: u64) -> Duration {
     Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX / 1000))
 }
 
@@ -180,12 +186,12 @@ fn summary<'a>(app: &App, theme: &Theme) -> Line<'a> {
         .iter()
         .map(|b| planned_break_secs(b, app.now))
         .sum();
-    let planned_end = started + at(planned + breaks);
+    let planned_end = started + duration(planned + breaks);
     let (end_words, end) = match s.clock.ended {
         Some(ended) => ("ended", ended),
         None => (
             "projected end",
-            app.now + at(remaining_secs(s, app.now) + break_left_secs(&s.clock, app.now)),
+            app.now + duration(remaining_secs(s, app.now) + break_left_secs(&s.clock, app.now)),
         ),
     };
     let drift = (end - planned_end).num_seconds();
@@ -289,12 +295,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
     let (big, line) = timer(app, theme);
     let table_rows = s.agenda.len() as u16 + 1;
-    // The timer gets what the table, the summary and their gaps leave, up
-    // to the largest size.
-    let big_rows = if big.is_some() {
-        area.height.saturating_sub(table_rows + 5).min(8)
-    } else {
-        0
+    // The timer gets what the table, the summary and their gaps leave: as
+    // large as fits, else one line.
+    let spare = area.height.saturating_sub(table_rows + 6);
+    let big_rows = match &big {
+        Some((text, _)) if spare > 0 => big_fit(text, area.width, spare).map_or(1, |fit| fit.2),
+        _ => 0,
     };
     let notes = running_item(s).and_then(|i| s.agenda[i].notes.as_ref());
     // The line under the timer may wrap to a second row, else a gap.
@@ -326,17 +332,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
     let header =
         Row::new(["State", "Item", "Lead", "Box", "Used", "Against box"]).style(theme.title());
-    let fixed: [u16; 5] = [10, 16, 7, 8, 14];
+    // State, Lead, Box, Used, Against box; the lead's column gives way to
+    // the title's on a narrow screen.
+    let mut fixed: [u16; 5] = [10, 16, 7, 8, 14];
     // Five gaps between columns and one for the selection mark.
-    let title_width = usize::from(
-        table_area
-            .width
-            .saturating_sub(fixed.iter().sum::<u16>() + 6),
-    );
+    let others = fixed.iter().sum::<u16>() - fixed[1] + 6;
+    fixed[1] = match table_area.width.saturating_sub(others + 20).min(fixed[1]) {
+        // Too narrow to read a name: the column goes.
+        narrow if narrow < 8 => 0,
+        lead => lead,
+    };
+    let title_width = usize::from(table_area.width.saturating_sub(others + fixed[1]));
+    let lead_width = usize::from(fixed[1]);
     let rows = s
         .agenda
         .iter()
-        .map(|item| item_row(app, item, title_width, theme));
+        .map(|item| item_row(app, item, title_width, lead_width, theme));
     let table = Table::new(
         rows,
         [
