@@ -258,7 +258,8 @@ fn judgement() -> impl Strategy<Value = Judgement> {
 }
 
 fn clock() -> impl Strategy<Value = Clock> {
-    let pause = (time(), prop::option::of(time())).prop_map(|(from, to)| Break { from, to });
+    let pause = (time(), any::<Option<u32>>(), prop::option::of(time()))
+        .prop_map(|(from, minutes, to)| Break { from, minutes, to });
     (
         prop::option::of(time()),
         prop::collection::vec(pause, 0..3),

@@ -145,6 +145,7 @@ impl App {
         speaker_keys::assign_missing(&mut session, |c| {
             keymap.is_taken(Pane::Balance, Key::char(c))
         });
+        let agenda_view = agenda::AgendaView::on(&session);
         App {
             session,
             pane: Pane::Agenda,
@@ -156,7 +157,7 @@ impl App {
             theme_names,
             theme,
             help_scroll: 0,
-            agenda: Default::default(),
+            agenda: agenda_view,
             balance: Default::default(),
             decisions: Default::default(),
             ladder: Default::default(),

@@ -503,8 +503,20 @@ impl Clock {
 #[serde(deny_unknown_fields)]
 pub struct Break {
     pub from: Time,
+    /// The length the room agreed, in minutes: the agreed return is `from`
+    /// plus this. `to` is when the meeting really came back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Time>,
+}
+
+impl Break {
+    /// The agreed return, when the room agreed a length.
+    pub fn agreed_return(&self) -> Option<Time> {
+        self.minutes
+            .map(|m| self.from + chrono::Duration::minutes(i64::from(m)))
+    }
 }
 
 /// One person speaking; `secs` is absent while they still have the floor.

@@ -34,6 +34,35 @@ pub fn item_used_secs(item: &Item, clock: &Clock, now: Time) -> Option<u64> {
     Some(working_secs(clock, started, item.ended.unwrap_or(now), now))
 }
 
+/// The latest start from which `[start, now]` holds exactly `used` working
+/// seconds: where an item reopened at `now` must start so that its time
+/// carries on from `used`, with no minute counted twice.
+pub fn resume_start(clock: &Clock, used: u64, now: Time) -> Time {
+    let secs = |n: u64| chrono::Duration::seconds(i64::try_from(n).unwrap_or(i64::MAX / 1000));
+    // Walk back from `now`, spending `used` on the working time between
+    // breaks, latest break first.
+    let mut spans: Vec<(Time, Time)> = clock
+        .breaks
+        .iter()
+        .map(|b| (b.from, b.to.unwrap_or(now).min(now)))
+        .filter(|&(from, _)| from < now)
+        .collect();
+    spans.sort_by_key(|&(from, _)| std::cmp::Reverse(from));
+    let (mut need, mut t) = (used, now);
+    for (from, to) in spans {
+        if from >= t {
+            continue;
+        }
+        let gap = secs_between(to.min(t), t);
+        if gap >= need {
+            return t - secs(need);
+        }
+        need -= gap;
+        t = from;
+    }
+    t - secs(need)
+}
+
 /// Where an agenda item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemState {
@@ -110,6 +139,7 @@ mod tests {
             started: Some(t("10:00:00")),
             breaks: vec![Break {
                 from: t(from),
+                minutes: None,
                 to: to.map(t),
             }],
             ended: None,
@@ -149,6 +179,20 @@ mod tests {
         assert_eq!(working_secs(&clock, t("10:10:00"), now, now), 5 * 60);
         assert!(current_break(&clock, now).is_some());
         assert!(current_break(&clock, t("10:14:59")).is_none());
+    }
+
+    #[test]
+    fn a_resumed_start_skips_the_breaks_behind_it() {
+        let clock = clock_with_break("10:15:00", Some("10:25:00"));
+        let now = t("10:40:00");
+        // 15 minutes back from 10:40 reach 10:25; 5 more cross the break.
+        assert_eq!(resume_start(&clock, 20 * 60, now), t("10:10:00"));
+        assert_eq!(resume_start(&clock, 10 * 60, now), t("10:30:00"));
+        assert_eq!(resume_start(&clock, 15 * 60, now), t("10:25:00"));
+        for used in [0, 59, 900, 901, 1499, 1500, 4000] {
+            let start = resume_start(&clock, used, now);
+            assert_eq!(working_secs(&clock, start, now, now), used, "{used}");
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.decisions(session, &known);
     check.ladder(session, &known);
     check.clock(session);
+    check.overlapping_breaks(session);
     check.turns(session, &known);
     check.stack(session, &known);
     check.problems.finish()
@@ -333,6 +334,42 @@ impl Checker<'_> {
         }
     }
 
+    /// Breaks may not overlap: their time would be taken off an item or a
+    /// turn twice. Swept in time order, so a long list costs one sort.
+    fn overlapping_breaks(&mut self, session: &Session) {
+        let breaks = &session.clock.breaks;
+        let mut order: Vec<usize> = (0..breaks.len()).collect();
+        order.sort_by_key(|&i| (breaks[i].from, i));
+        // The break reaching furthest so far; `None` end: still going on.
+        let mut reach: Option<(usize, Option<Time>)> = None;
+        for i in order {
+            let pause = &breaks[i];
+            if let Some((j, end)) = reach
+                && end.is_none_or(|end| pause.from < end)
+            {
+                let other = &breaks[j];
+                let until = end.map_or("still going on".to_owned(), |e| {
+                    format!("until {}", clock_time(e))
+                });
+                let line = self.value(&format!("clock.breaks[{j}].from")).line;
+                let message = format!(
+                    "this break from {} overlaps the break from {} {until} (line {line}); breaks may not overlap",
+                    clock_time(pause.from),
+                    clock_time(other.from),
+                );
+                self.at(&format!("clock.breaks[{i}].from"), message);
+            }
+            let longer = match (reach, pause.to) {
+                (None, _) | (_, None) => true,
+                (Some((_, None)), Some(_)) => false,
+                (Some((_, Some(end))), Some(to)) => to > end,
+            };
+            if longer {
+                reach = Some((i, pause.to));
+            }
+        }
+    }
+
     fn turns(&mut self, session: &Session, known: &Lists) {
         let mut previous: Option<Time> = None;
         for (i, turn) in session.turns.iter().enumerate() {
@@ -424,6 +461,27 @@ ladder: [{{ at: 2026-11-22T10:00:00+00:00, item: dlivery, rung: co-design }}]
             problems(&text),
             [
                 "5:53: the meeting ends at 2026-11-21T12:00:00+00:00, before it starts at 2026-11-22T10:00:00+00:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_may_not_overlap_in_any_order_nor_follow_an_open_one() {
+        let text = format!(
+            "{HEAD}clock:
+  breaks:
+    - {{ from: 2026-11-22T11:00:00+00:00, to: 2026-11-22T11:30:00+00:00 }}
+    - {{ from: 2026-11-22T10:00:00+00:00, to: 2026-11-22T11:00:00+00:00 }}
+    - {{ from: 2026-11-22T11:10:00+00:00, to: 2026-11-22T11:20:00+00:00 }}
+    - {{ from: 2026-11-22T12:00:00+00:00 }}
+    - {{ from: 2026-11-22T12:30:00+00:00, minutes: 5 }}
+"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "9:15: this break from 11:10:00 overlaps the break from 11:00:00 until 11:30:00 (line 7); breaks may not overlap",
+                "11:15: this break from 12:30:00 overlaps the break from 12:00:00 still going on (line 10); breaks may not overlap",
             ]
         );
     }

@@ -37,17 +37,28 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         None => "Floor: silent".into(),
     };
-    // The running item: its title (which may shrink) and its time (which may not).
-    let (item_title, item_time) = if let Some(pause) = current_break(&s.clock, app.now) {
-        (String::new(), break_words(pause))
-    } else if let Some(i) = running_item(s) {
-        let item = &s.agenda[i];
-        let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
-        let time = format!("{}/{}:00", format_duration(used), item.minutes);
-        (one_line(&item.title).into_owned(), time)
-    } else {
-        (String::new(), String::new())
+    // The running item: its title (which may shrink) and its time (which may
+    // not), held still through a break, which is named after it.
+    let (item_title, mut item_time) = match running_item(s) {
+        Some(i) => {
+            let item = &s.agenda[i];
+            let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
+            let time = format!("{}/{}:00", format_duration(used), item.minutes);
+            (one_line(&item.title).into_owned(), time)
+        }
+        None => (String::new(), String::new()),
     };
+    let pause = current_break(&s.clock, app.now).map(break_words);
+    let ended = s
+        .clock
+        .ended
+        .map(|t| format!("ended {}", t.format("%H:%M")));
+    if let Some(words) = pause.or(ended) {
+        if !item_time.is_empty() {
+            item_time.push(' ');
+        }
+        item_time.push_str(&words);
+    }
     let width = usize::from(area.width);
     let mut fixed = 2 + clock.width() + floor.width() + item_time.width() + 3 * GAP.width();
     if fixed > width {

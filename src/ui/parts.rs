@@ -32,10 +32,11 @@ pub fn role_of<'a>(session: &'a Session, person: &Participant) -> (usize, &'a st
         .map_or((0, ""), |i| (i, session.roles[i].label.as_str()))
 }
 
-/// How a break is announced: `BREAK until 11:10`, or `BREAK` with no agreed return.
+/// How a break is announced: `BREAK until 11:10` (the agreed return), or
+/// `BREAK` when no length was agreed.
 pub fn break_words(pause: &Break) -> String {
-    match pause.to {
-        Some(to) => format!("BREAK until {}", to.format("%H:%M")),
+    match pause.agreed_return() {
+        Some(back) => format!("BREAK until {}", back.format("%H:%M")),
         None => "BREAK".into(),
     }
 }
@@ -131,10 +132,6 @@ pub fn big_fit(text: &str, width: u16, height: u16) -> Option<(PixelSize, u16, u
 /// when no large size fits. Returns the rows it took. `font8x8` draws ASCII
 /// and Latin-1; other characters show as blanks, so pass names through
 /// [`crate::text::one_line`] and keep timers and words to ASCII.
-#[expect(
-    dead_code,
-    reason = "the agenda timer and the floor use it next (issues #3, #4)"
-)]
 pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 {
     let text = one_line(text).into_owned();
     match big_fit(&text, area.width, area.height) {

@@ -281,6 +281,10 @@ fn clock(out: &mut String, c: &Clock) {
 fn pause(out: &mut String, b: &Break) {
     out.push_str("{ from: ");
     push_time(out, &b.from);
+    if let Some(minutes) = b.minutes {
+        out.push_str(", minutes: ");
+        push_u64(out, u64::from(minutes));
+    }
     if let Some(to) = &b.to {
         out.push_str(", to: ");
         push_time(out, to);
