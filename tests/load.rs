@@ -48,6 +48,10 @@ const BROKEN: &[(&str, &str, &str, usize)] = &[
     ("stack-twice.yaml", "80:23", "participant 'dulcie' is in the stack twice", 1),
     ("settings-alert-after-warn.yaml", "7:18", "warn_minutes must be more than alert_minutes", 1),
     ("settings-unknown-order.yaml", "6:16", "expected `progressive` or `first-come`", 1),
+    ("bad-due-date.yaml", "60:64", "decisions[0].actions[0].due: input is out of range", 1),
+    ("dangling-action-owner.yaml", "60:51", "participant 'dulcy' given an action in decision 'easy-read-leaflet' is not in participants", 1),
+    ("dangling-reason.yaml", "56:16", "participant 'dulce' giving a reason in decision 'easy-read-leaflet' is not in participants", 1),
+    ("two-open.yaml", "65:12", "decision 'phone-first' is open, and so is 'easy-read-leaflet'", 1),
 ];
 
 fn problems_of(path: &Path) -> Vec<Problem> {
