@@ -299,13 +299,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
         DecisionAction::Person(step) => {
             let Some(i) = open_round(app) else { return };
             let d = app.session.decisions[i].clone();
-            let present: Vec<String> = app
-                .session
-                .participants
-                .iter()
-                .filter(|p| p.is_present())
-                .map(|p| p.id.clone())
-                .collect();
+            let present = present_ids(&app.session);
             let here = cursor(app, &d).and_then(|id| present.iter().position(|p| p == id));
             if let Some(here) = here {
                 let n = present.len() as isize;
@@ -385,17 +379,11 @@ fn answer(app: &mut App, response: Response) {
         consent::answer(s, i, &who, response)
     });
     let d = &app.session.decisions[i];
-    let present: Vec<&str> = app
-        .session
-        .participants
-        .iter()
-        .filter(|p| p.is_present())
-        .map(|p| p.id.as_str())
-        .collect();
+    let present = present_ids(&app.session);
     let here = present.iter().position(|p| *p == who).unwrap_or(0);
     let next = (1..present.len())
-        .map(|k| present[(here + k) % present.len()])
-        .find(|p| d.responses.get(&(*p).to_owned()).is_none());
+        .map(|k| &present[(here + k) % present.len()])
+        .find(|p| d.responses.get(p).is_none());
     app.status = Some(match next {
         Some(_) => format!("{name}: {}", response.id()),
         None => format!(
@@ -403,10 +391,20 @@ fn answer(app: &mut App, response: Response) {
             response.id()
         ),
     });
-    app.decisions.person = Some(next.unwrap_or(&who).to_owned());
+    app.decisions.person = Some(next.unwrap_or(&who).clone());
     if matches!(response, Response::Concern | Response::Object) {
         reason_form(app, i, &who);
     }
+}
+
+/// The ids of the people present, in file order: the round's walk.
+fn present_ids(session: &Session) -> Vec<String> {
+    session
+        .participants
+        .iter()
+        .filter(|p| p.is_present())
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 /// A participant's name for a message, or the id when unknown.
@@ -581,7 +579,8 @@ fn looks_like_date(part: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || "-/.".contains(c)))
 }
 
-/// The participant id `who` names: an id, or a name (any case).
+/// The participant id `who` names: an id, a full name or a first name,
+/// in any case, as long as it names one person.
 fn owner(session: &Session, who: &str) -> Result<String, String> {
     if who.is_empty() {
         return Err("say who will do it after the first semicolon".into());
@@ -590,17 +589,20 @@ fn owner(session: &Session, who: &str) -> Result<String, String> {
     if let Some(p) = people.iter().find(|p| p.id == who) {
         return Ok(p.id.clone());
     }
-    let named: Vec<&str> = people
-        .iter()
-        .filter(|p| p.name.to_lowercase() == who.to_lowercase())
-        .map(|p| p.id.as_str())
-        .collect();
+    let wanted = who.to_lowercase();
+    let names = |p: &&crate::session::Participant| {
+        let name = p.name.to_lowercase();
+        p.id.to_lowercase() == wanted
+            || name == wanted
+            || name.split_whitespace().next() == Some(wanted.as_str())
+    };
+    let named: Vec<&str> = people.iter().filter(names).map(|p| p.id.as_str()).collect();
     match named.as_slice() {
         [one] => Ok((*one).to_owned()),
         [] => {
             let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-            let hint = suggest(&who.to_lowercase(), &ids)
-                .map(|s| format!(" (did you mean {s}?)"))
+            let hint = suggest(&wanted, &ids)
+                .map(|s| format!(" (did you mean '{s}'?)"))
                 .unwrap_or_default();
             Err(format!(
                 "nobody called '{}' is in participants{hint}",

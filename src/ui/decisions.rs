@@ -124,16 +124,18 @@ fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Vec<Line
         match answer {
             Some(r) if p.is_present() => spans.push(response_span(*r, theme)),
             Some(r) => spans.push(Span::styled(format!("absent · {}", r.id()), theme.muted())),
-            None => spans.push(Span::styled("… not answered", theme.muted())),
+            None if d.state == DecisionState::Open => {
+                spans.push(Span::styled("… not answered", theme.muted()))
+            }
+            None => spans.push(Span::styled("– no answer", theme.muted())),
         }
         lines.push(Line::from(spans));
         if let Some(reason) = d.reasons.get(&p.id) {
-            // The reason on its own row under the answer: it is the point.
-            let room = width.saturating_sub(6);
-            lines.push(Line::styled(
-                format!("    “{}”", fit(&one_line(reason), room)),
-                theme.text(),
-            ));
+            // The reason under the answer, on up to three rows: it is the point.
+            let quoted = format!("“{}”", one_line(reason));
+            for row in wrap_words(&quoted, width.saturating_sub(4), 3) {
+                lines.push(Line::styled(format!("    {row}"), theme.text()));
+            }
         }
     }
     lines
@@ -301,6 +303,29 @@ fn actions<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
+/// `text` word-wrapped to `width` columns on at most `max` rows, the last
+/// cut with `…` when there is more.
+fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace();
+    while let Some(word) = words.next() {
+        let full = rows.len() == max;
+        match rows.last_mut() {
+            Some(row) if row.width() + 1 + word.width() <= width => {
+                row.push(' ');
+                row.push_str(word);
+            }
+            Some(row) if full => {
+                let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+                *row = fit(&format!("{row} {}", rest.join(" ")), width).into_owned();
+                break;
+            }
+            _ => rows.push(fit(word, width).into_owned()),
+        }
+    }
+    rows
+}
+
 /// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
 /// greedy, a word longer than the row split across rows.
 fn rows(line: &Line, width: u16) -> usize {
@@ -388,4 +413,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flag = Paragraph::new(flag(app, d, theme)).wrap(Wrap { trim: true });
     frame.render_widget(flag, flag_area);
     frame.render_widget(Paragraph::new(actions), actions_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn reasons_wrap_by_words_and_are_cut_on_the_last_row() {
+        assert_eq!(wrap_words("a bb ccc", 4, 3), ["a bb", "ccc"]);
+        assert_eq!(
+            wrap_words("one two three four five", 9, 2),
+            ["one two", "three fo…"]
+        );
+        assert_eq!(wrap_words("", 9, 2), Vec::<String>::new());
+        assert_eq!(wrap_words("unbreakable", 4, 2), ["unb…"]);
+    }
 }

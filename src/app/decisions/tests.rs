@@ -198,7 +198,12 @@ fn a_round_with_no_answers_cannot_close_and_an_objection_blocks_agreed() {
 #[test]
 fn actions_are_read_one_a_line_with_messages() {
     let s = app().session;
-    let ok = parse_actions(&s, "Draft; it; now; beve; 2026-12-01\n\nCall; Dulcie;").unwrap();
+    let ok = parse_actions(
+        &s,
+        "Draft; it; now; beve; 2026-12-01\n\nCall; Dulcie;\nAsk; ALEX",
+    )
+    .unwrap();
+    assert_eq!(ok[2].who, "alex", "an id in any case");
     assert_eq!(ok[0].what, "Draft; it; now");
     assert_eq!((ok[1].who.as_str(), ok[1].due), ("dulcie", None));
     for (text, message) in [
@@ -208,7 +213,7 @@ fn actions_are_read_one_a_line_with_messages() {
         ),
         (
             "x; beve\nDraft; bev; 2026-12-01",
-            "Action line 2: nobody called 'bev' is in participants (did you mean beve?)",
+            "Action line 2: nobody called 'bev' is in participants (did you mean 'beve'?)",
         ),
         (
             "Draft; beve; 2026-13-01",
@@ -225,6 +230,11 @@ fn actions_are_read_one_a_line_with_messages() {
     ] {
         assert_eq!(parse_actions(&s, text).unwrap_err(), message, "{text}");
     }
+    let mut named = s.clone();
+    named.participants[2].id = "dh".into();
+    named.participants[2].name = "Dulcie Harper".into();
+    let by_first_name = parse_actions(&named, "Call; dulcie").unwrap();
+    assert_eq!(by_first_name[0].who, "dh");
     let mut twins = s.clone();
     twins.participants[1].name = "Beve".into();
     assert_eq!(
