@@ -1,6 +1,7 @@
 //! The session file: its types, reading, writing and rules. No terminal code.
 
 pub mod balance;
+pub mod consent;
 pub mod document;
 pub mod ids;
 pub mod load;

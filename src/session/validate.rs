@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Timelike;
 
 use super::locate::{Pos, Spans};
-use super::model::{FORMAT, Session, SpeakerKey, Time};
+use super::model::{DecisionState, FORMAT, Session, SpeakerKey, Time};
 use super::problem::{Problem, Problems, quote, suggest};
 
 /// Every rule `session` breaks, placed through `spans` (from the same text),
@@ -39,6 +39,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.participants(session, &known);
     check.agenda(session, &known);
     check.decisions(session, &known);
+    check.rounds(session, &known);
     check.ladder(session, &known);
     check.clock(session);
     check.overlapping_breaks(session);
@@ -312,6 +313,39 @@ impl Checker<'_> {
                 let at = self.value(&format!("{path}.actions[{j}].who"));
                 let place = format!("given an action in {what}");
                 self.refers(&known.people, &action.who, &place, at);
+            }
+        }
+    }
+
+    /// Consent rounds: a reason is given by a participant, and only one
+    /// proposal is open at a time.
+    fn rounds(&mut self, session: &Session, known: &Lists) {
+        let mut open: Option<&str> = None;
+        for (i, decision) in session.decisions.iter().enumerate() {
+            let what = format!("decision {}", quote(&decision.id));
+            for (who, _) in decision.reasons.iter() {
+                let at = self
+                    .spans
+                    .key_or_near(&format!("decisions[{i}].reasons.{who}"));
+                self.refers(
+                    &known.people,
+                    who,
+                    &format!("giving a reason in {what}"),
+                    at,
+                );
+            }
+            if decision.state != DecisionState::Open {
+                continue;
+            }
+            match open {
+                Some(first) => {
+                    let message = format!(
+                        "{what} is open, and so is {}; only one proposal is open at a time",
+                        quote(first)
+                    );
+                    self.at(&format!("decisions[{i}].state"), message);
+                }
+                None => open = Some(&decision.id),
             }
         }
     }

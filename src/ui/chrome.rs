@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{break_words, name_of};
+use crate::app::decisions::open_index;
 use crate::app::form::FORM_KEYS;
 use crate::app::keymap::keys_label;
 use crate::app::{App, Pane};
@@ -19,10 +20,12 @@ use crate::text::{fit, one_line};
 use crate::theme::Theme;
 
 const GAP: &str = " │ ";
+/// The fewest columns of the open proposal the header keeps.
+const PROPOSAL_MIN: usize = 12;
 
-/// Meeting, clock, current item and who has the floor. The clock, the
-/// floor and the item's time always show; the item's title and then the
-/// meeting's title give way when the screen is narrow.
+/// Meeting, clock, current item, the open proposal and who has the floor.
+/// The clock, the floor and the item's time always show; the item's title
+/// and the proposal share what is left, and the meeting's title gives way.
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
     let mut clock = app.now.format("%H:%M").to_string();
@@ -59,21 +62,51 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         item_time.push_str(&words);
     }
+    // The open proposal: at least a few words of it, more when there is room.
+    let proposal = open_index(s).map(|i| one_line(&s.decisions[i].proposal).into_owned());
+    let proposal_min = proposal.as_ref().map_or(0, |p| p.width().min(PROPOSAL_MIN));
+    let proposal_cost = proposal.as_ref().map_or(0, |_| GAP.width() + 2);
     let width = usize::from(area.width);
-    let mut fixed = 2 + clock.width() + floor.width() + item_time.width() + 3 * GAP.width();
-    if fixed > width {
+    let fixed = |clock: &str| {
+        2 + clock.width()
+            + floor.width()
+            + item_time.width()
+            + 3 * GAP.width()
+            + proposal_cost
+            + proposal_min
+    };
+    // With a proposal open, the time since start goes before the item's
+    // title and the proposal are squeezed to a word each.
+    let wanted = if proposal.is_some() { 12 + 16 } else { 0 };
+    if fixed(&clock) + wanted > width {
         // Narrow screens keep the time of day and drop the time since start.
         clock = app.now.format("%H:%M").to_string();
-        fixed = 2 + clock.width() + floor.width() + item_time.width() + 3 * GAP.width();
     }
-    let item_room = width.saturating_sub(fixed + 12).min(item_title.width());
+    let fixed = fixed(&clock);
+    let spare = width.saturating_sub(fixed + 12);
+    // The item's title and the proposal share what is left, half each
+    // unless one needs less.
+    let proposal_more = proposal.as_ref().map_or(0, |p| p.width() - proposal_min);
+    let item_room = item_title
+        .width()
+        .min((spare / 2).max(spare.saturating_sub(proposal_more)));
     let item = match fit(&item_title, item_room) {
-        title if title.is_empty() => item_time,
+        // A title cut to a letter or two says nothing.
+        title if title.is_empty() || (item_room < 6 && proposal.is_some()) => item_time,
         title => format!("{title} {item_time}"),
     };
     let mut right = vec![clock];
     if !item.is_empty() {
         right.push(item);
+    }
+    if let Some(proposal) = proposal {
+        // On a screen too narrow for even the fewest words, the shortfall
+        // comes out of the proposal, never the clock or the floor.
+        let short = fixed.saturating_sub(width);
+        let room = (proposal_min + spare - item_room.min(spare)).saturating_sub(short);
+        if room >= 3 {
+            right.push(format!("▶ {}", fit(&proposal, room)));
+        }
     }
     right.push(floor);
     let right = right.join(GAP);

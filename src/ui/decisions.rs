@@ -1,13 +1,18 @@
-//! The Decisions pane: the queue of proposals with their states, and the
-//! proposal in focus with its consent round, outcome and actions.
+//! The Decisions pane: the queue of proposals with their states; the
+//! selected proposal with its consent round (answers by person, tally by
+//! role, who has not answered), outcome and rubber-stamp flag; and the
+//! meeting's actions with their owners and due dates.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::parts::{heading, name_of, role_of};
+use super::parts::{heading, name_of};
 use crate::app::App;
+use crate::app::decisions::{cursor, selected_index};
+use crate::session::consent::{self, is_agreement, is_closed, state_words};
 use crate::session::{Decision, DecisionState, Response, Session};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
@@ -23,7 +28,7 @@ fn state_span<'a>(state: DecisionState, theme: &Theme) -> Span<'a> {
         DecisionState::NotAgreed => ("✗", theme.alert()),
         DecisionState::Withdrawn => ("–", theme.muted()),
     };
-    Span::styled(format!("{symbol} {}", state.id()), style)
+    Span::styled(format!("{symbol} {}", state_words(state)), style)
 }
 
 fn response_span<'a>(response: Response, theme: &Theme) -> Span<'a> {
@@ -36,133 +41,46 @@ fn response_span<'a>(response: Response, theme: &Theme) -> Span<'a> {
     Span::styled(format!("{symbol} {}", response.id()), style)
 }
 
-/// The proposal to show in full: the open one, else the latest decided,
-/// else the first in the queue.
-fn in_focus(session: &Session) -> Option<&Decision> {
-    let d = &session.decisions;
-    d.iter()
-        .find(|d| d.state == DecisionState::Open)
-        .or_else(|| d.iter().rev().find(|d| d.decided.is_some()))
-        .or_else(|| d.first())
-}
-
-fn proposer(session: &Session, id: &str) -> String {
+/// A name with their role's label: `Jon Whitfield (Commissioners, power)`.
+fn with_role(session: &Session, id: &str) -> String {
     let role = session
         .participants
         .iter()
         .find(|p| p.id == id)
-        .map(|p| one_line(role_of(session, p).1).into_owned())
-        .unwrap_or_default();
-    format!("{} ({role})", name_of(session, id))
+        .and_then(|p| session.roles.iter().find(|r| r.id == p.role));
+    match role {
+        Some(r) if r.has_power() => {
+            format!("{} ({}, power)", name_of(session, id), one_line(&r.label))
+        }
+        Some(r) => format!("{} ({})", name_of(session, id), one_line(&r.label)),
+        None => name_of(session, id),
+    }
 }
 
-fn detail<'a>(app: &App, decision: &Decision, theme: &Theme) -> Vec<Line<'a>> {
+/// The queue: one row a proposal, the selected one marked.
+fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(one_line(&decision.proposal).into_owned(), theme.title()),
-            Span::raw("  "),
-            state_span(decision.state, theme),
-        ]),
-        Line::raw(format!(
-            "Proposed by {}",
-            proposer(s, &decision.proposed_by)
-        )),
-    ];
-    let answers: Vec<Span> = decision
-        .responses
+    let selected = selected_index(app);
+    let by_width = s
+        .decisions
         .iter()
-        .flat_map(|(who, answer)| {
-            [
-                Span::raw(format!("{} ", name_of(s, who))),
-                response_span(*answer, theme),
-                Span::raw("   "),
-            ]
-        })
-        .collect();
-    lines.push(Line::from(if answers.is_empty() {
-        vec![Span::styled("No answers yet", theme.muted())]
-    } else {
-        answers
-    }));
-    if matches!(decision.state, DecisionState::Queued | DecisionState::Open) {
-        let waiting: Vec<String> = s
-            .participants
-            .iter()
-            .filter(|p| p.is_present() && decision.responses.get(&p.id).is_none())
-            .map(|p| one_line(&p.name).into_owned())
-            .collect();
-        if !waiting.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled("○ Not answered yet: ", theme.warn()),
-                Span::raw(waiting.join(", ")),
-            ]));
-        }
-    }
-    let tally: Vec<String> = Response::ALL
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {}",
-                decision.responses.iter().filter(|(_, a)| *a == r).count(),
-                r.id()
-            )
-        })
-        .collect();
-    lines.push(Line::styled(
-        format!("Tally: {}", tally.join(" · ")),
-        theme.text(),
-    ));
-    if let Some(outcome) = &decision.outcome {
-        lines.push(Line::raw(format!("Outcome: {}", one_line(outcome))));
-    }
-    let mut dates = Vec::new();
-    if let Some(decided) = decision.decided {
-        dates.push(format!("decided {}", decided.format("%H:%M")));
-    }
-    if let Some(review) = decision.review {
-        dates.push(format!("review {}", review.format("%-d %b %Y")));
-    }
-    if !dates.is_empty() {
-        lines.push(Line::styled(dates.join(" · "), theme.muted()));
-    }
-    if !decision.actions.is_empty() {
-        lines.push(heading("Actions", theme));
-        for action in &decision.actions {
-            let overdue = action.due.is_some_and(|due| due < app.now.date_naive());
-            let due = action
-                .due
-                .map(|d| format!(" by {}", d.format("%-d %b %Y")))
-                .unwrap_or_default();
-            let mut spans = vec![Span::raw(format!(
-                "• {} — {}{due}",
-                one_line(&action.what),
-                name_of(s, &action.who)
-            ))];
-            if overdue {
-                spans.push(Span::styled("  ⚠ past due", theme.alert()));
-            }
-            lines.push(Line::from(spans));
-        }
-    }
-    lines
-}
-
-/// Draws the pane into `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let s = &app.session;
-    let queue_height = s.decisions.len() as u16 + 2;
-    let [queue_area, detail_area] =
-        Layout::vertical([Constraint::Max(queue_height), Constraint::Min(0)]).areas(area);
-    let focus = in_focus(s);
-    let proposal_width = usize::from(queue_area.width.saturating_sub(13 + 34 + 2));
-    let rows = s.decisions.iter().map(|d| {
+        .map(|d| with_role(s, &d.proposed_by).width())
+        .max()
+        .unwrap_or(0)
+        .max(11)
+        .min(usize::from(area.width) * 2 / 5);
+    let text_width = usize::from(area.width).saturating_sub(13 + by_width + 2);
+    let rows = s.decisions.iter().enumerate().map(|(i, d)| {
+        let mark = if selected == Some(i) { "›" } else { " " };
         let row = Row::new(vec![
-            Cell::from(state_span(d.state, theme)),
-            Cell::from(fit(&one_line(&d.proposal), proposal_width).into_owned()),
-            Cell::from(fit(&proposer(s, &d.proposed_by), 34).into_owned()),
+            Cell::from(Line::from(vec![
+                Span::raw(mark),
+                state_span(d.state, theme),
+            ])),
+            Cell::from(fit(&one_line(&d.proposal), text_width).into_owned()),
+            Cell::from(fit(&with_role(s, &d.proposed_by), by_width).into_owned()),
         ]);
-        if focus.is_some_and(|f| f.id == d.id) {
+        if selected == Some(i) {
             row.style(theme.selected())
         } else {
             row
@@ -173,15 +91,342 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         [
             Constraint::Length(13),
             Constraint::Fill(1),
-            Constraint::Length(34),
+            Constraint::Length(by_width as u16),
         ],
     )
-    .header(Row::new(["State", "Proposal", "Proposed by"]).style(theme.title()))
+    .header(Row::new([" State", "Proposal", "Proposed by"]).style(theme.title()))
     .column_spacing(1);
-    frame.render_widget(table, queue_area);
-    let lines = match focus {
-        Some(decision) => detail(app, decision, theme),
-        None => vec![Line::styled("No proposals yet", theme.muted())],
+    frame.render_widget(table, area);
+}
+
+/// The answers by person: present people in file order (the cursor on
+/// the one to answer next while the round is open), then any answer from
+/// someone since marked absent, which is not counted.
+fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &app.session;
+    let at = (d.state == DecisionState::Open)
+        .then(|| cursor(app, d))
+        .flatten();
+    let mut lines = vec![heading("Answers", theme)];
+    let name_width = 18.min(width.saturating_sub(14));
+    for p in &s.participants {
+        let answer = d.responses.get(&p.id);
+        if !p.is_present() && answer.is_none() {
+            continue;
+        }
+        let here = at == Some(p.id.as_str());
+        let mark = if here { "› " } else { "  " };
+        let name = fit(&one_line(&p.name), name_width).into_owned();
+        let mut spans = vec![Span::styled(
+            format!("{mark}{name:<name_width$} "),
+            if here { theme.selected() } else { theme.text() },
+        )];
+        match answer {
+            Some(r) if p.is_present() => spans.push(response_span(*r, theme)),
+            Some(r) => spans.push(Span::styled(format!("absent · {}", r.id()), theme.muted())),
+            None if d.state == DecisionState::Open => {
+                spans.push(Span::styled("… not answered", theme.muted()))
+            }
+            None => spans.push(Span::styled("– no answer", theme.muted())),
+        }
+        lines.push(Line::from(spans));
+        if let Some(reason) = d.reasons.get(&p.id) {
+            // The reason under the answer, on up to three rows: it is the point.
+            let quoted = format!("“{}”", one_line(reason));
+            for row in wrap_words(&quoted, width.saturating_sub(4), 3) {
+                lines.push(Line::styled(format!("    {row}"), theme.text()));
+            }
+        }
+    }
+    lines
+}
+
+/// The tally by role, the total, who has not answered, and the outcome.
+fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &app.session;
+    let mut lines = vec![heading("By role (people present)", theme)];
+    let tallies = consent::tally_by_role(s, d);
+    let label_width = s
+        .roles
+        .iter()
+        .map(|r| one_line(&r.label).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    let open = d.state == DecisionState::Open;
+    let unanswered = if open { "not yet" } else { "no answer" };
+    let counts = |counts: &[usize; 4], waiting: usize, all: bool| {
+        let mut parts: Vec<String> = Response::ALL
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| all || **n > 0)
+            .map(|(r, n)| format!("{n} {}", r.id()))
+            .collect();
+        if waiting > 0 || (all && open) {
+            parts.push(format!("{waiting} {unanswered}"));
+        }
+        parts.join(" · ")
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail_area);
+    let mut total = [0; 4];
+    let mut waiting = 0;
+    for (tally, role) in tallies.iter().zip(&s.roles) {
+        for (t, n) in total.iter_mut().zip(tally.counts) {
+            *t += n;
+        }
+        waiting += tally.waiting;
+        let text = counts(&tally.counts, tally.waiting, false);
+        if text.is_empty() {
+            continue;
+        }
+        let label = fit(&one_line(&role.label), label_width).into_owned();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<label_width$}  "), theme.muted()),
+            Span::raw(text),
+        ]));
+    }
+    lines.push(Line::styled(
+        format!("All: {}", counts(&total, waiting, true)),
+        theme.text(),
+    ));
+    if d.state == DecisionState::Open {
+        let not_yet: Vec<String> = s
+            .participants
+            .iter()
+            .filter(|p| p.is_present() && d.responses.get(&p.id).is_none())
+            .map(|p| one_line(&p.name).into_owned())
+            .collect();
+        lines.push(if not_yet.is_empty() {
+            Line::styled("✓ Everyone present has answered", theme.ok())
+        } else {
+            Line::from(vec![
+                Span::styled("○ Not answered yet: ", theme.warn()),
+                Span::raw(not_yet.join(", ")),
+            ])
+        });
+    }
+    if let Some(outcome) = &d.outcome {
+        lines.push(Line::raw(format!("Outcome: {}", one_line(outcome))));
+    }
+    let mut dates = Vec::new();
+    if let Some(opened) = d.opened {
+        dates.push(format!("opened {}", opened.format("%H:%M")));
+    }
+    if let Some(decided) = d.decided {
+        dates.push(format!("decided {}", decided.format("%H:%M")));
+    }
+    if let Some(review) = d.review {
+        dates.push(format!("review {}", review.format("%-d %b %Y")));
+    }
+    if !dates.is_empty() {
+        lines.push(Line::styled(dates.join(" · "), theme.muted()));
+    }
+    lines
+}
+
+/// The width of the answers column: marker, name, answer.
+const ANSWERS_WIDTH: u16 = 2 + 18 + 1 + 16;
+
+/// The rubber-stamp flag: a prompt for the room, not a verdict. For the
+/// open proposal it says what agreeing now would look like; for a closed
+/// one it shows the reason written at close and the facilitator's note.
+fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &app.session;
+    let mut lines = Vec::new();
+    let stamp = match (d.state, d.decided) {
+        (DecisionState::Open, _) => consent::rubber_stamp(s, d, app.now, app.now),
+        (state, Some(decided)) if is_agreement(state) => {
+            consent::rubber_stamp(s, d, decided, app.now)
+        }
+        _ => consent::Stamp::default(),
+    };
+    if d.state == DecisionState::Open {
+        if let Some(reason) = stamp.flag() {
+            lines.push(Line::styled(
+                format!("⚑ If agreed now, a possible rubber stamp: {reason}"),
+                theme.warn(),
+            ));
+        }
+    } else if let Some(reason) = &d.rubber_stamp {
+        lines.push(Line::styled(
+            format!("⚑ POSSIBLE RUBBER STAMP: {}", one_line(reason)),
+            theme.alert(),
+        ));
+        lines.push(match &d.rubber_stamp_note {
+            Some(note) => Line::raw(format!("Why it was fine: {}", one_line(note))),
+            None => Line::styled(
+                "A prompt, not a verdict: n notes why it was fine",
+                theme.muted(),
+            ),
+        });
+    }
+    if is_agreement(d.state) || d.state == DecisionState::Open {
+        for unknown in &stamp.unknown {
+            lines.push(Line::styled(
+                format!("? Rubber-stamp check: {unknown}"),
+                theme.muted(),
+            ));
+        }
+    }
+    lines
+}
+
+/// Every action agreed in the meeting, with its owner and due date; one
+/// past due (before today's date) is marked with a symbol and a word.
+fn actions<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &app.session;
+    let all: Vec<_> = s
+        .decisions
+        .iter()
+        .filter(|d| is_closed(d.state))
+        .flat_map(|d| &d.actions)
+        .collect();
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let today = app.now.date_naive();
+    let mut lines = vec![heading(&format!("Actions ({})", all.len()), theme)];
+    for action in all {
+        let due = action
+            .due
+            .map(|d| format!(", by {}", d.format("%-d %b %Y")))
+            .unwrap_or_default();
+        let mut spans = vec![Span::raw(format!(
+            "• {} — {}{due}",
+            one_line(&action.what),
+            name_of(s, &action.who)
+        ))];
+        if action.due.is_some_and(|due| due < today) {
+            spans.push(Span::styled("  ⚠ past due", theme.alert()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// `text` word-wrapped to `width` columns on at most `max` rows, the last
+/// cut with `…` when there is more.
+fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace();
+    while let Some(word) = words.next() {
+        let full = rows.len() == max;
+        match rows.last_mut() {
+            Some(row) if row.width() + 1 + word.width() <= width => {
+                row.push(' ');
+                row.push_str(word);
+            }
+            Some(row) if full => {
+                let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+                *row = fit(&format!("{row} {}", rest.join(" ")), width).into_owned();
+                break;
+            }
+            _ => rows.push(fit(word, width).into_owned()),
+        }
+    }
+    rows
+}
+
+/// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
+/// greedy, a word longer than the row split across rows.
+fn rows(line: &Line, width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        let need = if used == 0 { w } else { used + 1 + w };
+        if need <= width {
+            used = need;
+        } else {
+            rows += 1 + w.saturating_sub(1) / width;
+            used = w % width;
+        }
+    }
+    rows
+}
+
+/// Draws the pane into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let s = &app.session;
+    let Some(index) = selected_index(app) else {
+        let empty = Line::styled("No proposals yet: a adds one", theme.muted());
+        frame.render_widget(Paragraph::new(empty), area);
+        return;
+    };
+    let d = &s.decisions[index];
+    let actions = actions(app, theme);
+    let queue_height = s.decisions.len() as u16 + 1;
+    let [queue_area, _, detail_area, actions_area] = Layout::vertical([
+        Constraint::Max(queue_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Max(actions.len() as u16),
+    ])
+    .areas(area);
+    queue(app, frame, queue_area, theme);
+
+    let item = d
+        .item
+        .as_ref()
+        .and_then(|id| s.agenda.iter().find(|i| &i.id == id))
+        .map(|i| format!(" · item: {}", one_line(&i.title)))
+        .unwrap_or_default();
+    let head = vec![
+        Line::from(vec![
+            state_span(d.state, theme),
+            Span::raw("  "),
+            Span::styled(one_line(&d.proposal).into_owned(), theme.title()),
+        ]),
+        Line::raw(format!(
+            "Proposed by {}{item}",
+            with_role(s, &d.proposed_by)
+        )),
+    ];
+    let head_height: usize = head.iter().map(|l| rows(l, detail_area.width)).sum();
+    let head_height = (head_height as u16).min(detail_area.height);
+    let head = Paragraph::new(head).wrap(Wrap { trim: true });
+    let [head_area, _, round_area] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(detail_area);
+    frame.render_widget(head, head_area);
+
+    let people = answers(app, d, usize::from(ANSWERS_WIDTH), theme);
+    let summary = summary(app, d, theme);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(ANSWERS_WIDTH), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(round_area);
+    let summary_rows: usize = summary.iter().map(|l| rows(l, right.width)).sum();
+    // The flag runs the full width, under whichever column is longer.
+    let below = (people.len().max(summary_rows) as u16).min(round_area.height);
+    frame.render_widget(Paragraph::new(people), left);
+    frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: true }), right);
+    let flag_area = Rect {
+        y: round_area.y + below,
+        height: round_area.height - below,
+        ..round_area
+    };
+    let flag = Paragraph::new(flag(app, d, theme)).wrap(Wrap { trim: true });
+    frame.render_widget(flag, flag_area);
+    frame.render_widget(Paragraph::new(actions), actions_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn reasons_wrap_by_words_and_are_cut_on_the_last_row() {
+        assert_eq!(wrap_words("a bb ccc", 4, 3), ["a bb", "ccc"]);
+        assert_eq!(
+            wrap_words("one two three four five", 9, 2),
+            ["one two", "three fo…"]
+        );
+        assert_eq!(wrap_words("", 9, 2), Vec::<String>::new());
+        assert_eq!(wrap_words("unbreakable", 4, 2), ["unb…"]);
+    }
 }
