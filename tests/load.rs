@@ -48,6 +48,7 @@ const BROKEN: &[(&str, &str, &str, usize)] = &[
     ("stack-twice.yaml", "80:23", "participant 'dulcie' is in the stack twice", 1),
     ("settings-alert-after-warn.yaml", "7:18", "warn_minutes must be more than alert_minutes", 1),
     ("settings-unknown-order.yaml", "6:16", "expected `progressive` or `first-come`", 1),
+    ("bad-vote.yaml", "70:28", "ladder[0].votes: unknown variant `consultaton`", 1),
 ];
 
 fn problems_of(path: &Path) -> Vec<Problem> {

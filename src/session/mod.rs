@@ -3,6 +3,7 @@
 pub mod balance;
 pub mod document;
 pub mod ids;
+pub mod judgement;
 pub mod load;
 pub mod locate;
 pub mod lock;
@@ -12,6 +13,7 @@ pub mod problem;
 pub mod speaker_keys;
 pub mod store;
 pub mod timing;
+pub mod trend;
 pub mod validate;
 pub mod write;
 
