@@ -14,6 +14,7 @@ use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
 use coproduce::session::lock::SessionLock;
 use coproduce::session::store::clean_leftovers;
+use coproduce::session::trend::trend;
 use coproduce::theme::{self, Theme, Themes};
 use coproduce::{demo, render, tui};
 
@@ -142,7 +143,9 @@ fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> 
         clean_leftovers(path);
         Some(lock)
     };
-    let app = new_app(loaded.session, now, &themes, &theme);
+    let mut app = new_app(loaded.session, now, &themes, &theme);
+    // Earlier sessions do not change during the meeting: read them once.
+    app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
     Ok(Opened {
         app,

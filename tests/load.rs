@@ -53,6 +53,7 @@ const BROKEN: &[(&str, &str, &str, usize)] = &[
     ("dangling-action-owner.yaml", "60:51", "participant 'dulcy' given an action in decision 'easy-read-leaflet' is not in participants", 1),
     ("dangling-reason.yaml", "56:16", "participant 'dulce' giving a reason in decision 'easy-read-leaflet' is not in participants", 1),
     ("two-open.yaml", "65:12", "decision 'phone-first' is open, and so is 'easy-read-leaflet'", 1),
+    ("bad-vote.yaml", "70:28", "ladder[0].votes: unknown variant `consultaton`", 1),
 ];
 
 fn problems_of(path: &Path) -> Vec<Problem> {

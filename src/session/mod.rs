@@ -4,6 +4,7 @@ pub mod balance;
 pub mod consent;
 pub mod document;
 pub mod ids;
+pub mod judgement;
 pub mod load;
 pub mod locate;
 pub mod lock;
@@ -13,6 +14,7 @@ pub mod problem;
 pub mod speaker_keys;
 pub mod store;
 pub mod timing;
+pub mod trend;
 pub mod validate;
 pub mod write;
 
