@@ -18,7 +18,7 @@ pub use update::update;
 use crate::session::{Session, Time, speaker_keys};
 use form::Form;
 use keymap::Keymap;
-use keys::{Key, KeyCode};
+use keys::Key;
 use undo::UndoStack;
 
 /// The four panes, in Tab order.
@@ -178,18 +178,18 @@ impl App {
                 _ => Some(Action::Close),
             };
         }
+        let balance = self.pane == Pane::Balance;
+        if balance && self.balance.hand_next {
+            // After `+`, the next key is a person's (or cancels), quitting aside.
+            return match self.keymap.lookup(self.pane, key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => balance::person_key(self, key),
+            };
+        }
         if let Some(action) = self.keymap.lookup(self.pane, key) {
             return Some(action);
         }
-        match key.code {
-            KeyCode::Char(c) if self.pane == Pane::Balance && !key.ctrl && !key.alt => self
-                .session
-                .participants
-                .iter()
-                .find(|p| p.is_present() && p.key.is_some_and(|k| k.0 == c))
-                .map(|p| Action::GiveFloor(p.id.clone())),
-            _ => None,
-        }
+        balance.then(|| balance::person_key(self, key)).flatten()
     }
 
     /// The form being filled in, if one is open.

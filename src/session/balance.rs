@@ -75,10 +75,104 @@ pub struct Balance {
     pub evenness: Option<f64>,
 }
 
-/// Seconds a turn has lasted: its `secs`, or up to `now` (less breaks) while open.
+/// Seconds a turn has lasted: its `secs`, or while it is open, up to `now`
+/// (or the meeting's end, once ended), less breaks.
 pub fn turn_secs(session: &Session, turn: &Turn, now: Time) -> u64 {
-    turn.secs
-        .unwrap_or_else(|| working_secs(&session.clock, turn.at, now, now))
+    turn.secs.unwrap_or_else(|| {
+        let end = session.clock.ended.map_or(now, |ended| ended.min(now));
+        working_secs(&session.clock, turn.at, end.max(turn.at), now)
+    })
+}
+
+/// The open turn's length once it has passed the group's long-turn
+/// threshold (`settings.long_turn_secs`), so the pane can warn.
+pub fn long_turn(session: &Session, now: Time) -> Option<u64> {
+    let secs = turn_secs(session, floor(session)?, now);
+    (secs > session.settings.long_turn_secs()).then_some(secs)
+}
+
+/// Participant id to index in `session.participants`.
+fn index_of(session: &Session) -> HashMap<&str, usize> {
+    session
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect()
+}
+
+/// Each participant's speaking seconds and turn count so far, by index in
+/// `session.participants`; the open turn counts up to `now`.
+pub fn spoken(session: &Session, now: Time) -> (Vec<u64>, Vec<u32>) {
+    let mut secs = vec![0u64; session.participants.len()];
+    let mut turns = vec![0u32; session.participants.len()];
+    let index = index_of(session);
+    for turn in &session.turns {
+        if let Some(&i) = index.get(turn.who.as_str()) {
+            secs[i] += turn_secs(session, turn, now);
+            turns[i] += 1;
+        }
+    }
+    (secs, turns)
+}
+
+/// Who spoke first and who spoke most on one agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSpeakers {
+    /// Index into `session.agenda`.
+    pub item: usize,
+    /// Index into `session.participants` of whoever took the first turn.
+    pub first: Option<usize>,
+    /// Whoever spoke longest, with their seconds; a tie goes to whoever
+    /// spoke first on the item.
+    pub most: Option<(usize, u64)>,
+}
+
+/// First and most for every started item. A turn belongs to the item
+/// running when it started (from the item's `started` up to its `ended`,
+/// or `now`) and counts in full there.
+pub fn item_speakers(session: &Session, now: Time) -> Vec<ItemSpeakers> {
+    let index = index_of(session);
+    let mut secs = vec![0u64; session.participants.len()];
+    let mut seen = vec![false; session.participants.len()];
+    // Who spoke on the item, in order of their first turn there.
+    let mut order: Vec<usize> = Vec::new();
+    let turns = &session.turns;
+    session
+        .agenda
+        .iter()
+        .enumerate()
+        .filter_map(|(item, it)| Some((item, it.started?, it.ended.unwrap_or(now))))
+        .map(|(item, from, to)| {
+            // The log is oldest first (`check` insists), so the window is a slice.
+            let start = turns.partition_point(|t| t.at < from);
+            let end = start + turns[start..].partition_point(|t| t.at < to);
+            order.clear();
+            for turn in &turns[start..end] {
+                if let Some(&i) = index.get(turn.who.as_str()) {
+                    if !seen[i] {
+                        seen[i] = true;
+                        order.push(i);
+                    }
+                    secs[i] += turn_secs(session, turn, now);
+                }
+            }
+            let most = order
+                .iter()
+                .fold(None, |best: Option<(usize, u64)>, &i| match best {
+                    Some((_, s)) if s >= secs[i] => best,
+                    _ => Some((i, secs[i])),
+                });
+            for &i in &order {
+                (secs[i], seen[i]) = (0, false);
+            }
+            ItemSpeakers {
+                item,
+                first: order.first().copied(),
+                most,
+            }
+        })
+        .collect()
 }
 
 /// The open turn: whoever has the floor now.
@@ -116,20 +210,7 @@ pub fn evenness(values: &[u64]) -> Option<f64> {
 impl Balance {
     /// Sums the speaking log as it stands at `now`.
     pub fn compute(session: &Session, now: Time) -> Balance {
-        let mut secs = vec![0u64; session.participants.len()];
-        let mut turns = vec![0u32; session.participants.len()];
-        let index: HashMap<&str, usize> = session
-            .participants
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        for turn in &session.turns {
-            if let Some(&i) = index.get(turn.who.as_str()) {
-                secs[i] += turn_secs(session, turn, now);
-                turns[i] += 1;
-            }
-        }
+        let (secs, turns) = spoken(session, now);
         let total_secs: u64 = secs.iter().sum();
         let present = session
             .participants

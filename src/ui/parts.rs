@@ -131,10 +131,6 @@ pub fn big_fit(text: &str, width: u16, height: u16) -> Option<(PixelSize, u16, u
 /// when no large size fits. Returns the rows it took. `font8x8` draws ASCII
 /// and Latin-1; other characters show as blanks, so pass names through
 /// [`crate::text::one_line`] and keep timers and words to ASCII.
-#[expect(
-    dead_code,
-    reason = "the agenda timer and the floor use it next (issues #3, #4)"
-)]
 pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 {
     let text = one_line(text).into_owned();
     match big_fit(&text, area.width, area.height) {

@@ -1,0 +1,1 @@
+//! The Balance pane's commands on a fixed clock.
