@@ -5,7 +5,7 @@ use super::form::{self, Choice, Form, Purpose};
 use super::keymap::PaneKey;
 use super::keys::Key;
 use super::{Action, App, Pane};
-use crate::session::balance::{floor, spoken};
+use crate::session::balance::{Speakers, floor, spoken};
 use crate::session::ids::fresh_id;
 use crate::session::{Participant, Session, SpeakerKey, Time, speaker_keys, stack};
 
@@ -42,6 +42,34 @@ pub struct BalanceView {
     pub selected: usize,
     /// `+` was pressed: the next key is whose hand goes up or down.
     pub hand_next: bool,
+    /// The turns' speakers as of `speakers_at`, so that a frame need not
+    /// look up thousands of ids (see [`BalanceView::speakers`]).
+    speakers: Speakers,
+    speakers_at: u64,
+}
+
+impl BalanceView {
+    /// The turns' speakers if they are those of `app`'s session now.
+    pub fn speakers(app: &App) -> Option<&Speakers> {
+        let view = &app.balance;
+        (view.speakers_at == app.revision && view.speakers.fits(&app.session))
+            .then_some(&view.speakers)
+    }
+}
+
+/// Brings the turns' speakers up to date after an update: after one
+/// change, only the turns it replaced are looked up again.
+pub(super) fn refresh(app: &mut App) {
+    if BalanceView::speakers(app).is_some() {
+        return;
+    }
+    let view = &mut app.balance;
+    if view.speakers_at + 1 == app.revision {
+        view.speakers.refit(&app.session, app.undo.kept());
+    } else {
+        view.speakers = Speakers::of(&app.session);
+    }
+    view.speakers_at = app.revision;
 }
 
 /// The Balance pane's own keys. Plain letters and digits are people's.
@@ -98,9 +126,9 @@ fn keyed(session: &Session, c: char) -> Option<&Participant> {
         .find(|p| p.key.is_some_and(|k| k.0 == c))
 }
 
-/// What a key that is no command means in the Balance pane: a person's key
-/// gives them the floor; with Shift, or after `+`, it raises or lowers their
-/// hand. After `+`, any other key only cancels it.
+/// What a key that is no command means in the Balance pane: a present
+/// person's key gives them the floor; with Shift, or after `+`, it raises or
+/// lowers their hand. After `+`, any other key only cancels it.
 pub(super) fn person_key(app: &App, key: Key) -> Option<Action> {
     let c = match key.code {
         super::keys::KeyCode::Char(c) if !key.ctrl && !key.alt => Some(c),
@@ -113,11 +141,14 @@ pub(super) fn person_key(app: &App, key: Key) -> Option<Action> {
     }
     let c = c?;
     let person = keyed(&app.session, c.to_ascii_lowercase())?;
-    Some(if c.is_ascii_uppercase() {
-        hand(person)
+    if c.is_ascii_uppercase() {
+        Some(hand(person))
     } else {
-        Action::GiveFloor(person.id.clone())
-    })
+        // An absent person's key does nothing: the row says "absent".
+        person
+            .is_present()
+            .then(|| Action::GiveFloor(person.id.clone()))
+    }
 }
 
 /// Applies one of the pane's actions.
@@ -167,7 +198,9 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
     } else if floor(&app.session).is_some_and(|t| t.who == who) {
         // Their time grows while they speak; the stack's order rests on
         // the time of people waiting staying put.
-        app.status = Some(format!("{name} has the floor: raise their hand when they finish"));
+        app.status = Some(format!(
+            "{name} has the floor: raise their hand when they finish"
+        ));
     } else {
         let s = &app.session;
         let (secs, _) = spoken(s, now);
@@ -233,10 +266,16 @@ fn typed_key(app: &App, value: &str) -> Result<Option<SpeakerKey>, String> {
     let c = match (chars.next(), chars.next()) {
         (None, _) => return Ok(None),
         (Some(c), None) => c.to_ascii_lowercase(),
-        _ => return Err(format!("The key must be one letter or digit, not {value:?}")),
+        _ => {
+            return Err(format!(
+                "The key must be one letter or digit, not {value:?}"
+            ));
+        }
     };
     if !SpeakerKey::allowed(c) {
-        return Err(format!("The key must be a letter a-z or a digit, not {c:?}"));
+        return Err(format!(
+            "The key must be a letter a-z or a digit, not {c:?}"
+        ));
     }
     if reserved(app)(c) {
         return Err(format!("{c} is a command in this pane; choose another key"));

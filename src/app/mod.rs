@@ -19,6 +19,8 @@ use crate::session::{Session, Time, speaker_keys};
 use form::Form;
 use keymap::Keymap;
 use keys::Key;
+#[cfg(test)]
+use keys::KeyCode;
 use undo::UndoStack;
 
 /// The four panes, in Tab order.
@@ -208,10 +210,17 @@ impl App {
     /// Makes a change to the session that can be undone: `label` says what
     /// it was, in the status line after an undo.
     fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
+        // The speaking log is left out of the copy: the undo stack keeps
+        // only the turns a change replaces (see `undo`).
+        let turns = std::mem::take(&mut self.session.turns);
         let before = self.session.clone();
+        self.undo.sync(&turns);
+        self.session.turns = turns;
         edit(&mut self.session);
-        if self.session != before {
-            self.undo.record(label, before);
+        let turns = std::mem::take(&mut self.session.turns);
+        let changed = self.undo.record(label, before, &self.session, &turns);
+        self.session.turns = turns;
+        if changed {
             self.revision += 1;
         }
     }

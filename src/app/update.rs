@@ -57,6 +57,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
             }
         }
     }
+    balance::refresh(app);
     Effect::None
 }
 
@@ -128,7 +129,9 @@ fn give_floor(app: &mut App, who: String, now: Time) {
         None => return,
     };
     if !present {
-        app.status = Some(format!("{name} is marked absent (Ctrl-P marks them present)"));
+        app.status = Some(format!(
+            "{name} is marked absent (Ctrl-P marks them present)"
+        ));
         return;
     }
     if floor(&app.session).is_some_and(|t| t.who == who) {

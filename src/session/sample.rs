@@ -110,7 +110,10 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
     for n in 0..turns_n {
         if n > 0 && n % 1000 == 0 {
             let to = at + Duration::minutes(10);
-            breaks.push(Break { from: at, to: Some(to) });
+            breaks.push(Break {
+                from: at,
+                to: Some(to),
+            });
             at = to;
         }
         // Power roles speak longer, as they tend to.
@@ -162,7 +165,9 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
                 proposed_by: participants[(k * 7) % people_n].id.clone(),
                 item: Some(agenda[item].id.clone()),
                 state,
-                opened: (state != DecisionState::Queued).then_some(agenda[item].started).flatten(),
+                opened: (state != DecisionState::Queued)
+                    .then_some(agenda[item].started)
+                    .flatten(),
                 responses,
                 reasons: OrderedMap::default(),
                 outcome: decided.then(|| format!("Outcome of proposal {}", k + 1)),
@@ -242,9 +247,10 @@ mod tests {
 
     #[test]
     fn samples_are_valid_deterministic_and_as_large_as_promised() {
-        for (session, people, items, proposals, turns) in
-            [(large(), 40, 30, 60, 10_000), (huge(), 100, 200, 100, 50_000)]
-        {
+        for (session, people, items, proposals, turns) in [
+            (large(), 40, 30, 60, 10_000),
+            (huge(), 100, 200, 100, 50_000),
+        ] {
             assert_eq!(session.participants.len(), people);
             assert_eq!(session.agenda.len(), items);
             assert_eq!(session.decisions.len(), proposals);

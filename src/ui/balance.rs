@@ -16,8 +16,9 @@ use super::parts::{
     against_fair, bar_scale, big_fit, big_text, heading, name_of, percent, role_of, share_bar,
 };
 use crate::app::App;
+use crate::app::balance::BalanceView;
 use crate::session::Session;
-use crate::session::balance::{Balance, ItemSpeakers, floor, item_speakers, long_turn, turn_secs};
+use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
 use crate::session::stack::reasons;
 use crate::session::timing::format_duration;
 use crate::text::one_line;
@@ -37,7 +38,10 @@ struct View<'a> {
 /// A participant's first name, for the big text and the narrow item table.
 fn short_name(s: &Session, id: &str) -> String {
     let name = name_of(s, id);
-    name.split_whitespace().next().unwrap_or_default().to_owned()
+    name.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 impl View<'_> {
@@ -115,7 +119,7 @@ impl View<'_> {
     fn people(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
         // The bar takes what the fixed columns and a readable name leave.
-        let bar = area.width.saturating_sub(81).clamp(8, 40) as usize;
+        let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
@@ -139,7 +143,10 @@ impl View<'_> {
             };
             Row::new(vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
-                Cell::from(Span::styled(one_line(&person.name).into_owned(), name_style)),
+                Cell::from(Span::styled(
+                    one_line(&person.name).into_owned(),
+                    name_style,
+                )),
                 Cell::from(Span::styled(one_line(role).into_owned(), theme.role(slot))),
                 Cell::from(format_duration(share.secs)),
                 Cell::from(percent(share.share)),
@@ -217,7 +224,10 @@ impl View<'_> {
             );
             let mark = if role.has_power() { " ◆" } else { "" };
             let mut row = vec![
-                Cell::from(Span::styled(format!("{}{mark}", one_line(&role.label)), style)),
+                Cell::from(Span::styled(
+                    format!("{}{mark}", one_line(&role.label)),
+                    style,
+                )),
                 Cell::from(share.present.to_string()),
             ];
             if with_time {
@@ -253,10 +263,7 @@ impl View<'_> {
         ])
         .areas(area);
         frame.render_widget(table, table_area);
-        frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }),
-            lines_area,
-        );
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), lines_area);
     }
 
     fn power_and_quiet(&self) -> Vec<Line<'static>> {
@@ -292,7 +299,10 @@ impl View<'_> {
             Line::styled("● Everyone present has spoken", theme.ok())
         } else {
             Line::from(vec![
-                Span::styled(format!("○ Not spoken yet ({}): ", quiet.len()), theme.warn()),
+                Span::styled(
+                    format!("○ Not spoken yet ({}): ", quiet.len()),
+                    theme.warn(),
+                ),
                 Span::styled(quiet.join(", "), theme.text()),
             ])
         });
@@ -390,13 +400,16 @@ impl View<'_> {
 
 /// Draws the pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let balance = match BalanceView::speakers(app) {
+        Some(speakers) => Balance::with(&app.session, speakers, app.now),
+        None => Balance::compute(&app.session, app.now),
+    };
     let view = View {
         app,
         s: &app.session,
-        balance: Balance::compute(&app.session, app.now),
+        balance,
         theme,
     };
-    let items = item_speakers(&app.session, app.now);
     let floor_height = if area.height >= 45 { 8 } else { 4 };
     let [floor_area, _, rest] = Layout::vertical([
         Constraint::Length(floor_height),
@@ -419,7 +432,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ])
         .areas(right);
         view.roles(frame, roles);
-        view.hands_and_items(frame, hands, &items);
+        view.hands_and_items(frame, hands, &view.balance.items);
     } else {
         let [people, _, bottom] = Layout::vertical([
             Constraint::Max(people_height),
@@ -432,6 +445,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .spacing(2)
             .areas(bottom);
         view.roles(frame, roles);
-        view.hands_and_items(frame, hands, &items);
+        view.hands_and_items(frame, hands, &view.balance.items);
     }
 }
