@@ -164,7 +164,8 @@ mod tests {
         s.turns = (0..50).map(|m| turn("a", m, Some(60))).collect();
         let mut undo = UndoStack::default();
         let mut seen = vec![s.clone()];
-        let edits: Vec<Box<dyn FnOnce(&mut Session)>> = vec![
+        type Edit = Box<dyn FnOnce(&mut Session)>;
+        let edits: Vec<Edit> = vec![
             Box::new(|s| s.turns.push(turn("b", 50, None))),
             Box::new(|s| {
                 s.turns.last_mut().unwrap().secs = Some(30);

@@ -120,6 +120,8 @@ impl View<'_> {
         let (s, theme) = (self.s, self.theme);
         // The bar takes what the fixed columns and a readable name leave.
         let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
+        // Narrow, names matter more than roles (the roles table has those).
+        let with_role = area.width >= 96;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
@@ -141,13 +143,18 @@ impl View<'_> {
             } else {
                 theme.muted()
             };
-            Row::new(vec![
+            let mut row = vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
                 Cell::from(Span::styled(
                     one_line(&person.name).into_owned(),
                     name_style,
                 )),
-                Cell::from(Span::styled(one_line(role).into_owned(), theme.role(slot))),
+            ];
+            if with_role {
+                let role = one_line(role).into_owned();
+                row.push(Cell::from(Span::styled(role, theme.role(slot))));
+            }
+            row.extend([
                 Cell::from(format_duration(share.secs)),
                 Cell::from(percent(share.share)),
                 Cell::from(Line::from(cells)),
@@ -161,40 +168,37 @@ impl View<'_> {
                     hand.map(|i| format!("↑{}", i + 1)).unwrap_or_default(),
                     theme.accent(),
                 )),
-            ])
+            ]);
+            Row::new(row)
         });
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(3),
-                Constraint::Fill(1),
-                Constraint::Length(16),
-                Constraint::Length(7),
-                Constraint::Length(5),
-                Constraint::Length(bar as u16 + 10),
-                Constraint::Length(5),
-                Constraint::Length(5),
-                Constraint::Length(4),
-            ],
-        )
-        .header(
-            Row::new([
-                "Key",
-                "Name",
-                "Role",
-                "Time",
-                "Share",
-                "Against fair share ┃",
-                "Turns",
-                "Avg",
-                "Hand",
-            ])
-            .style(theme.title()),
-        )
-        .column_spacing(1)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▸ ")
-        .highlight_spacing(HighlightSpacing::Always);
+        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
+        let mut header = vec!["Key", "Name"];
+        if with_role {
+            widths.push(Constraint::Length(16));
+            header.push("Role");
+        }
+        widths.extend([
+            Constraint::Length(7),
+            Constraint::Length(5),
+            Constraint::Length(bar as u16 + 10),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(4),
+        ]);
+        header.extend([
+            "Time",
+            "Share",
+            "Against fair share ┃",
+            "Turns",
+            "Avg",
+            "Hand",
+        ]);
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.title()))
+            .column_spacing(1)
+            .row_highlight_style(theme.selected())
+            .highlight_symbol("▸ ")
+            .highlight_spacing(HighlightSpacing::Always);
         let last = s.participants.len().checked_sub(1);
         let selected = last.map(|last| self.app.balance.selected.min(last));
         let mut state = TableState::default().with_selected(selected);
@@ -410,7 +414,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         balance,
         theme,
     };
-    let floor_height = if area.height >= 45 { 8 } else { 4 };
+    let floor_height = if area.height >= 36 { 8 } else { 4 };
     let [floor_area, _, rest] = Layout::vertical([
         Constraint::Length(floor_height),
         Constraint::Length(1),
