@@ -1,42 +1,338 @@
 //! The Balance pane's commands: the floor, presence, latecomers and the
 //! stack of raised hands (issue #4).
 
+use super::form::{self, Choice, Form, Purpose};
 use super::keymap::PaneKey;
-#[allow(unused_imports)]
-use super::{Action, App};
-use crate::session::Time;
+use super::keys::Key;
+use super::{Action, App, Pane};
+use crate::session::balance::{Speakers, floor, spoken};
+use crate::session::ids::fresh_id;
+use crate::session::{Participant, Session, SpeakerKey, Time, speaker_keys, stack};
 
 /// What the facilitator can do in the Balance pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BalanceAction {}
+pub enum BalanceAction {
+    /// Move the selection up (-1) or down (+1) the list of people.
+    Select(isize),
+    /// Mark the selected person present, or absent.
+    TogglePresent,
+    /// Open the form for a latecomer.
+    AddLatecomer,
+    /// `+`: the next person's key raises or lowers their hand.
+    HandNext,
+    /// Raise or lower this participant's hand.
+    ToggleHand(String),
+    /// A key after `+` that is nobody's: nothing raised.
+    CancelHand,
+    /// Give the floor to the top of the stack.
+    CallNext,
+}
 
 /// The forms the Balance pane opens, and what each will change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BalanceForm {}
+pub enum BalanceForm {
+    /// A person who arrived after the start.
+    Latecomer,
+}
 
 /// What the Balance pane has selected: kept in the app, drawn by `ui`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BalanceView {}
+pub struct BalanceView {
+    /// Index into `session.participants` (kept in range when drawn).
+    pub selected: usize,
+    /// `+` was pressed: the next key is whose hand goes up or down.
+    pub hand_next: bool,
+    /// The turns' speakers as of `speakers_at`, so that a frame need not
+    /// look up thousands of ids (see [`BalanceView::speakers`]).
+    speakers: Speakers,
+    speakers_at: u64,
+}
 
-/// The Balance pane's own keys.
-pub const KEYS: &[PaneKey] = &[(
-    &["<Space>"],
-    Action::SilenceFloor,
-    "silence the floor",
-    true,
-)];
+impl BalanceView {
+    /// The turns' speakers if they are those of `app`'s session now.
+    pub fn speakers(app: &App) -> Option<&Speakers> {
+        let view = &app.balance;
+        (view.speakers_at == app.revision && view.speakers.fits(&app.session))
+            .then_some(&view.speakers)
+    }
+}
+
+/// Brings the turns' speakers up to date after an update: after one
+/// change, only the turns it replaced are looked up again.
+pub(super) fn refresh(app: &mut App) {
+    if BalanceView::speakers(app).is_some() {
+        return;
+    }
+    let view = &mut app.balance;
+    if view.speakers_at + 1 == app.revision {
+        view.speakers.refit(&app.session, app.undo.kept());
+    } else {
+        view.speakers = Speakers::of(&app.session);
+    }
+    view.speakers_at = app.revision;
+}
+
+/// The Balance pane's own keys. Plain letters and digits are people's.
+pub const KEYS: &[PaneKey] = &[
+    (
+        &["<Space>"],
+        Action::SilenceFloor,
+        "silence the floor",
+        true,
+    ),
+    (
+        &["<Enter>"],
+        Action::Balance(BalanceAction::CallNext),
+        "next on stack",
+        true,
+    ),
+    (
+        &["+"],
+        Action::Balance(BalanceAction::HandNext),
+        "then a person's key: raise or lower their hand (Shift + their letter does it too)",
+        false,
+    ),
+    (
+        &["<Up>"],
+        Action::Balance(BalanceAction::Select(-1)),
+        "select the person above",
+        false,
+    ),
+    (
+        &["<Down>"],
+        Action::Balance(BalanceAction::Select(1)),
+        "select the person below",
+        false,
+    ),
+    (
+        &["<C-p>"],
+        Action::Balance(BalanceAction::TogglePresent),
+        "mark the selected person present or absent",
+        false,
+    ),
+    (
+        &["<C-n>"],
+        Action::Balance(BalanceAction::AddLatecomer),
+        "add a latecomer (name, role, key)",
+        false,
+    ),
+];
+
+/// The participant whose speaker key is `c`, present or not.
+fn keyed(session: &Session, c: char) -> Option<&Participant> {
+    session
+        .participants
+        .iter()
+        .find(|p| p.key.is_some_and(|k| k.0 == c))
+}
+
+/// What a key that is no command means in the Balance pane: a present
+/// person's key gives them the floor; with Shift, or after `+`, it raises or
+/// lowers their hand. After `+`, any other key only cancels it.
+pub(super) fn person_key(app: &App, key: Key) -> Option<Action> {
+    let c = match key.code {
+        super::keys::KeyCode::Char(c) if !key.ctrl && !key.alt => Some(c),
+        _ => None,
+    };
+    let hand = |p: &Participant| Action::Balance(BalanceAction::ToggleHand(p.id.clone()));
+    if app.balance.hand_next {
+        let person = c.and_then(|c| keyed(&app.session, c.to_ascii_lowercase()));
+        return Some(person.map_or(Action::Balance(BalanceAction::CancelHand), hand));
+    }
+    let c = c?;
+    let person = keyed(&app.session, c.to_ascii_lowercase())?;
+    if c.is_ascii_uppercase() {
+        Some(hand(person))
+    } else {
+        // An absent person's key does nothing: the row says "absent".
+        person
+            .is_present()
+            .then(|| Action::GiveFloor(person.id.clone()))
+    }
+}
 
 /// Applies one of the pane's actions.
-pub(super) fn update(_app: &mut App, action: BalanceAction, _now: Time) {
-    match action {}
+pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
+    app.balance.hand_next = false;
+    match action {
+        BalanceAction::Select(step) => {
+            let last = app.session.participants.len().saturating_sub(1);
+            let at = app.balance.selected.min(last) as isize + step;
+            app.balance.selected = at.clamp(0, last as isize) as usize;
+        }
+        BalanceAction::TogglePresent => toggle_present(app, now),
+        BalanceAction::AddLatecomer => {
+            let form = latecomer_form(&app.session);
+            app.open_form(form);
+        }
+        BalanceAction::HandNext => {
+            app.balance.hand_next = true;
+            app.status = Some("Whose hand? Press their key".into());
+        }
+        BalanceAction::CancelHand => app.status = Some("No hand raised".into()),
+        BalanceAction::ToggleHand(who) => toggle_hand(app, &who, now),
+        BalanceAction::CallNext => match app.session.stack.first() {
+            Some(top) => {
+                let top = top.clone();
+                super::update(app, Action::GiveFloor(top), now);
+            }
+            None => app.status = Some("No hands are up".into()),
+        },
+    }
+}
+
+/// The participant `who`, if they exist.
+fn person<'a>(app: &'a App, who: &str) -> Option<&'a Participant> {
+    app.session.participants.iter().find(|p| p.id == who)
+}
+
+fn toggle_hand(app: &mut App, who: &str, now: Time) {
+    let Some(p) = person(app, who) else { return };
+    let (name, present) = (p.name.clone(), p.is_present());
+    if app.session.stack.iter().any(|w| w == who) {
+        app.change(format!("lower {name}'s hand"), |s| {
+            stack::lower(&mut s.stack, who);
+        });
+    } else if !present {
+        app.status = Some(format!("{name} is marked absent"));
+    } else if floor(&app.session).is_some_and(|t| t.who == who) {
+        // Their time grows while they speak; the stack's order rests on
+        // the time of people waiting staying put.
+        app.status = Some(format!(
+            "{name} has the floor: raise their hand when they finish"
+        ));
+    } else {
+        let s = &app.session;
+        let (secs, _) = spoken(s, now);
+        let spoken_of = |id: &str| {
+            let i = s.participants.iter().position(|p| p.id == id);
+            i.map_or(0, |i| secs[i])
+        };
+        let mut hands = s.stack.clone();
+        stack::raise(&mut hands, s.settings.stack_order(), who, spoken_of);
+        app.change(format!("raise {name}'s hand"), |s| s.stack = hands);
+    }
+}
+
+fn toggle_present(app: &mut App, now: Time) {
+    let last = app.session.participants.len().saturating_sub(1);
+    app.balance.selected = app.balance.selected.min(last);
+    let Some(p) = app.session.participants.get(app.balance.selected) else {
+        app.status = Some("Nobody to mark: add a latecomer with Ctrl-N".into());
+        return;
+    };
+    let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
+    let i = app.balance.selected;
+    if present {
+        app.change(format!("mark {name} absent"), |s| {
+            if floor(s).is_some_and(|t| t.who == id) {
+                super::update::close_turn(s, now);
+            }
+            stack::lower(&mut s.stack, &id);
+            s.participants[i].present = Some(false);
+        });
+    } else {
+        // Present is the default: leave the field out rather than write it.
+        app.change(format!("mark {name} present"), |s| {
+            s.participants[i].present = None;
+        });
+    }
+}
+
+/// The latecomer form: name, role and key.
+fn latecomer_form(session: &Session) -> Form {
+    let roles = session
+        .roles
+        .iter()
+        .map(|r| Choice {
+            value: r.id.clone(),
+            label: r.label.clone(),
+        })
+        .collect();
+    Form::new("Add a latecomer", Purpose::Balance(BalanceForm::Latecomer))
+        .line("Name", "as the room knows them", "")
+        .choice("Role", "where they speak from", roles, "")
+        .line("Key", "one letter or digit; empty: one is given", "")
+}
+
+/// Whether a plain `c` already means something in the Balance pane.
+fn reserved(app: &App) -> impl Fn(char) -> bool + '_ {
+    |c| app.keymap.is_taken(Pane::Balance, Key::char(c))
+}
+
+/// Reads the key field: empty, or one free letter or digit.
+fn typed_key(app: &App, value: &str) -> Result<Option<SpeakerKey>, String> {
+    let mut chars = value.chars();
+    let c = match (chars.next(), chars.next()) {
+        (None, _) => return Ok(None),
+        (Some(c), None) => c.to_ascii_lowercase(),
+        _ => {
+            return Err(format!(
+                "The key must be one letter or digit, not {value:?}"
+            ));
+        }
+    };
+    if !SpeakerKey::allowed(c) {
+        return Err(format!(
+            "The key must be a letter a-z or a digit, not {c:?}"
+        ));
+    }
+    if reserved(app)(c) {
+        return Err(format!("{c} is a command in this pane; choose another key"));
+    }
+    if let Some(owner) = keyed(&app.session, c) {
+        return Err(format!("{c} is {}'s key; choose another", owner.name));
+    }
+    Ok(Some(SpeakerKey(c)))
 }
 
 /// Saves a form's `values` (in field order), or says why not.
 pub(super) fn submit(
-    _app: &mut App,
-    form: BalanceForm,
-    _values: &[String],
+    app: &mut App,
+    purpose: BalanceForm,
+    values: &[String],
     _now: Time,
 ) -> Result<(), String> {
-    match form {}
+    match purpose {
+        BalanceForm::Latecomer => {
+            let [name, role, key] = values else {
+                return Err("The form lost a field; please open it again".into());
+            };
+            let name = form::required(name, "the person's name")?;
+            if !app.session.roles.iter().any(|r| r.id == *role) {
+                return Err("Add roles to the file first: a person needs a role".into());
+            }
+            let key = typed_key(app, key)?;
+            let id = fresh_id(&name, "person", |id| {
+                app.session.participants.iter().any(|p| p.id == id)
+            });
+            let taken: Vec<char> = ('a'..='z')
+                .chain('0'..='9')
+                .filter(|&c| reserved(app)(c))
+                .collect();
+            let person = Participant {
+                id,
+                name: name.clone(),
+                role: role.clone(),
+                key,
+                present: None,
+                needs: None,
+                room_name: None,
+            };
+            app.change(format!("add {name}"), |s| {
+                s.participants.push(person);
+                speaker_keys::assign_missing(s, |c| taken.contains(&c));
+            });
+            let added = app.session.participants.last();
+            app.status = Some(match added.and_then(|p| p.key) {
+                Some(k) => format!("Added {name}: their key is {}", k.0),
+                None => format!("Added {name}: every key is taken, so they have none"),
+            });
+            app.balance.selected = app.session.participants.len().saturating_sub(1);
+        }
+    }
+    Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -202,18 +202,18 @@ impl App {
                 _ => Some(Action::Close),
             };
         }
+        let balance = self.pane == Pane::Balance;
+        if balance && self.balance.hand_next {
+            // After `+`, the next key is a person's (or cancels), quitting aside.
+            return match self.keymap.lookup(self.pane, key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => balance::person_key(self, key),
+            };
+        }
         if let Some(action) = self.keymap.lookup(self.pane, key) {
             return Some(action);
         }
-        match key.code {
-            KeyCode::Char(c) if self.pane == Pane::Balance && !key.ctrl && !key.alt => self
-                .session
-                .participants
-                .iter()
-                .find(|p| p.is_present() && p.key.is_some_and(|k| k.0 == c))
-                .map(|p| Action::GiveFloor(p.id.clone())),
-            _ => None,
-        }
+        balance.then(|| balance::person_key(self, key)).flatten()
     }
 
     /// The form being filled in, if one is open.
@@ -232,10 +232,17 @@ impl App {
     /// Makes a change to the session that can be undone: `label` says what
     /// it was, in the status line after an undo.
     fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
+        // The speaking log is left out of the copy: the undo stack keeps
+        // only the turns a change replaces (see `undo`).
+        let turns = std::mem::take(&mut self.session.turns);
         let before = self.session.clone();
+        self.undo.sync(&turns);
+        self.session.turns = turns;
         edit(&mut self.session);
-        if self.session != before {
-            self.undo.record(label, before);
+        let turns = std::mem::take(&mut self.session.turns);
+        let changed = self.undo.record(label, before, &self.session, &turns);
+        self.session.turns = turns;
+        if changed {
             self.revision += 1;
         }
     }

@@ -8,7 +8,7 @@ use super::undo::UndoStack;
 use super::{Action, App, Effect, Overlay, agenda, balance, decisions, ladder};
 use crate::session::balance::floor;
 use crate::session::timing::working_secs;
-use crate::session::{Session, Time, Turn};
+use crate::session::{Session, Time, Turn, stack};
 
 /// Applies `action` at `now` and says what the loop must do next.
 pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
@@ -73,6 +73,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
             }
         }
     }
+    balance::refresh(app);
     Effect::None
 }
 
@@ -136,17 +137,26 @@ pub(super) fn close_turn(session: &mut Session, now: Time) {
     }
 }
 
+/// Gives `who` the floor, ending the open turn. Their hand, if up, comes
+/// down: they are speaking now.
 fn give_floor(app: &mut App, who: String, now: Time) {
-    let name = match app.session.participants.iter().find(|p| p.id == who) {
-        Some(p) => p.name.clone(),
+    let (name, present) = match app.session.participants.iter().find(|p| p.id == who) {
+        Some(p) => (p.name.clone(), p.is_present()),
         None => return,
     };
+    if !present {
+        app.status = Some(format!(
+            "{name} is marked absent (Ctrl-P marks them present)"
+        ));
+        return;
+    }
     if floor(&app.session).is_some_and(|t| t.who == who) {
         app.status = Some(format!("{name} already has the floor"));
         return;
     }
     app.change(format!("give the floor to {name}"), |s| {
         close_turn(s, now);
+        stack::lower(&mut s.stack, &who);
         s.turns.push(Turn {
             who,
             at: now,

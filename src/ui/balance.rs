@@ -1,254 +1,454 @@
-//! The Balance pane: who has the floor; speaking time by person and by role
-//! against fair share; who has not spoken yet; the stack; one figure for
-//! the room.
+//! The Balance pane: who has the floor, large; speaking time by person and
+//! by role against fair share; who has not spoken yet; the stack with the
+//! reason for each place; first and most on each item; one figure for the
+//! room.
+//!
+//! Below 160 columns the people take the full width with roles, the stack
+//! and the items beneath; wider, the people fill the left and the rest runs
+//! down the right.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
-use super::parts::{against_fair, bar_scale, name_of, percent, role_of, share_bar};
+use super::parts::{
+    against_fair, bar_scale, big_fit, big_text, heading, name_of, percent, role_of, share_bar,
+};
 use crate::app::App;
-use crate::session::balance::{Balance, floor, turn_secs};
+use crate::app::balance::BalanceView;
+use crate::session::Session;
+use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
+use crate::session::stack::reasons;
 use crate::session::timing::format_duration;
 use crate::text::one_line;
 use crate::theme::Theme;
 
-const BAR_WIDTH: usize = 20;
+/// From this width the pane runs in two columns.
+const WIDE: u16 = 160;
 
-fn floor_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
-    let s = &app.session;
-    match floor(s) {
-        Some(turn) => {
-            let role = s
-                .participants
-                .iter()
-                .find(|p| p.id == turn.who)
-                .map(|p| role_of(s, p).1)
-                .unwrap_or_default();
-            Line::from(vec![
-                Span::styled("Floor: ", theme.text()),
-                Span::styled(name_of(s, &turn.who), theme.title()),
-                Span::styled(format!(" ({})  ", one_line(role)), theme.text()),
-                Span::styled(format_duration(turn_secs(s, turn, app.now)), theme.title()),
-            ])
-        }
-        None => Line::styled("Floor: silent", theme.muted()),
-    }
+/// What every part of the pane draws from, worked out once a frame.
+struct View<'a> {
+    app: &'a App,
+    s: &'a Session,
+    balance: Balance,
+    theme: &'a Theme,
 }
 
-fn people_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
-    let s = &app.session;
-    let scale = bar_scale(balance.people.iter().map(|p| (p.share, p.fair)));
-    let rows = balance.people.iter().map(move |share| {
-        let person = &s.participants[share.index];
-        let (slot, role) = role_of(s, person);
-        let key = person.key.map(|k| format!("[{}]", k.0)).unwrap_or_default();
-        let status = if !person.is_present() {
-            Span::styled("absent", theme.muted())
-        } else if share.turns == 0 {
-            Span::styled("○ not yet", theme.warn())
-        } else {
-            against_fair(share.share, share.fair, theme)
+/// A participant's first name, for the big text and the narrow item table.
+fn short_name(s: &Session, id: &str) -> String {
+    let name = name_of(s, id);
+    name.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+impl View<'_> {
+    fn secs_of(&self, id: &str) -> u64 {
+        let i = self.s.participants.iter().position(|p| p.id == id);
+        i.map_or(0, |i| self.balance.people[i].secs)
+    }
+
+    /// Who has the floor, large, with their role, the long-turn warning and
+    /// the evenness figure beside it.
+    fn floor(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let turn = floor(s);
+        let long = long_turn(s, self.app.now);
+        let big = match turn {
+            Some(t) => format!(
+                "{} {}",
+                short_name(s, &t.who),
+                format_duration(turn_secs(s, t, self.app.now))
+            ),
+            None => "silent".to_owned(),
         };
-        let mut bar = share_bar(
-            share.share,
-            share.fair,
-            scale,
-            BAR_WIDTH,
-            theme.role(slot),
-            theme,
-        );
-        bar.push(Span::raw(" "));
-        bar.push(status);
-        Row::new(vec![
-            Cell::from(Span::styled(key, theme.footer_key())),
-            Cell::from(one_line(&person.name).into_owned()),
-            Cell::from(Span::styled(one_line(role).into_owned(), theme.role(slot))),
-            Cell::from(format_duration(share.secs)),
-            Cell::from(percent(share.share)),
-            Cell::from(Line::from(bar)),
-            Cell::from(share.turns.to_string()),
-            Cell::from(if share.turns > 0 {
-                format_duration(share.average_secs())
+        let big_style = match (turn, long) {
+            (None, _) => theme.muted(),
+            (Some(_), Some(_)) => theme.alert(),
+            (Some(_), None) => theme.title(),
+        };
+        let width = big_fit(&big, area.width * 3 / 5, area.height)
+            .map_or(big.chars().count() as u16, |(_, w, _)| w);
+        let [big_area, details] =
+            Layout::horizontal([Constraint::Length(width + 2), Constraint::Fill(1)])
+                .spacing(2)
+                .areas(area);
+        big_text(frame, big_area, &big, big_style);
+
+        let mut lines = Vec::with_capacity(4);
+        match turn {
+            Some(t) => {
+                let person = s.participants.iter().find(|p| p.id == t.who);
+                let role = person.map(|p| role_of(s, p).1).unwrap_or_default();
+                lines.push(Line::from(vec![
+                    Span::styled(name_of(s, &t.who), theme.title()),
+                    Span::styled(format!(" · {}", one_line(role)), theme.text()),
+                ]));
+                let limit = format_duration(s.settings.long_turn_secs());
+                lines.push(match long {
+                    Some(secs) => Line::styled(
+                        format!("⚠ LONG TURN: {} (over {limit})", format_duration(secs)),
+                        theme.alert(),
+                    ),
+                    None => Line::styled(format!("turn under {limit}"), theme.muted()),
+                });
+            }
+            None => {
+                lines.push(Line::styled("Nobody has the floor", theme.title()));
+                lines.push(Line::styled(
+                    match s.stack.first() {
+                        Some(top) => format!("Enter gives it to {}", name_of(s, top)),
+                        None => "A person's key gives them the floor".to_owned(),
+                    },
+                    theme.muted(),
+                ));
+            }
+        }
+        lines.push(match self.balance.evenness {
+            Some(e) => Line::from(vec![
+                Span::styled(format!("Evenness {e:.2}"), theme.title()),
+                Span::styled("  1 = all equal, 0 = one voice", theme.muted()),
+            ]),
+            None => Line::styled("Evenness: nobody has spoken yet", theme.muted()),
+        });
+        frame.render_widget(Paragraph::new(lines), details);
+    }
+
+    fn people(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        // The bar takes what the fixed columns and a readable name leave.
+        let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
+        // Narrow, names matter more than roles (the roles table has those).
+        let with_role = area.width >= 96;
+        let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
+        let rows = self.balance.people.iter().map(|share| {
+            let person = &s.participants[share.index];
+            let (slot, role) = role_of(s, person);
+            let key = person.key.map(|k| format!("[{}]", k.0)).unwrap_or_default();
+            let status = if !person.is_present() {
+                Span::styled("absent", theme.muted())
+            } else if share.turns == 0 {
+                Span::styled("○ not yet", theme.warn())
             } else {
-                String::new()
-            }),
-        ])
-    });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(3),
-            Constraint::Fill(1),
-            Constraint::Length(16),
+                against_fair(share.share, share.fair, theme)
+            };
+            let mut cells = share_bar(share.share, share.fair, scale, bar, theme.role(slot), theme);
+            cells.push(Span::raw(" "));
+            cells.push(status);
+            let hand = s.stack.iter().position(|w| *w == person.id);
+            let name_style = if person.is_present() {
+                theme.text()
+            } else {
+                theme.muted()
+            };
+            let mut row = vec![
+                Cell::from(Span::styled(key, theme.footer_key())),
+                Cell::from(Span::styled(
+                    one_line(&person.name).into_owned(),
+                    name_style,
+                )),
+            ];
+            if with_role {
+                let role = one_line(role).into_owned();
+                row.push(Cell::from(Span::styled(role, theme.role(slot))));
+            }
+            row.extend([
+                Cell::from(format_duration(share.secs)),
+                Cell::from(percent(share.share)),
+                Cell::from(Line::from(cells)),
+                Cell::from(share.turns.to_string()),
+                Cell::from(if share.turns > 0 {
+                    format_duration(share.average_secs())
+                } else {
+                    String::new()
+                }),
+                Cell::from(Span::styled(
+                    hand.map(|i| format!("↑{}", i + 1)).unwrap_or_default(),
+                    theme.accent(),
+                )),
+            ]);
+            Row::new(row)
+        });
+        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
+        let mut header = vec!["Key", "Name"];
+        if with_role {
+            widths.push(Constraint::Length(16));
+            header.push("Role");
+        }
+        widths.extend([
             Constraint::Length(7),
             Constraint::Length(5),
-            Constraint::Length(BAR_WIDTH as u16 + 11),
+            Constraint::Length(bar as u16 + 10),
             Constraint::Length(5),
-            Constraint::Length(7),
-        ],
-    )
-    .header(
-        Row::new([
-            "Key",
-            "Name",
-            "Role",
+            Constraint::Length(5),
+            Constraint::Length(4),
+        ]);
+        header.extend([
             "Time",
             "Share",
             "Against fair share ┃",
             "Turns",
             "Avg",
-        ])
-        .style(theme.title()),
-    )
-    .column_spacing(1)
-}
+            "Hand",
+        ]);
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.title()))
+            .column_spacing(1)
+            .row_highlight_style(theme.selected())
+            .highlight_symbol("▸ ")
+            .highlight_spacing(HighlightSpacing::Always);
+        let last = s.participants.len().checked_sub(1);
+        let selected = last.map(|last| self.app.balance.selected.min(last));
+        let mut state = TableState::default().with_selected(selected);
+        frame.render_stateful_widget(table, area, &mut state);
+    }
 
-fn roles_table<'a>(app: &App, balance: &Balance, theme: &Theme) -> Table<'a> {
-    let s = &app.session;
-    let scale = bar_scale(balance.roles.iter().map(|r| (r.share, r.fair)));
-    let rows = balance.roles.iter().map(move |share| {
-        let role = &s.roles[share.index];
-        let mut bar = share_bar(
-            share.share,
-            share.fair,
-            scale,
-            BAR_WIDTH,
-            theme.role(share.index),
-            theme,
-        );
-        bar.push(Span::raw(" "));
-        bar.push(against_fair(share.share, share.fair, theme));
-        let fair = format!(
-            "{} {}",
-            percent(share.fair),
-            if share.is_target { "target" } else { "fair" }
-        );
-        let label = if role.has_power() {
-            format!("{} (power)", one_line(&role.label))
-        } else {
-            one_line(&role.label).into_owned()
-        };
-        Row::new(vec![
-            Cell::from(Span::styled(label, theme.role(share.index))),
-            Cell::from(share.present.to_string()),
-            Cell::from(format_duration(share.secs)),
-            Cell::from(percent(share.share)),
-            Cell::from(fair),
-            Cell::from(Line::from(bar)),
-        ])
-    });
-    Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(7),
-            Constraint::Length(7),
+    /// The roles table, then the roles with power together and who has not
+    /// spoken yet.
+    fn roles(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let with_time = area.width >= 80;
+        // Here, Share, Fair share and the verdict, with the spaces between
+        // columns; the label keeps 18 cells and the bar takes the rest.
+        let fixed = 4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 };
+        let bar = area.width.saturating_sub(fixed + 18).clamp(6, 30) as usize;
+        let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
+        let rows = self.balance.roles.iter().map(|share| {
+            let role = &s.roles[share.index];
+            let style = theme.role(share.index);
+            let mut cells = share_bar(share.share, share.fair, scale, bar, style, theme);
+            cells.push(Span::raw(" "));
+            cells.push(against_fair(share.share, share.fair, theme));
+            let fair = format!(
+                "{} {}",
+                percent(share.fair),
+                if share.is_target { "target" } else { "fair" }
+            );
+            let mark = if role.has_power() { " ◆" } else { "" };
+            let mut row = vec![
+                Cell::from(Span::styled(
+                    format!("{}{mark}", one_line(&role.label)),
+                    style,
+                )),
+                Cell::from(share.present.to_string()),
+            ];
+            if with_time {
+                row.push(Cell::from(format_duration(share.secs)));
+            }
+            row.extend([
+                Cell::from(percent(share.share)),
+                Cell::from(fair),
+                Cell::from(Line::from(cells)),
+            ]);
+            Row::new(row)
+        });
+        let mut widths = vec![Constraint::Fill(1), Constraint::Length(4)];
+        let mut header = vec!["Role (◆ = power)", "Here"];
+        if with_time {
+            widths.push(Constraint::Length(7));
+            header.push("Time");
+        }
+        widths.extend([
             Constraint::Length(5),
-            Constraint::Length(11),
-            Constraint::Length(BAR_WIDTH as u16 + 11),
-        ],
-    )
-    .header(
-        Row::new([
-            "Role",
-            "Present",
-            "Time",
-            "Share",
-            "Fair share",
-            "Against fair share ┃",
-        ])
-        .style(theme.title()),
-    )
-    .column_spacing(1)
-}
+            Constraint::Length(10),
+            Constraint::Length(bar as u16 + 8),
+        ]);
+        header.extend(["Share", "Fair share", "Against fair ┃"]);
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.title()))
+            .column_spacing(1);
 
-/// Power roles together, not-yet-spoken, the stack and the evenness figure.
-fn summary<'a>(app: &App, balance: &Balance, theme: &Theme) -> Vec<Line<'a>> {
-    let s = &app.session;
-    let mut lines = Vec::new();
-    if let Some(power) = &balance.power {
-        let names: Vec<String> = s
-            .roles
+        let lines = self.power_and_quiet();
+        let [table_area, lines_area] = Layout::vertical([
+            Constraint::Length(s.roles.len() as u16 + 1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        frame.render_widget(table, table_area);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), lines_area);
+    }
+
+    fn power_and_quiet(&self) -> Vec<Line<'static>> {
+        let (s, theme) = (self.s, self.theme);
+        let mut lines = Vec::new();
+        if let Some(power) = &self.balance.power {
+            let verdict = if power.is_over() {
+                Span::styled("⚠ OVER their fair share", theme.alert())
+            } else {
+                Span::styled("● within their fair share", theme.ok())
+            };
+            lines.push(Line::from(vec![
+                Span::styled("◆ Roles with power together: ", theme.text()),
+                Span::styled(
+                    format!(
+                        "{} of speaking time, fair share {} ",
+                        percent(power.share),
+                        percent(power.fair)
+                    ),
+                    theme.text(),
+                ),
+                verdict,
+            ]));
+        }
+        let quiet: Vec<String> = self
+            .balance
+            .people
             .iter()
-            .filter(|r| r.has_power())
-            .map(|r| one_line(&r.label).into_owned())
+            .filter(|p| p.turns == 0 && s.participants[p.index].is_present())
+            .map(|p| one_line(&s.participants[p.index].name).into_owned())
             .collect();
-        let text = format!(
-            "Roles with power ({}): {} of speaking time, fair share {} ",
-            names.join(" + "),
-            percent(power.share),
-            percent(power.fair)
-        );
-        let verdict = if power.is_over() {
-            Span::styled("⚠ OVER their fair share", theme.alert())
+        lines.push(if quiet.is_empty() {
+            Line::styled("● Everyone present has spoken", theme.ok())
         } else {
-            Span::styled("● within fair share", theme.ok())
+            Line::from(vec![
+                Span::styled(
+                    format!("○ Not spoken yet ({}): ", quiet.len()),
+                    theme.warn(),
+                ),
+                Span::styled(quiet.join(", "), theme.text()),
+            ])
+        });
+        lines
+    }
+
+    /// The stack in calling order with the reason for each place, then who
+    /// spoke first and most on each item.
+    fn hands_and_items(&self, frame: &mut Frame, area: Rect, items: &[ItemSpeakers]) {
+        let (s, theme) = (self.s, self.theme);
+        let order = s.settings.stack_order();
+        let why = reasons(&s.stack, order, |id| self.secs_of(id));
+        let hands = s.stack.len().max(1) as u16;
+        let [title, list, _, items_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(hands),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let order_words = format!("Raised hands, {} order", order.id());
+        frame.render_widget(Paragraph::new(heading(&order_words, theme)), title);
+        if s.stack.is_empty() {
+            let none = "none: Shift + a person's letter, or + then their key";
+            frame.render_widget(Paragraph::new(Line::styled(none, theme.muted())), list);
+        } else {
+            // Narrow, first names leave the reasons room to be read whole.
+            let name = |id: &str| {
+                if area.width >= 60 {
+                    name_of(s, id)
+                } else {
+                    short_name(s, id)
+                }
+            };
+            let name_width = s
+                .stack
+                .iter()
+                .map(|id| name(id).chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(20) as u16;
+            let rows = s.stack.iter().zip(&why).enumerate().map(|(i, (id, why))| {
+                Row::new(vec![
+                    Cell::from(Span::styled(format!("{}.", i + 1), theme.accent())),
+                    Cell::from(name(id)),
+                    Cell::from(Span::styled(why.clone(), theme.muted())),
+                ])
+            });
+            let number_width = if s.stack.len() > 9 { 3 } else { 2 };
+            let widths = [
+                Constraint::Length(number_width),
+                Constraint::Length(name_width),
+                Constraint::Fill(1),
+            ];
+            frame.render_widget(Table::new(rows, widths).column_spacing(1), list);
+        }
+        self.items(frame, items_area, items);
+    }
+
+    fn items(&self, frame: &mut Frame, area: Rect, items: &[ItemSpeakers]) {
+        let (s, theme) = (self.s, self.theme);
+        let full = area.width >= 70;
+        let who = |i: usize| {
+            let id = &s.participants[i].id;
+            if full {
+                name_of(s, id)
+            } else {
+                short_name(s, id)
+            }
         };
-        lines.push(Line::from(vec![Span::raw(text), verdict]));
+        let none = || Cell::from(Span::styled("nobody yet", theme.muted()));
+        let rows = items.iter().map(|it| {
+            Row::new(vec![
+                Cell::from(one_line(&s.agenda[it.item].title).into_owned()),
+                it.first.map_or_else(none, |i| Cell::from(who(i))),
+                it.most.map_or_else(none, |(i, secs)| {
+                    Cell::from(format!("{} {}", who(i), format_duration(secs)))
+                }),
+            ])
+        });
+        let (first, most) = if full { (18, 24) } else { (8, 12) };
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(1),
+                Constraint::Length(first),
+                Constraint::Length(most),
+            ],
+        )
+        .header(Row::new(["On each item", "First", "Most"]).style(theme.title()))
+        .column_spacing(1);
+        frame.render_widget(table, area);
     }
-    let quiet: Vec<String> = balance
-        .people
-        .iter()
-        .filter(|p| p.turns == 0 && s.participants[p.index].is_present())
-        .map(|p| one_line(&s.participants[p.index].name).into_owned())
-        .collect();
-    if !quiet.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("○ Not spoken yet: ", theme.warn()),
-            Span::raw(quiet.join(", ")),
-        ]));
-    }
-    let stack: Vec<String> = s
-        .stack
-        .iter()
-        .enumerate()
-        .map(|(i, id)| format!("{}. {}", i + 1, name_of(s, id)))
-        .collect();
-    lines.push(Line::from(vec![
-        Span::styled("Raised hands: ", theme.text()),
-        Span::raw(if stack.is_empty() {
-            "none".into()
-        } else {
-            stack.join("   ")
-        }),
-    ]));
-    lines.push(Line::from(match balance.evenness {
-        Some(e) => vec![
-            Span::styled(format!("Evenness {e:.2}"), theme.title()),
-            Span::styled(
-                "  (1 = everyone present spoke equally, 0 = one voice; 1 − Gini)",
-                theme.muted(),
-            ),
-        ],
-        None => vec![Span::styled(
-            "Evenness: nobody has spoken yet",
-            theme.muted(),
-        )],
-    }));
-    lines
 }
 
 /// Draws the pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let balance = Balance::compute(&app.session, app.now);
-    let people = app.session.participants.len() as u16;
-    let roles = app.session.roles.len() as u16;
-    let [floor_area, people_area, _, roles_area, _, summary_area] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Max(people + 1),
+    let balance = match BalanceView::speakers(app) {
+        Some(speakers) => Balance::with(&app.session, speakers, app.now),
+        None => Balance::compute(&app.session, app.now),
+    };
+    let view = View {
+        app,
+        s: &app.session,
+        balance,
+        theme,
+    };
+    let floor_height = if area.height >= 36 { 8 } else { 4 };
+    let [floor_area, _, rest] = Layout::vertical([
+        Constraint::Length(floor_height),
         Constraint::Length(1),
-        Constraint::Max(roles + 1),
-        Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(floor_line(app, theme)), floor_area);
-    frame.render_widget(people_table(app, &balance, theme), people_area);
-    frame.render_widget(roles_table(app, &balance, theme), roles_area);
-    frame.render_widget(
-        Paragraph::new(summary(app, &balance, theme)).wrap(Wrap { trim: true }),
-        summary_area,
-    );
+    view.floor(frame, floor_area);
+    let people_height = app.session.participants.len() as u16 + 1;
+    let roles_height = app.session.roles.len() as u16 + 1 + 3;
+    if area.width >= WIDE {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
+            .spacing(3)
+            .areas(rest);
+        view.people(frame, left);
+        let [roles, _, hands] = Layout::vertical([
+            Constraint::Length(roles_height),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        view.roles(frame, roles);
+        view.hands_and_items(frame, hands, &view.balance.items);
+    } else {
+        let [people, _, bottom] = Layout::vertical([
+            Constraint::Max(people_height),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(rest);
+        view.people(frame, people);
+        let [roles, hands] = Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(bottom);
+        view.roles(frame, roles);
+        view.hands_and_items(frame, hands, &view.balance.items);
+    }
 }

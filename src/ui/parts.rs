@@ -54,9 +54,7 @@ pub fn percent(fraction: f64) -> String {
 /// Says, in words and a symbol, how a share stands against its fair share,
 /// so the meaning never rests on colour alone.
 pub fn against_fair(share: f64, fair: f64, theme: &Theme) -> Span<'static> {
-    // Within a fifth of fair share (and never less than 2 points) is fair:
-    // a meeting is not a stopwatch.
-    let slack = (fair * 0.2).max(0.02);
+    let slack = crate::session::balance::slack(fair);
     if share > fair + slack {
         Span::styled("▲ over", theme.warn())
     } else if share + slack < fair {

@@ -1,0 +1,240 @@
+//! The Balance pane's commands on a fixed clock: the floor, hands, presence
+//! and latecomers, each saved as one undoable change.
+
+use super::super::testing::{app_on, type_keys};
+use super::super::{Action, App, Pane};
+use super::BalanceAction;
+use crate::app::keys::Key;
+use crate::session::write::to_yaml;
+
+const MEETING: &str = "format: 1
+title: T
+board: B
+date: 2026-11-22
+roles:
+  - { id: lived, label: Lived experience }
+  - { id: staff, label: Staff, power: true }
+participants:
+  - { id: beve, name: Beve, role: lived, key: b }
+  - { id: alex, name: Alex, role: staff, key: x }
+  - { id: dulcie, name: Dulcie, role: lived, key: d }
+  - { id: sam, name: Sam, role: lived, key: '7' }
+  - { id: pat, name: Pat, role: lived, key: p, present: false }
+clock:
+  started: 2026-11-22T10:00:00+00:00
+turns:
+  - { who: alex, at: 2026-11-22T10:00:00+00:00, secs: 120 }
+  - { who: beve, at: 2026-11-22T10:02:00+00:00, secs: 30 }
+  - { who: alex, at: 2026-11-22T10:02:30+00:00 }
+";
+
+fn meeting() -> App {
+    let mut app = app_on(MEETING, "10:03:00");
+    app.pane = Pane::Balance;
+    app
+}
+
+fn ids(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn shift_and_plus_raise_hands_in_progressive_order_with_reasons() {
+    let mut app = meeting();
+    // Beve has spoken 30s; Dulcie and Sam not at all; Sam is a digit.
+    type_keys(&mut app, "B<wait 5s>D<wait 5s>+7", "10:03:00");
+    assert_eq!(ids(&app.session.stack), ["dulcie", "sam", "beve"]);
+    assert_eq!(app.revision, 3, "each hand is its own change");
+    // Shift again lowers; `+` then a key that is nobody's raises nothing.
+    type_keys(&mut app, "D+q", "10:04:00");
+    assert_eq!(ids(&app.session.stack), ["sam", "beve"]);
+    assert_eq!(app.status.as_deref(), Some("No hand raised"));
+    assert!(!app.balance.hand_next);
+    type_keys(&mut app, "<C-z>", "10:04:00");
+    assert_eq!(ids(&app.session.stack), ["dulcie", "sam", "beve"]);
+}
+
+#[test]
+fn enter_calls_the_top_hand_and_their_own_key_takes_them_off() {
+    let mut app = meeting();
+    type_keys(&mut app, "BD", "10:03:00");
+    type_keys(&mut app, "<Enter>", "10:04:00");
+    let last = app.session.turns.last().unwrap();
+    assert_eq!((last.who.as_str(), last.secs), ("dulcie", None));
+    assert_eq!(app.session.turns[2].secs, Some(90), "Alex's turn closed");
+    assert_eq!(ids(&app.session.stack), ["beve"]);
+    // Beve's own key while her hand is up: she speaks, and it comes down.
+    type_keys(&mut app, "b", "10:05:00");
+    assert!(app.session.stack.is_empty());
+    type_keys(&mut app, "<Enter>", "10:05:00");
+    assert_eq!(app.status.as_deref(), Some("No hands are up"));
+}
+
+#[test]
+fn the_speaker_and_absent_people_cannot_raise_a_hand() {
+    let mut app = meeting();
+    type_keys(&mut app, "X", "10:03:00");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Alex has the floor: raise their hand when they finish")
+    );
+    type_keys(&mut app, "P", "10:03:00");
+    assert_eq!(app.status.as_deref(), Some("Pat is marked absent"));
+    assert_eq!(app.action_for(Key::char('p')), None, "no floor for Pat");
+    assert_eq!(app.revision, 0);
+}
+
+#[test]
+fn first_come_order_keeps_raising_order() {
+    let yaml = MEETING.replace("roles:", "settings: { stack_order: first-come }\nroles:");
+    let mut app = app_on(&yaml, "10:03:00");
+    app.pane = Pane::Balance;
+    type_keys(&mut app, "BD+7", "10:03:00");
+    assert_eq!(ids(&app.session.stack), ["beve", "dulcie", "sam"]);
+}
+
+#[test]
+fn marking_absent_ends_their_turn_and_lowers_their_hand() {
+    let mut app = meeting();
+    type_keys(&mut app, "D", "10:03:00");
+    // Select Alex (second) and mark absent, then Dulcie (third).
+    type_keys(&mut app, "<Down><C-p>", "10:03:30");
+    let alex = &app.session.participants[1];
+    assert_eq!(alex.present, Some(false));
+    assert_eq!(app.session.turns[2].secs, Some(60), "his turn ended");
+    type_keys(&mut app, "<Down><C-p>", "10:03:40");
+    assert!(app.session.stack.is_empty());
+    // Pat comes back: the field goes, as present is the default.
+    type_keys(&mut app, "<Down><Down><C-p>", "10:03:50");
+    assert_eq!(app.session.participants[4].present, None);
+    assert_eq!(app.balance.selected, 4);
+    type_keys(&mut app, "<Down><Up><Up><Up><Up><Up><Up>", "10:03:50");
+    assert_eq!(app.balance.selected, 0, "the selection stops at the ends");
+}
+
+#[test]
+fn a_latecomer_is_added_with_a_fresh_id_and_a_free_key() {
+    let mut app = meeting();
+    let before = to_yaml(&app.session);
+    // A taken key is refused with the owner named; the form keeps its text.
+    type_keys(
+        &mut app,
+        "<C-n>Beve Ng<Tab><Right><Tab>b<Enter>",
+        "10:04:00",
+    );
+    let form = app.form().expect("still open");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("b is Beve's key; choose another")
+    );
+    type_keys(&mut app, "<BS>!<Enter>", "10:04:00");
+    assert!(
+        app.form()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("a letter a-z")
+    );
+    type_keys(&mut app, "<BS>kk<Enter>", "10:04:00");
+    assert!(
+        app.form()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("one letter")
+    );
+    type_keys(&mut app, "<BS><BS><Enter>", "10:04:00");
+    assert!(app.form().is_none());
+    let added = app.session.participants.last().unwrap();
+    assert_eq!(
+        (added.id.as_str(), added.name.as_str(), added.role.as_str()),
+        ("beve-ng", "Beve Ng", "staff")
+    );
+    // Empty key: the first free letter of the name (b is Beve's).
+    assert_eq!(added.key.map(|k| k.0), Some('e'));
+    assert_eq!(app.status.as_deref(), Some("Added Beve Ng: their key is e"));
+    assert_eq!(app.revision, 1);
+    // Their key gives them the floor at once.
+    type_keys(&mut app, "e", "10:05:00");
+    assert_eq!(app.session.turns.last().unwrap().who, "beve-ng");
+    type_keys(&mut app, "<C-z><C-z>", "10:05:00");
+    assert_eq!(to_yaml(&app.session), before, "undo gives back the bytes");
+}
+
+#[test]
+fn a_latecomer_key_typed_is_kept_and_an_empty_name_refused() {
+    let mut app = meeting();
+    type_keys(&mut app, "<C-n><Tab><Tab>K<Enter>", "10:04:00");
+    assert!(
+        app.form()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("name")
+    );
+    type_keys(&mut app, "<S-Tab><S-Tab>Kim<Enter>", "10:04:00");
+    let added = app.session.participants.last().unwrap();
+    assert_eq!(
+        (added.id.as_str(), added.key.map(|k| k.0)),
+        ("kim", Some('k'))
+    );
+    assert_eq!(added.role, "lived");
+}
+
+#[test]
+fn given_keys_are_stable_unique_and_never_a_pane_command() {
+    let mut yaml = String::from("format: 1\ntitle: T\nboard: B\ndate: 2026-11-22\n");
+    yaml.push_str("roles: [{ id: r, label: R }]\nparticipants:\n");
+    for name in [
+        "Ann", "Anna", "Annie", "Bo", "+Plus", "Zed", "Öz", "", "Ann",
+    ] {
+        let id = format!("p{}", yaml.len());
+        yaml.push_str(&format!("  - {{ id: {id}, name: '{name}', role: r }}\n"));
+    }
+    let app = app_on(&yaml, "10:00:00");
+    let keys: Vec<char> = app
+        .session
+        .participants
+        .iter()
+        .map(|p| p.key.unwrap().0)
+        .collect();
+    assert_eq!(keys, ['a', 'n', 'i', 'b', 'p', 'z', 'c', 'd', 'e']);
+    assert_eq!(app_on(&yaml, "11:00:00").session, app.session, "stable");
+    for c in keys {
+        for key in [Key::char(c), Key::char(c.to_ascii_uppercase())] {
+            assert_eq!(app.keymap.lookup(Pane::Balance, key), None, "{key}");
+        }
+    }
+    // `+` is a command, and no person's key can be one.
+    assert_eq!(
+        app.keymap.lookup(Pane::Balance, Key::char('+')),
+        Some(Action::Balance(BalanceAction::HandNext))
+    );
+}
+
+#[test]
+fn the_kept_speakers_follow_every_change_undo_and_redo() {
+    use crate::session::balance::Speakers;
+    let mut app = meeting();
+    let check = |app: &App, step: &str| {
+        let kept = super::BalanceView::speakers(app).expect(step);
+        assert_eq!(*kept, Speakers::of(&app.session), "{step}");
+    };
+    for (step, keys) in [
+        ("floor", "b"),
+        ("silence", "<Space>"),
+        ("latecomer", "<C-n>Kim<Enter>"),
+        ("their floor", "k"),
+        ("undo", "<C-z>"),
+        ("undo the latecomer", "<C-z>"),
+        ("redo", "<C-y>"),
+        ("absent", "<Down><C-p>"),
+        ("tick", "<wait 5s>"),
+    ] {
+        type_keys(&mut app, keys, "10:04:00");
+        check(&app, step);
+    }
+}
