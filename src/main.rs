@@ -253,7 +253,15 @@ fn main() -> ExitCode {
             look,
             dry_run,
             trace_saves,
-        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run, trace_saves),
+        }) => run_render(
+            &session,
+            &keys,
+            now.as_deref(),
+            &size,
+            &look,
+            dry_run,
+            trace_saves,
+        ),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {
