@@ -1,4 +1,6 @@
-//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`.
+//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`,
+//! `report`, `trends`, `new`, `schema`. It parses and dispatches; the work
+//! is in the library.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
+use coproduce::new_session::{Plan, new_session};
 use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
@@ -16,7 +19,8 @@ use coproduce::session::lock::SessionLock;
 use coproduce::session::store::clean_leftovers;
 use coproduce::session::trend::trend;
 use coproduce::theme::{self, Theme, Themes};
-use coproduce::{demo, render, tui};
+use coproduce::trends::Format;
+use coproduce::{demo, new_session, render, report, schema, trends, tui};
 
 /// Like `eprintln!`, but a terminal that has gone (a hang-up) is not a
 /// reason to panic on the way out.
@@ -88,6 +92,57 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the meeting's minutes as Markdown: who came, time given,
+    /// agenda, balance, decisions and the ladder.
+    Report {
+        /// The session file.
+        session: PathBuf,
+        /// Show each person as their role and a letter ("Carers B"), and
+        /// take every name out of the text.
+        #[arg(long, alias = "anonymize")]
+        anonymise: bool,
+    },
+    /// A table of every session in a folder, by date: balance, decisions,
+    /// rubber-stamp flags and rung. Files that cannot be read are listed.
+    Trends {
+        /// The folder of session files.
+        dir: PathBuf,
+        /// text (a Markdown table) or csv.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TrendsFormat,
+    },
+    /// Write a new session file (never over an existing one).
+    New {
+        /// The file to create.
+        file: PathBuf,
+        /// The meeting's title.
+        #[arg(long)]
+        title: String,
+        /// The board or group.
+        #[arg(long)]
+        board: String,
+        /// The meeting's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Where it meets (default: the previous meeting's, with --from).
+        #[arg(long)]
+        place: Option<String>,
+        /// Who facilitates (default: the previous meeting's, with --from).
+        #[arg(long)]
+        facilitator: Option<String>,
+        /// The previous meeting: carry over its roles, people and settings,
+        /// and put its actions and the decisions due for review on the agenda.
+        #[arg(long, value_name = "PREVIOUS.yaml")]
+        from: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of a session file, for editors.
+    Schema,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TrendsFormat {
+    Text,
+    Csv,
 }
 
 /// Folders whose theme files load at start, over the built-in themes.
@@ -227,6 +282,44 @@ fn run_render(
     Ok(())
 }
 
+fn run_new(
+    file: &Path,
+    title: String,
+    board: String,
+    date: Option<&str>,
+    place: Option<String>,
+    facilitator: Option<String>,
+    from: Option<&Path>,
+) -> Result<()> {
+    let date = match date {
+        Some(text) => text
+            .parse()
+            .with_context(|| format!("--date {text}: write it as YYYY-MM-DD, e.g. 2027-02-18"))?,
+        None => tui::now().date_naive(),
+    };
+    let previous = from.map(load).transpose()?.map(|loaded| loaded.session);
+    let plan = Plan {
+        title,
+        board,
+        date,
+        place,
+        facilitator,
+    };
+    let session = new_session(&plan, previous.as_ref());
+    new_session::write(file, &session)?;
+    note!(
+        "coproduce: wrote {} ({} agenda items)",
+        file.display(),
+        session.agenda.len()
+    );
+    Ok(())
+}
+
+fn print(text: &str) -> Result<()> {
+    std::io::stdout().write_all(text.as_bytes())?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -262,6 +355,38 @@ fn main() -> ExitCode {
             dry_run,
             trace_saves,
         ),
+        Some(Command::Report { session, anonymise }) => load(&session)
+            .map_err(Into::into)
+            .and_then(|loaded| print(&report::report(&loaded.session, anonymise))),
+        Some(Command::Trends { dir, format }) => {
+            if dir.is_dir() {
+                let format = match format {
+                    TrendsFormat::Text => Format::Text,
+                    TrendsFormat::Csv => Format::Csv,
+                };
+                print(&trends::trends(&dir, format))
+            } else {
+                Err(anyhow!("{} is not a folder", dir.display()))
+            }
+        }
+        Some(Command::New {
+            file,
+            title,
+            board,
+            date,
+            place,
+            facilitator,
+            from,
+        }) => run_new(
+            &file,
+            title,
+            board,
+            date.as_deref(),
+            place,
+            facilitator,
+            from.as_deref(),
+        ),
+        Some(Command::Schema) => print(&schema::schema_json()),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {

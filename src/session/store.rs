@@ -24,6 +24,24 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` atomically and durably.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, |temp| fs::rename(temp, path))
+}
+
+/// Writes a new file at `path` as durably as [`write_atomic`], but never
+/// replaces one: fails with `AlreadyExists` if `path` is there, even if it
+/// appeared a moment ago (a hard link, unlike a rename, never overwrites).
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, |temp| fs::hard_link(temp, path))
+}
+
+/// Writes `bytes` to a synced temporary file in `path`'s folder, lets
+/// `place` put it at `path`, then syncs the folder. The temporary file is
+/// gone afterwards, whatever happened.
+fn write_via_temp(
+    path: &Path,
+    bytes: &[u8],
+    place: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = folder_of(path);
     let temp = folder.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = (|| {
@@ -38,13 +56,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         file.write_all(bytes)?;
         file.sync_all()?;
-        fs::rename(&temp, path)?;
-        // The rename is only durable once the folder's entry is on disk.
+        place(&temp)?;
+        // The new entry is only durable once the folder's entry is on disk.
         File::open(&folder)?.sync_all()
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
+    // After a rename there is nothing left to remove; after a link, the
+    // temporary name goes.
+    let _ = fs::remove_file(&temp);
     result
 }
 
@@ -77,6 +95,17 @@ mod tests {
         fs::write(&path, "old").unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        write_new(&path, b"first").unwrap();
+        let again = write_new(&path, b"second").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

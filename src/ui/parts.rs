@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
+pub use crate::session::balance::bar_scale;
+use crate::session::balance::{Standing, bar_cells};
 use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
 use crate::theme::Theme;
@@ -54,20 +56,13 @@ pub fn percent(fraction: f64) -> String {
 /// Says, in words and a symbol, how a share stands against its fair share,
 /// so the meaning never rests on colour alone.
 pub fn against_fair(share: f64, fair: f64, theme: &Theme) -> Span<'static> {
-    let slack = crate::session::balance::slack(fair);
-    if share > fair + slack {
-        Span::styled("▲ over", theme.warn())
-    } else if share + slack < fair {
-        Span::styled("▼ under", theme.text())
-    } else {
-        Span::styled("● fair", theme.ok())
-    }
-}
-
-/// The scale for a table of share bars: the largest share or fair share in
-/// it fills a bar, so that small shares among many people stay readable.
-pub fn bar_scale(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
-    pairs.fold(0.0, |most: f64, (share, fair)| most.max(share).max(fair))
+    let standing = Standing::of(share, fair);
+    let style = match standing {
+        Standing::Over => theme.warn(),
+        Standing::Under => theme.text(),
+        Standing::Fair => theme.ok(),
+    };
+    Span::styled(standing.words(), style)
 }
 
 /// A bar `width` cells wide, filled to `share`, with a mark at `fair`; a
@@ -80,10 +75,7 @@ pub fn share_bar(
     fill: Style,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
-    let scale = if scale > 0.0 { scale } else { 1.0 };
-    let cells = |f: f64| (((f / scale).clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    let filled = cells(share);
-    let mark = (fair > 0.0).then(|| cells(fair).min(width.saturating_sub(1)));
+    let (filled, mark) = bar_cells(share, fair, scale, width);
     let mut spans = Vec::with_capacity(4);
     let run = |from: usize, to: usize, spans: &mut Vec<Span<'static>>| {
         if to > from {
