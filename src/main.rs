@@ -1,4 +1,4 @@
-//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`.
+//! The command line: `coproduce SESSION.yaml`, `demo`, `follow`, `render`, `check`.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
+use coproduce::follow::{self, Follower};
 use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
@@ -80,6 +81,15 @@ enum Command {
         /// kill test).
         #[arg(long, hide = true)]
         trace_saves: bool,
+    },
+    /// Show the room view of a session, following the file as the meeting's
+    /// app saves it: for a second screen. Only reads the file; q quits,
+    /// Ctrl-T changes the theme.
+    Follow {
+        /// The session file the meeting's app is running.
+        session: PathBuf,
+        #[command(flatten)]
+        look: Look,
     },
     /// Check session files: every problem as file:line:col. Exit 0 when all
     /// are clean, 1 when any has a problem, 2 on a usage error.
@@ -173,6 +183,16 @@ fn run_live(path: &Path, look: &Look) -> Result<()> {
     Ok(())
 }
 
+fn run_follow(path: &Path, look: &Look) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        bail!("follow needs a terminal: it shows the room view on a second screen");
+    }
+    let (themes, theme) = pick_theme(look)?;
+    let follower = Follower::open(path, tui::now())?;
+    follow::run(follower, &themes, &theme)?;
+    Ok(())
+}
+
 fn parse_size(size: &str) -> Result<(u16, u16)> {
     let (w, h) = size
         .split_once(['x', 'X'])
@@ -245,6 +265,7 @@ fn main() -> ExitCode {
                 note!("The demo meeting is saved in {}", path.display());
                 result
             }),
+        Some(Command::Follow { session, look }) => run_follow(&session, &look),
         Some(Command::Render {
             session,
             keys,
@@ -253,7 +274,15 @@ fn main() -> ExitCode {
             look,
             dry_run,
             trace_saves,
-        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run, trace_saves),
+        }) => run_render(
+            &session,
+            &keys,
+            now.as_deref(),
+            &size,
+            &look,
+            dry_run,
+            trace_saves,
+        ),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {
