@@ -11,6 +11,7 @@ mod set;
 mod style;
 #[cfg(test)]
 mod tests;
+mod vision;
 
 use std::ffi::OsStr;
 use std::io;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 pub use contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST, contrast_ratio};
 pub use set::Themes;
 pub use style::Theme;
+pub use vision::{ROLE_DISTANCE, Vision, closest_pair};
 
 /// The theme used unless `--theme` or `NO_COLOR` says otherwise.
 pub const DEFAULT_THEME: &str = "high-contrast-dark";
