@@ -91,6 +91,10 @@ enum Command {
         #[command(flatten)]
         look: Look,
     },
+    /// Measure every theme (built in, themes/, ~/.config/coproduce/themes/):
+    /// text contrast, and role colours under simulated colour blindness.
+    /// Exit 1 when one falls short or a theme file is broken.
+    Themes,
     /// Check session files: every problem as file:line:col. Exit 0 when all
     /// are clean, 1 when any has a problem, 2 on a usage error.
     Check {
@@ -266,6 +270,19 @@ fn main() -> ExitCode {
                 result
             }),
         Some(Command::Follow { session, look }) => run_follow(&session, &look),
+        Some(Command::Themes) => {
+            let (themes, problems) = Themes::load(&theme_dirs());
+            let (report, ok) = theme::check_all(&themes);
+            print!("{report}");
+            for problem in &problems {
+                note!("coproduce: {problem} (skipped)");
+            }
+            return if ok && problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+        }
         Some(Command::Render {
             session,
             keys,

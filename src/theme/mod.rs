@@ -5,6 +5,7 @@
 //! [`Theme`] is the resolved result the UI draws with. [`Themes`] is the set
 //! available this run and [`choose`] picks one from it.
 
+mod check;
 mod contrast;
 mod file;
 mod set;
@@ -17,6 +18,7 @@ use std::ffi::OsStr;
 use std::io;
 use std::path::PathBuf;
 
+pub use check::{ThemeCheck, check, check_all};
 pub use contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST, contrast_ratio};
 pub use set::Themes;
 pub use style::Theme;

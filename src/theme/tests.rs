@@ -396,3 +396,30 @@ fn the_simulations_match_known_colours() {
             < Vision::Normal.distance((255, 255, 0), (255, 255, 255)) / 2.0
     );
 }
+
+#[test]
+fn the_themes_command_passes_the_builtins_and_names_what_fails() {
+    let (text, ok) = check_all(&Themes::builtin());
+    assert!(ok, "{text}");
+    assert!(text.contains("high-contrast-light: ok"), "{text}");
+    assert!(
+        text.contains("closest roles with deuteranopia vision"),
+        "{text}"
+    );
+    // A pale grey on white, and a red and an olive that look alike without
+    // green cones.
+    let (themes, errors) = load_one(
+        "washed.yaml",
+        "background: \"#ffffff\"\ntext: \"#000000\"\nmuted: \"#999999\"\n\
+         role_1: \"#aa0000\"\nrole_2: \"#6b5c00\"\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let result = check(themes.get("washed").unwrap());
+    let failures = result.failures.join("\n");
+    assert!(failures.contains("muted is 2.85:1"), "{failures}");
+    assert!(
+        failures.contains("role_1 and role_2 look alike with deuteranopia"),
+        "{failures}"
+    );
+    assert!(!check_all(&themes).1);
+}
