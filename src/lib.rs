@@ -1,6 +1,7 @@
 //! coproduce: a terminal app for facilitating in-room co-production meetings.
 pub mod app;
 pub mod demo;
+pub mod follow;
 pub mod new_session;
 pub mod render;
 pub mod report;

@@ -1,6 +1,7 @@
 //! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`,
 //! `report`, `trends`, `new`, `schema`. It parses and dispatches; the work
 //! is in the library.
+//! The command line: `coproduce SESSION.yaml`, `demo`, `follow`, `render`, `check`.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
 use coproduce::new_session::{Plan, new_session};
+use coproduce::follow::{self, Follower};
 use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
@@ -85,6 +87,19 @@ enum Command {
         #[arg(long, hide = true)]
         trace_saves: bool,
     },
+    /// Show the room view of a session, following the file as the meeting's
+    /// app saves it: for a second screen. Only reads the file; q quits,
+    /// Ctrl-T changes the theme.
+    Follow {
+        /// The session file the meeting's app is running.
+        session: PathBuf,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Measure every theme (built in, themes/, ~/.config/coproduce/themes/):
+    /// text contrast, and role colours under simulated colour blindness.
+    /// Exit 1 when one falls short or a theme file is broken.
+    Themes,
     /// Check session files: every problem as file:line:col. Exit 0 when all
     /// are clean, 1 when any has a problem, 2 on a usage error.
     Check {
@@ -228,6 +243,16 @@ fn run_live(path: &Path, look: &Look) -> Result<()> {
     Ok(())
 }
 
+fn run_follow(path: &Path, look: &Look) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        bail!("follow needs a terminal: it shows the room view on a second screen");
+    }
+    let (themes, theme) = pick_theme(look)?;
+    let follower = Follower::open(path, tui::now())?;
+    follow::run(follower, &themes, &theme)?;
+    Ok(())
+}
+
 fn parse_size(size: &str) -> Result<(u16, u16)> {
     let (w, h) = size
         .split_once(['x', 'X'])
@@ -338,6 +363,20 @@ fn main() -> ExitCode {
                 note!("The demo meeting is saved in {}", path.display());
                 result
             }),
+        Some(Command::Follow { session, look }) => run_follow(&session, &look),
+        Some(Command::Themes) => {
+            let (themes, problems) = Themes::load(&theme_dirs());
+            let (report, ok) = theme::check_all(&themes);
+            print!("{report}");
+            for problem in &problems {
+                note!("coproduce: {problem} (skipped)");
+            }
+            return if ok && problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+        }
         Some(Command::Render {
             session,
             keys,

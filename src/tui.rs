@@ -27,7 +27,7 @@ pub fn now() -> Time {
 }
 
 /// Gives the terminal back however the loop ends.
-struct Restore;
+pub(crate) struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {

@@ -69,6 +69,8 @@ pub enum Action {
     Undo,
     Redo,
     NextTheme,
+    /// Show or hide the room view, the screen for the projector.
+    ToggleRoom,
     Quit,
     /// A signal (SIGTERM, SIGHUP) stops the app: close the open turn at the
     /// signal's time, then quit.
@@ -127,6 +129,8 @@ pub struct App {
     /// Names of the themes to cycle through, and which one is in use.
     pub theme_names: Vec<String>,
     pub theme: usize,
+    /// Whether the room view is shown instead of the pane.
+    pub room: bool,
     /// How far the help overlay is scrolled down, in lines.
     pub help_scroll: u16,
     /// What each pane has selected.
@@ -156,6 +160,7 @@ impl App {
             keymap,
             theme_names,
             theme,
+            room: false,
             help_scroll: 0,
             agenda: agenda_view,
             balance: Default::default(),

@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
             app.help_scroll = to.clamp(0, most as i64) as u16;
         }
         Action::Close => app.overlay = None,
+        Action::ToggleRoom => app.room = !app.room,
         Action::NextTheme => {
             app.theme = (app.theme + 1) % app.theme_names.len().max(1);
             app.status = Some(format!("Theme: {}", app.theme_name()));

@@ -5,20 +5,24 @@
 //! [`Theme`] is the resolved result the UI draws with. [`Themes`] is the set
 //! available this run and [`choose`] picks one from it.
 
+mod check;
 mod contrast;
 mod file;
 mod set;
 mod style;
 #[cfg(test)]
 mod tests;
+mod vision;
 
 use std::ffi::OsStr;
 use std::io;
 use std::path::PathBuf;
 
+pub use check::{ThemeCheck, check, check_all};
 pub use contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST, contrast_ratio};
 pub use set::Themes;
 pub use style::Theme;
+pub use vision::{ROLE_DISTANCE, Vision, closest_pair};
 
 /// The theme used unless `--theme` or `NO_COLOR` says otherwise.
 pub const DEFAULT_THEME: &str = "high-contrast-dark";
