@@ -12,8 +12,8 @@ use clap::{Args, Parser, Subcommand};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
-use coproduce::new_session::{Plan, new_session};
 use coproduce::follow::{self, Follower};
+use coproduce::new_session::{Plan, new_session};
 use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
