@@ -52,7 +52,14 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        too_small(
+            frame,
+            area,
+            theme,
+            "coproduce",
+            (MIN_WIDTH, MIN_HEIGHT),
+            Some("Ctrl-Q quits."),
+        );
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -105,18 +112,27 @@ fn room_footer(app: &App, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let message = vec![
+/// Says what size `what` needs instead of drawing a squashed screen;
+/// `quit` is a last line on how to leave, if any.
+pub(crate) fn too_small(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    what: &str,
+    (width, height): (u16, u16),
+    quit: Option<&str>,
+) {
+    let mut message = vec![
         Line::styled("Make the window larger", theme.warn()),
         Line::styled(
             format!(
-                "coproduce needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
+                "{what} needs at least {width}x{height}; this one is {}x{}.",
                 area.width, area.height
             ),
             theme.text(),
         ),
-        Line::styled("Ctrl-Q quits.", theme.muted()),
     ];
+    message.extend(quit.map(|q| Line::styled(q.to_owned(), theme.muted())));
     frame.render_widget(
         Paragraph::new(message)
             .wrap(Wrap { trim: true })

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::agenda::{big_timer, time_left};
 use super::parts::{
@@ -59,7 +59,8 @@ pub fn draw(
 ) {
     frame.render_widget(ratatui::widgets::Block::new().style(theme.base()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        let size = (MIN_WIDTH, MIN_HEIGHT);
+        super::too_small(frame, area, theme, "The room view", size, None);
         return;
     }
     let room = Room {
@@ -87,25 +88,6 @@ pub fn draw(
     .areas(body);
     room.big(frame, big);
     room.lower(frame, lower_area);
-}
-
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let message = vec![
-        Line::styled("Make the window larger", theme.warn()),
-        Line::styled(
-            format!(
-                "The room view needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
-                area.width, area.height
-            ),
-            theme.text(),
-        ),
-    ];
-    frame.render_widget(
-        Paragraph::new(message)
-            .wrap(Wrap { trim: true })
-            .style(theme.base()),
-        area,
-    );
 }
 
 /// One block of the large part: a one-line label, then text drawn as
