@@ -144,6 +144,7 @@ fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> 
         Some(lock)
     };
     let mut app = new_app(loaded.session, now, &themes, &theme);
+    app.disk.file = Some(path.to_path_buf());
     // Earlier sessions do not change during the meeting: read them once.
     app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
@@ -168,7 +169,7 @@ fn run_live(path: &Path, look: &Look) -> Result<()> {
         _lock,
     } = open(path, tui::now(), look, false)?;
     if let Some(problem) = tui::run(app, &themes, &theme, document)? {
-        bail!("{problem}\nThe meeting's last changes are not on disk.");
+        bail!("{problem}");
     }
     Ok(())
 }
@@ -203,7 +204,7 @@ fn run_render(
     };
     let Opened {
         mut app,
-        document,
+        mut document,
         themes,
         theme,
         _lock,
@@ -253,7 +254,15 @@ fn main() -> ExitCode {
             look,
             dry_run,
             trace_saves,
-        }) => run_render(&session, &keys, now.as_deref(), &size, &look, dry_run, trace_saves),
+        }) => run_render(
+            &session,
+            &keys,
+            now.as_deref(),
+            &size,
+            &look,
+            dry_run,
+            trace_saves,
+        ),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {
