@@ -260,4 +260,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod keys_property;
+#[cfg(test)]
 mod tests;
