@@ -239,3 +239,25 @@ fn quitting_while_unsaved_can_still_quit_without_saving() {
     assert_eq!(live.exit().code(), Some(1));
     assert_eq!(fs::read_dir(&s.home).unwrap().count(), 0);
 }
+
+#[test]
+fn stopped_by_a_signal_after_a_change_on_disk_keeps_the_meeting_beside_it() {
+    let s = scratch();
+    let mut live = floor_to_beve(&s);
+    fs::write(&s.path, theirs()).unwrap();
+    live.send(b"d");
+    wait_for("the prompt", || live.shown().contains("The file changed on disk"));
+    // SAFETY: sending a signal to our own child.
+    unsafe {
+        libc::kill(live.child.id() as libc::pid_t, libc::SIGTERM);
+    }
+    let status = live.exit();
+    assert_eq!(status.code(), Some(1), "the session file itself is not saved");
+    assert_eq!(fs::read_to_string(&s.path).unwrap(), theirs());
+    let mine = mine_copies(&s.folder);
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    let kept = saved(&mine[0]);
+    let last = kept.turns.last().unwrap();
+    assert_eq!(last.who, "dulcie");
+    assert!(last.secs.is_some(), "the open turn was closed at the signal");
+}

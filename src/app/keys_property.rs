@@ -91,10 +91,11 @@ turns:
   - { who: alex, at: 2026-11-22T10:01:00+00:00 }
 ";
 
-/// The app at `now`, later than anything in the file, as a live meeting
-/// always is (a clock set back is another matter, see the report).
-fn start(yaml: &str, pane: Pane) -> (App, Time) {
-    let now = at("11:42:00");
+/// The app at `now`: after everything in the file, as a live meeting is,
+/// or (`skewed`) an hour before its last records, as after a clock is set
+/// back; neither may make the app write a file it would refuse.
+fn start_at(yaml: &str, pane: Pane, skewed: bool) -> (App, Time) {
+    let now = at(if skewed { "10:42:00" } else { "11:42:00" });
     let session = parse(yaml).expect("the starting session is valid");
     let mut app = App::new(session, now, vec!["a".into(), "b".into()], 0);
     app.pane = pane;
@@ -110,8 +111,8 @@ fn assert_file_sound(app: &App, step: usize) {
     }
 }
 
-fn play(yaml: &str, pane: Pane, steps: &[Step]) {
-    let (app, now) = start(yaml, pane);
+fn play(yaml: &str, pane: Pane, skewed: bool, steps: &[Step]) {
+    let (app, now) = start_at(yaml, pane, skewed);
     play_from(app, now, steps, true);
 }
 
@@ -158,7 +159,7 @@ fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 24,
+        cases: 32,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -168,8 +169,9 @@ proptest! {
         steps in proptest::collection::vec(step(), 1..160),
         pane in proptest::sample::select(Pane::ALL.to_vec()),
         running in any::<bool>(),
+        skewed in proptest::bool::weighted(0.3),
     ) {
-        play(if running { RUNNING } else { EXAMPLE }, pane, &steps);
+        play(if running { RUNNING } else { EXAMPLE }, pane, skewed, &steps);
     }
 }
 
@@ -225,11 +227,29 @@ fn every_key_in_every_pane() {
     // The example meeting has every kind of thing in it; the random
     // sequences cover the running one too.
     for pane in Pane::ALL {
-        let (app, now) = start(EXAMPLE, pane);
+        let (app, now) = start_at(EXAMPLE, pane, false);
         for key in every_key() {
             let mut steps = vec![Step::Key(key)];
             steps.extend(then.iter().cloned());
             play_from(app.clone(), now, &steps, false);
         }
     }
+}
+
+/// A clock an hour behind the file: a new speaker, the next item and the
+/// end of the meeting are written at the file's latest time, not before it.
+#[test]
+fn a_clock_set_back_holds_still_at_the_record() {
+    let (mut app, now) = start_at(EXAMPLE, Pane::Balance, true);
+    let last = app.session.turns.last().map(|t| t.at).expect("turns");
+    let someone = app.session.participants[0].id.clone();
+    update(&mut app, Action::GiveFloor(someone), now);
+    assert_eq!(app.session.turns.last().map(|t| t.at), Some(last));
+    // And through the keys, checked step by step as above.
+    let (app, now) = start_at(EXAMPLE, Pane::Balance, true);
+    let steps: Vec<Step> = ["b", "<S-Tab>", "n", "E"]
+        .iter()
+        .map(|k| Step::Key(super::keys::parse_key(k).expect("a key")))
+        .collect();
+    play_from(app, now, &steps, true);
 }

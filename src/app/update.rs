@@ -7,7 +7,7 @@ use super::keys::Key;
 use super::undo::UndoStack;
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
 use crate::session::balance::floor;
-use crate::session::timing::working_secs;
+use crate::session::timing::{not_before_record, working_secs};
 use crate::session::{Session, Time, Turn};
 
 /// Applies `action` at `now` and says what the loop must do next.
@@ -108,6 +108,7 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
                 Purpose::Balance(purpose) => balance::submit(app, purpose, &values, now),
                 Purpose::Decisions(purpose) => decisions::submit(app, purpose, &values, now),
                 Purpose::Ladder(purpose) => ladder::submit(app, purpose, &values, now),
+                // Written by the loop, above: never submitted here.
                 Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]
                 Purpose::Test => Ok(()),
@@ -159,6 +160,7 @@ fn give_floor(app: &mut App, who: String, now: Time) {
         app.status = Some(format!("{name} already has the floor"));
         return;
     }
+    let now = not_before_record(&app.session, now);
     app.change(format!("give the floor to {name}"), |s| {
         close_turn(s, now);
         s.turns.push(Turn {
