@@ -78,6 +78,11 @@ fn hostile_app() -> App {
     App::new(session, now(), vec!["high-contrast-dark".into()], 0)
 }
 
+fn screen(app: &App) -> String {
+    let themes = Themes::builtin();
+    coproduce::render::screen_text(app, themes.get("high-contrast-dark").unwrap(), 100, 30)
+}
+
 /// Draws `app` and fails naming the first cell that holds a forbidden
 /// character.
 fn assert_clean(app: &App, what: &str) {
@@ -171,3 +176,36 @@ fn every_form_shows_hidden_characters_as_escapes() {
     );
     eprintln!("{forms} forms drawn, {prefilled} holding the file's hidden characters");
 }
+
+/// A form field without the cursor shows the hidden characters it holds as
+/// escapes; the one being edited cannot show them, but drops them.
+#[test]
+fn a_form_field_shows_its_hidden_characters_when_not_being_edited() {
+    use coproduce::app::agenda::AgendaForm;
+    use coproduce::app::form::{Form, Purpose};
+    let plain = SESSION_PLAIN;
+    let session: Session = parse(plain).unwrap();
+    let mut app = App::new(session, now(), vec!["high-contrast-dark".into()], 0);
+    let form = Form::new("Edit", Purpose::Agenda(AgendaForm::AddItem))
+        .line("Title", "", "first\u{202E}one")
+        .lines("Notes", "", "second\u{2066}two\nthird\u{1b}");
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+    assert_clean(&app, "the form");
+    let shown = screen(&app);
+    assert!(shown.contains("second\\u{2066}two"), "{shown}");
+    assert!(shown.contains("third\\x1b"), "{shown}");
+    assert!(shown.contains("firstone"), "{shown}");
+    update(
+        &mut app,
+        Action::Type(Key::plain(coproduce::app::keys::KeyCode::Tab)),
+        now(),
+    );
+    let shown = screen(&app);
+    assert!(shown.contains("first\\u{202e}one"), "{shown}");
+}
+
+const SESSION_PLAIN: &str = "format: 1
+title: Plain
+board: Board
+date: 2026-11-22
+";
