@@ -172,15 +172,39 @@ fn theme_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// The themes available and the one to start with.
-fn pick_theme(look: &Look) -> Result<(Themes, Theme)> {
+/// The themes available, the one to start with, and what to tell the
+/// facilitator about theme files that could not be used. A broken theme
+/// file never stops the meeting: it is skipped, and asking for it by name
+/// gives the built-in theme instead.
+fn pick_theme(look: &Look) -> Result<(Themes, Theme, Option<String>)> {
     let (themes, problems) = Themes::load(&theme_dirs());
-    for problem in problems {
+    for problem in &problems {
         note!("coproduce: {problem} (skipped)");
     }
     let no_color = theme::no_color(std::env::var_os("NO_COLOR").as_deref());
-    let chosen = theme::choose(&themes, look.theme.as_deref(), no_color)?.clone();
-    Ok((themes, chosen))
+    let broken = |name: &str| {
+        problems.iter().find(|p| {
+            p.file()
+                .and_then(Path::file_stem)
+                .is_some_and(|stem| stem.to_string_lossy() == name)
+        })
+    };
+    let (chosen, note) = match theme::choose(&themes, look.theme.as_deref(), no_color) {
+        Ok(chosen) => (
+            chosen.clone(),
+            problems.first().map(|p| format!("⚠ Theme skipped: {p}")),
+        ),
+        Err(error) => match look.theme.as_deref().and_then(broken) {
+            Some(problem) => {
+                let fallback = theme::choose(&themes, None, no_color)?;
+                let note = format!("⚠ {problem}; using the built-in theme {}", fallback.name);
+                note!("coproduce: {note}");
+                (fallback.clone(), Some(note))
+            }
+            None => return Err(error.into()),
+        },
+    };
+    Ok((themes, chosen, note))
 }
 
 /// An app on the loaded session, with the theme cycle starting at `theme`.
@@ -204,7 +228,7 @@ struct Opened {
 /// of killed saves removed. The document's baseline is the app's opening
 /// state (keys given included), so undoing back to it restores the bytes.
 fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> {
-    let (themes, theme) = pick_theme(look)?;
+    let (themes, theme, theme_note) = pick_theme(look)?;
     let loaded = load(path)?;
     let lock = if read_only {
         None
@@ -214,6 +238,9 @@ fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> 
         Some(lock)
     };
     let mut app = new_app(loaded.session, now, &themes, &theme);
+    app.disk.file = Some(path.to_path_buf());
+    // The first frame says it too: in the live app stderr is hidden.
+    app.status = theme_note;
     // Earlier sessions do not change during the meeting: read them once.
     app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
@@ -238,7 +265,7 @@ fn run_live(path: &Path, look: &Look) -> Result<()> {
         _lock,
     } = open(path, tui::now(), look, false)?;
     if let Some(problem) = tui::run(app, &themes, &theme, document)? {
-        bail!("{problem}\nThe meeting's last changes are not on disk.");
+        bail!("{problem}");
     }
     Ok(())
 }
@@ -247,7 +274,7 @@ fn run_follow(path: &Path, look: &Look) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("follow needs a terminal: it shows the room view on a second screen");
     }
-    let (themes, theme) = pick_theme(look)?;
+    let (themes, theme, _fallback_note) = pick_theme(look)?;
     let follower = Follower::open(path, tui::now())?;
     follow::run(follower, &themes, &theme)?;
     Ok(())
@@ -283,7 +310,7 @@ fn run_render(
     };
     let Opened {
         mut app,
-        document,
+        mut document,
         themes,
         theme,
         _lock,

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod balance;
+pub mod conflict;
 pub mod decisions;
 pub mod form;
 pub mod keymap;
@@ -57,7 +58,7 @@ impl Pane {
 
 /// Everything that can happen to the app: keys become actions through the
 /// keymap; the clock ticking is an action too.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     NextPane,
     PrevPane,
@@ -95,13 +96,21 @@ pub enum Action {
     Tick,
     /// A save did not reach the disk: tell the facilitator.
     SaveFailed(String),
+    /// The file on disk: changed under the app, saved again, reloaded…
+    Disk(conflict::DiskAction),
 }
 
 /// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Read the session file again as it is on disk now.
+    Reload,
+    /// Write the meeting to a new file beside the session file.
+    KeepMine,
+    /// Write the meeting to this new file, then quit.
+    WriteAndQuit(std::path::PathBuf),
 }
 
 /// A layer drawn over the pane.
@@ -138,6 +147,8 @@ pub struct App {
     pub balance: balance::BalanceView,
     pub decisions: decisions::DecisionsView,
     pub ladder: ladder::LadderView,
+    /// Saves that did not happen and what to do about them.
+    pub disk: conflict::DiskState,
     undo: UndoStack,
 }
 
@@ -166,6 +177,10 @@ impl App {
             balance: Default::default(),
             decisions: Default::default(),
             ladder: Default::default(),
+            disk: conflict::DiskState {
+                rescue_folder: conflict::default_rescue_folder(),
+                ..Default::default()
+            },
             undo: UndoStack::default(),
         }
     }
@@ -184,6 +199,9 @@ impl App {
                 Some(Action::Quit) => Some(Action::Quit),
                 _ => Some(Action::Type(key)),
             };
+        }
+        if self.disk.conflict.is_some() {
+            return conflict::prompt_action(self, key);
         }
         if self.overlay.is_some() {
             // The help overlay is read, not typed into: only closing keys work.
@@ -253,5 +271,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod keys_property;
 #[cfg(test)]
 mod tests;

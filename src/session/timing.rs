@@ -153,6 +153,24 @@ pub fn format_minutes(secs: u64) -> String {
     }
 }
 
+/// `now`, or the latest time the meeting's record already holds (the
+/// clock, its breaks, the items, the last turn) if that is later. A clock
+/// set back (by hand, a time-server correction) then holds still instead
+/// of writing an end before its start or a turn before the one above it,
+/// which the file's checks would refuse when it is opened again.
+pub fn not_before_record(session: &Session, now: Time) -> Time {
+    let clock = &session.clock;
+    let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
+    let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
+    [clock.started, clock.ended]
+        .into_iter()
+        .chain(breaks)
+        .chain(items)
+        .flatten()
+        .chain(session.turns.last().map(|t| t.at))
+        .fold(now, Time::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,6 +89,20 @@ pub enum ThemeError {
     },
 }
 
+impl ThemeError {
+    /// The theme file (or folder) the problem is in, if it is in one.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self {
+            ThemeError::Read { path: file, .. }
+            | ThemeError::Yaml { file, .. }
+            | ThemeError::BadColour { file, .. }
+            | ThemeError::EmptyColour { file, .. }
+            | ThemeError::MissingColour { file, .. } => Some(file),
+            ThemeError::Unknown { .. } => None,
+        }
+    }
+}
+
 /// Picks the theme for this run: `--theme NAME` first, then `NO_COLOR`
 /// (pass [`no_color`] of the variable) for `monochrome`, else the default.
 ///

@@ -4,6 +4,7 @@
 mod agenda;
 mod balance;
 mod chrome;
+mod conflict;
 mod decisions;
 mod form;
 mod help;
@@ -80,7 +81,11 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.overlay {
         Some(Overlay::Help) => help::draw(app, frame, area, theme),
         Some(Overlay::Form(form)) => form::draw(form, frame, body, theme),
-        None => {}
+        None => {
+            if let Some(prompt) = &app.disk.conflict {
+                conflict::draw(prompt, frame, body, theme);
+            }
+        }
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Live {
     screen: Arc<Mutex<Vec<u8>>>,
     stop_draining: Arc<AtomicBool>,
     drain: Option<JoinHandle<()>>,
+    /// The terminal's size, for replaying what it shows.
+    cols: u16,
+    rows: u16,
 }
 
 fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
@@ -63,8 +66,20 @@ pub fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
 impl Live {
     /// Starts `coproduce ARGS` on a `cols` x `rows` terminal of its own.
     pub fn start(args: &[&std::ffi::OsStr], cols: u16, rows: u16) -> Live {
+        Live::start_with(args, cols, rows, |_| {})
+    }
+
+    /// As [`Live::start`], with `setup` adding to the command (its
+    /// environment).
+    pub fn start_with(
+        args: &[&std::ffi::OsStr],
+        cols: u16,
+        rows: u16,
+        setup: impl FnOnce(&mut Command),
+    ) -> Live {
         let (master, slave) = open_pty(cols, rows);
         let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
+        setup(&mut command);
         command
             .args(args)
             .env("TERM", "xterm-256color")
@@ -116,7 +131,21 @@ impl Live {
             screen,
             stop_draining,
             drain: Some(drain),
+            cols,
+            rows,
         }
+    }
+
+    /// Whether `text` was ever written to the terminal in one piece.
+    pub fn has_drawn(&self, text: &str) -> bool {
+        self.drawn_since(0).contains(text)
+    }
+
+    /// What the terminal shows now, row by row: everything drawn so far
+    /// replayed onto its grid. Needed where a frame only rewrites the cells
+    /// that changed, so new text may never be written in one piece.
+    pub fn shown(&self) -> String {
+        replay(&self.drawn_since(0), self.cols.into(), self.rows.into())
     }
 
     /// Everything drawn since `from` bytes in, as text (escapes and all).
@@ -180,4 +209,61 @@ impl Drop for Live {
             let _ = drain.join();
         }
     }
+}
+
+/// Replays terminal output onto a grid: printable characters, cursor
+/// moves (`ESC [ row ; col H`), line breaks and clears; every other escape
+/// sequence (colours, modes, titles) is skipped.
+fn replay(output: &str, cols: usize, rows: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut grid = vec![vec![' '; cols]; rows];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = output.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => match chars.next() {
+                Some('[') => {
+                    let mut params = String::new();
+                    let mut end = '\0';
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            end = c;
+                            break;
+                        }
+                        params.push(c);
+                    }
+                    let numbers: Vec<usize> =
+                        params.split(';').map(|n| n.parse().unwrap_or(1)).collect();
+                    match end {
+                        'H' => {
+                            row = numbers.first().copied().unwrap_or(1).max(1) - 1;
+                            col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
+                        }
+                        'J' if params == "2" => grid = vec![vec![' '; cols]; rows],
+                        _ => {}
+                    }
+                }
+                Some(']') => {
+                    // An operating system command ends at BEL or ESC \.
+                    while let Some(c) = chars.next() {
+                        if c == '\x07' || (c == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\r' => col = 0,
+            '\n' => row += 1,
+            c if c.is_control() => {}
+            c => {
+                if let Some(cell) = grid.get_mut(row).and_then(|r| r.get_mut(col)) {
+                    *cell = c;
+                }
+                col += c.width().unwrap_or(1).max(1);
+            }
+        }
+    }
+    let rows: Vec<String> = grid.iter().map(|r| r.iter().collect::<String>()).collect();
+    rows.join("\n")
 }
