@@ -1,25 +1,14 @@
 //! `coproduce new`: a new session file, alone or from the previous meeting,
 //! written through the app's writer, never over an existing file.
 
+mod run;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use coproduce::session::load;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use run::{coproduce, fixture};
 
 fn new(path: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
