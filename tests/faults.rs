@@ -193,15 +193,21 @@ fn a_folder_that_refuses_writes_is_said_plainly_and_saved_to_once_it_can() {
     assert_eq!(saved(&s.path).turns.len(), 2);
 }
 
+/// Gives Dulcie the floor where nothing can be saved, then asks to quit,
+/// and waits for the form that asks where to write the meeting.
+fn quit_unsaved(live: &mut Live) {
+    live.send(b"d");
+    wait_for("the warning", || live.shown().contains("NOT SAVED"));
+    live.send(b"\x11");
+    wait_for("the form", || live.shown().contains("Not saved!"));
+}
+
 #[test]
 fn quitting_while_unsaved_writes_where_the_facilitator_says() {
     let s = scratch();
     let mut live = floor_to_beve(&s);
     let _refusing = refuse_writes(&s.folder);
-    live.send(b"d");
-    wait_for("the warning", || live.shown().contains("NOT SAVED"));
-    live.send(b"\x11");
-    wait_for("the form", || live.shown().contains("Not saved!"));
+    quit_unsaved(&mut live);
     // The form offers a new file in the home folder: Enter writes it.
     live.send(b"\r");
     let status = live.exit();
@@ -231,10 +237,7 @@ fn quitting_while_unsaved_can_still_quit_without_saving() {
     let s = scratch();
     let mut live = floor_to_beve(&s);
     let _refusing = refuse_writes(&s.folder);
-    live.send(b"d");
-    wait_for("the warning", || live.shown().contains("NOT SAVED"));
-    live.send(b"\x11");
-    wait_for("the form", || live.shown().contains("Not saved!"));
+    quit_unsaved(&mut live);
     live.send(b"\x11");
     assert_eq!(live.exit().code(), Some(1));
     assert_eq!(fs::read_dir(&s.home).unwrap().count(), 0);

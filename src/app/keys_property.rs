@@ -22,6 +22,24 @@ enum Step {
 
 const PUNCTUATION: &str = "`~!@#$%^&*()-_=+[]{}\\|;:'\",.<>/? ";
 
+/// Every key that is not a character or an F-key.
+const NAMED: [KeyCode; 14] = [
+    KeyCode::Tab,
+    KeyCode::BackTab,
+    KeyCode::Enter,
+    KeyCode::Esc,
+    KeyCode::Backspace,
+    KeyCode::Delete,
+    KeyCode::Up,
+    KeyCode::Down,
+    KeyCode::Left,
+    KeyCode::Right,
+    KeyCode::Home,
+    KeyCode::End,
+    KeyCode::PageUp,
+    KeyCode::PageDown,
+];
+
 fn code() -> impl Strategy<Value = KeyCode> {
     let chars: Vec<char> = ('a'..='z')
         .chain('A'..='Z')
@@ -31,22 +49,7 @@ fn code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         4 => proptest::sample::select(chars).prop_map(KeyCode::Char),
         1 => (1u8..=12).prop_map(KeyCode::F),
-        2 => proptest::sample::select(vec![
-            KeyCode::Tab,
-            KeyCode::BackTab,
-            KeyCode::Enter,
-            KeyCode::Esc,
-            KeyCode::Backspace,
-            KeyCode::Delete,
-            KeyCode::Up,
-            KeyCode::Down,
-            KeyCode::Left,
-            KeyCode::Right,
-            KeyCode::Home,
-            KeyCode::End,
-            KeyCode::PageUp,
-            KeyCode::PageDown,
-        ]),
+        2 => proptest::sample::select(NAMED.to_vec()),
     ]
 }
 
@@ -183,22 +186,7 @@ fn every_key() -> Vec<Key> {
         .map(KeyCode::Char)
         .collect();
     codes.extend((1..=12).map(KeyCode::F));
-    codes.extend([
-        KeyCode::Tab,
-        KeyCode::BackTab,
-        KeyCode::Enter,
-        KeyCode::Esc,
-        KeyCode::Backspace,
-        KeyCode::Delete,
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
-    ]);
+    codes.extend(NAMED);
     let mut keys = Vec::new();
     for code in codes {
         for (ctrl, alt) in [(false, false), (true, false), (false, true), (true, true)] {
