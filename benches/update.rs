@@ -5,13 +5,13 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use coproduce::app::decisions::DecisionAction;
 use coproduce::app::ladder::LadderAction;
 use coproduce::app::{Action, App, Pane, update};
 use coproduce::session::{Response, sample};
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 
 /// An app under way on `pane`, and the action to time on it. The action
 /// must change the session (checked once, so the benchmark cannot time a
@@ -54,14 +54,32 @@ fn updates(c: &mut Criterion) {
         for what in ["floor change", "consent answer", "ladder vote"] {
             let (base, action) = case(&session, what);
             let mut check = base.clone();
-            update(&mut check, action.clone(), base.now);
-            assert_eq!(check.revision, base.revision + 1, "{what} changes nothing");
+            for _ in 0..3 {
+                update(&mut check, action.clone(), base.now);
+                assert_ne!(check.session, base.session, "{what} changes nothing");
+                update(&mut check, Action::Undo, base.now);
+                assert_eq!(check.session, base.session, "{what} is not undone");
+                check.decisions = base.decisions.clone();
+                check.ladder = base.ladder.clone();
+            }
+            // Each timed action is undone untimed, so every one meets the
+            // same log and history, as a meeting under way would.
             group.bench_function(what, |b| {
-                b.iter_batched_ref(
-                    || base.clone(),
-                    |app| update(app, black_box(action.clone()), app.now),
-                    BatchSize::LargeInput,
-                )
+                let mut app = base.clone();
+                b.iter_custom(|iters| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let now = app.now;
+                        let start = Instant::now();
+                        update(&mut app, black_box(action.clone()), now);
+                        spent += start.elapsed();
+                        update(&mut app, Action::Undo, now);
+                        // Undo leaves the panes' cursors: put them back too.
+                        app.decisions = base.decisions.clone();
+                        app.ladder = base.ladder.clone();
+                    }
+                    spent
+                })
             });
         }
         group.finish();

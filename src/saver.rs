@@ -22,10 +22,22 @@ pub struct Saver {
 impl Saver {
     /// Starts the saver for `document`.
     pub fn spawn(document: Document) -> Saver {
+        Saver::with_writer(move |session| {
+            document
+                .save(session)
+                .map_err(|e| format!("Cannot save {}: {e}", document.path().display()))
+        })
+    }
+
+    /// Starts a saver that hands each session to be saved to `write`, which
+    /// says what went wrong if it could not (tests give a slow one).
+    pub fn with_writer(
+        write: impl FnMut(&Session) -> Result<(), String> + Send + 'static,
+    ) -> Saver {
         let (sender, receiver) = mpsc::channel();
         let problem = Problem::default();
         let shared = Arc::clone(&problem);
-        let thread = std::thread::spawn(move || save_loop(&document, &receiver, &shared));
+        let thread = std::thread::spawn(move || save_loop(write, &receiver, &shared));
         Saver {
             sender,
             problem,
@@ -53,16 +65,17 @@ impl Saver {
     }
 }
 
-fn save_loop(document: &Document, receiver: &Receiver<Session>, problem: &Problem) {
+fn save_loop(
+    mut write: impl FnMut(&Session) -> Result<(), String>,
+    receiver: &Receiver<Session>,
+    problem: &Problem,
+) {
     while let Ok(mut session) = receiver.recv() {
         // Only the newest state matters: skip those overtaken while waiting.
         while let Ok(newer) = receiver.try_recv() {
             session = newer;
         }
-        let result = document
-            .save(&session)
-            .err()
-            .map(|e| format!("Cannot save {}: {e}", document.path().display()));
+        let result = write(&session).err();
         if let Ok(mut slot) = problem.lock() {
             *slot = result;
         }

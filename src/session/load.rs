@@ -130,8 +130,12 @@ pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
     if !controls.is_empty() {
         return Err(controls);
     }
+    // serde goes first although its error comes second: its peak memory
+    // (every event of the file at once) is the largest of the load, and the
+    // places would only add to it. Its result waits for the structural check.
+    let read = serde_yaml::from_str::<Session>(text);
     let spans = locate(text)?;
-    let session: Session = serde_yaml::from_str(text).map_err(|e| vec![from_serde(&e)])?;
+    let session = read.map_err(|e| vec![from_serde(&e)])?;
     let problems = validate(&session, &spans);
     if problems.is_empty() {
         Ok(session)
