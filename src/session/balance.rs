@@ -145,6 +145,19 @@ pub struct Tally {
     /// Positions of the turns still open, each with its speaker's index
     /// (turns of someone not in the list are left out, as everywhere).
     open: Vec<(usize, usize)>,
+    /// First and most on each ended item whose turns are all finished, by
+    /// agenda index: these do not change with the clock, so a frame reads
+    /// them rather than working them out again.
+    settled: Vec<Option<Settled>>,
+}
+
+/// First and most on one run of turns that no longer changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Settled {
+    /// The turns it covers.
+    run: (usize, usize),
+    first: Option<usize>,
+    most: Option<(usize, u64)>,
 }
 
 impl Tally {
@@ -156,8 +169,10 @@ impl Tally {
             at: vec![Vec::new(); session.participants.len()],
             upto: vec![Vec::new(); session.participants.len()],
             open: Vec::new(),
+            settled: Vec::new(),
         };
         tally.add_from(session);
+        tally.settle(session, 0);
         tally
     }
 
@@ -177,6 +192,59 @@ impl Tally {
         self.open.retain(|&(t, _)| t < kept);
         self.len = kept;
         self.add_from(session);
+        self.settle(session, kept);
+    }
+
+    /// Works out first and most on every ended item whose turns are all
+    /// finished, keeping those already known for a run of turns before
+    /// `kept` (the turns a change left as they were).
+    fn settle(&mut self, session: &Session, kept: usize) {
+        let mut known = std::mem::take(&mut self.settled);
+        self.settled = session
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(item, it)| {
+                let run = run_of(&session.turns, it.started?, it.ended?);
+                let unchanged = |s: &Settled| s.run == run && run.1 <= kept;
+                let known = known.get_mut(item).and_then(Option::take);
+                if let Some(same) = known.filter(unchanged) {
+                    return Some(same);
+                }
+                if self.open.iter().any(|&(t, _)| (run.0..run.1).contains(&t)) {
+                    return None;
+                }
+                // No open turn in the run: the time given is never read.
+                let now = session.turns.get(run.0).map(|t| t.at)?;
+                let (first, most) = self.first_and_most(session, run, now);
+                Some(Settled { run, first, most })
+            })
+            .collect();
+    }
+
+    /// Who spoke first and who most in the turns of `run`, at `now`.
+    fn first_and_most(
+        &self,
+        session: &Session,
+        run: (usize, usize),
+        now: Time,
+    ) -> (Option<usize>, Option<(usize, u64)>) {
+        // Who spoke there, in order of their first turn in the run.
+        let mut spoke: Vec<(usize, usize, u64)> = (0..self.ids.len())
+            .filter_map(|i| {
+                let span = self.span(session, i, run, now);
+                Some((span.first?, i, span.secs))
+            })
+            .collect();
+        spoke.sort_unstable();
+        let most = spoke.iter().fold(
+            None,
+            |best: Option<(usize, u64)>, &(_, i, secs)| match best {
+                Some((_, s)) if s >= secs => best,
+                _ => Some((i, secs)),
+            },
+        );
+        (spoke.first().map(|&(_, i, _)| i), most)
     }
 
     /// Tallies the turns after those already done.
@@ -285,39 +353,28 @@ pub fn item_speakers(session: &Session, now: Time) -> Vec<ItemSpeakers> {
 }
 
 fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<ItemSpeakers> {
-    let turns = &session.turns;
     session
         .agenda
         .iter()
         .enumerate()
         .filter_map(|(item, it)| Some((item, it.started?, it.ended.unwrap_or(now))))
         .map(|(item, from, to)| {
-            // The log is oldest first (`check` insists), so the window is a run.
-            let start = turns.partition_point(|t| t.at < from);
-            let end = start + turns[start..].partition_point(|t| t.at < to);
-            // Who spoke there, in order of their first turn on the item.
-            let mut spoke: Vec<(usize, usize, u64)> = (0..tally.ids.len())
-                .filter_map(|i| {
-                    let span = tally.span(session, i, (start, end), now);
-                    Some((span.first?, i, span.secs))
-                })
-                .collect();
-            spoke.sort_unstable();
-            let most =
-                spoke.iter().fold(
-                    None,
-                    |best: Option<(usize, u64)>, &(_, i, secs)| match best {
-                        Some((_, s)) if s >= secs => best,
-                        _ => Some((i, secs)),
-                    },
-                );
-            ItemSpeakers {
-                item,
-                first: spoke.first().map(|&(_, i, _)| i),
-                most,
-            }
+            let run = run_of(&session.turns, from, to);
+            let settled = tally.settled.get(item).and_then(Option::as_ref);
+            let (first, most) = match settled.filter(|s| s.run == run) {
+                Some(s) => (s.first, s.most),
+                None => tally.first_and_most(session, run, now),
+            };
+            ItemSpeakers { item, first, most }
         })
         .collect()
+}
+
+/// The positions of the turns that started from `from` up to `to`: the log
+/// is oldest first (`check` insists), so they are one run.
+fn run_of(turns: &[Turn], from: Time, to: Time) -> (usize, usize) {
+    let start = turns.partition_point(|t| t.at < from);
+    (start, start + turns[start..].partition_point(|t| t.at < to))
 }
 
 /// The open turn: whoever has the floor now.

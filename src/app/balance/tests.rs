@@ -253,18 +253,37 @@ fn the_kept_tally_follows_every_change_undo_and_redo() {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
-    /// Any run of floor changes, hands, presence, undo, redo and ticks
-    /// leaves the kept tally as a fresh one.
+    /// Any run of floor changes, hands, presence, items moving on, breaks,
+    /// undo, redo and ticks leaves the kept tally as a fresh one.
     #[test]
-    fn the_kept_tally_is_always_a_fresh_one(keys in proptest::collection::vec(0usize..13, 1..40)) {
+    fn the_kept_tally_is_always_a_fresh_one(ops in proptest::collection::vec(0usize..16, 1..40)) {
+        use crate::app::agenda::AgendaAction;
         const KEYS: [&str; 13] = [
             "b", "x", "d", "7", "<Space>", "<Enter>", "B", "D", "<C-z>", "<C-y>",
             "<wait 7s>", "<Down><C-p>", "<C-z><C-z><C-z>",
         ];
-        let mut app = meeting();
-        for (n, &k) in keys.iter().enumerate() {
-            type_keys(&mut app, KEYS[k], "10:04:00");
-            check_tally(&app, &format!("step {n}: {}", KEYS[k]));
+        let agenda = "agenda:
+  - { id: a, title: A, minutes: 5, started: 2026-11-22T10:00:00+00:00, ended: 2026-11-22T10:02:00+00:00 }
+  - { id: b, title: B, minutes: 5, started: 2026-11-22T10:02:00+00:00 }
+  - { id: c, title: C, minutes: 5 }
+  - { id: d, title: D, minutes: 5 }
+clock:";
+        let mut app = app_on(&MEETING.replace("clock:", agenda), "10:03:00");
+        app.pane = Pane::Balance;
+        for (n, &op) in ops.iter().enumerate() {
+            let step = match op {
+                13 => Action::Agenda(AgendaAction::Next),
+                14 => Action::Agenda(AgendaAction::Previous),
+                15 => Action::Agenda(AgendaAction::Break),
+                _ => {
+                    type_keys(&mut app, KEYS[op], "10:04:00");
+                    check_tally(&app, &format!("step {n}: {}", KEYS[op]));
+                    continue;
+                }
+            };
+            let later = app.now + chrono::Duration::seconds(20);
+            crate::app::update(&mut app, step.clone(), later);
+            check_tally(&app, &format!("step {n}: {step:?}"));
         }
     }
 }
