@@ -11,12 +11,26 @@ use coproduce::session::sample;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::widgets::Block;
 
 fn draw_panes(c: &mut Criterion) {
     let theme = common::theme();
     for (size, session) in [("large", sample::large()), ("huge", sample::huge())] {
         let mut group = c.benchmark_group(format!("draw 200x60 {size}"));
         group.measurement_time(Duration::from_secs(3));
+        // What any frame costs at this size, whatever is on it: a blank
+        // screen with a border, redrawn and compared cell by cell.
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        group.bench_function("empty frame (reference)", |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| {
+                        let block = Block::bordered().title(black_box("coproduce"));
+                        frame.render_widget(block, frame.area());
+                    })
+                    .unwrap()
+            })
+        });
         for pane in Pane::ALL {
             let app = common::app_on(session.clone(), pane);
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
