@@ -1,4 +1,4 @@
-//! Drawing each pane at 200x60 into a buffer, on `sample::large()` (budget
+//! Drawing each pane and the room view at 200x60 into a buffer, on `sample::large()` (budget
 //! 1 ms) and `sample::huge()` (budget 3 ms).
 
 mod common;
@@ -6,7 +6,6 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use coproduce::app::Pane;
 use coproduce::session::sample;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -28,13 +27,13 @@ fn draw_panes(c: &mut Criterion) {
                         let block = Block::bordered().title(black_box("coproduce"));
                         frame.render_widget(block, frame.area());
                     })
+                    .map(drop)
                     .unwrap()
             })
         });
-        for pane in Pane::ALL {
-            let app = common::app_on(session.clone(), pane);
+        for (name, app) in common::every_view(&session) {
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-            group.bench_function(pane.title(), |b| {
+            group.bench_function(name, |b| {
                 b.iter(|| common::draw(&mut terminal, black_box(&app), &theme))
             });
         }

@@ -29,10 +29,11 @@ fn save_and_load(c: &mut Criterion) {
     // A changed session, so the document writes it afresh every time.
     let mut changed = session.clone();
     changed.title.push_str(" (changed)");
-    let document = Document::new(path.clone(), session.clone(), text);
-    group.bench_function("Document::save (serialize, write, sync, rename)", |b| {
-        b.iter(|| document.save(black_box(&changed)).unwrap())
-    });
+    let mut document = Document::new(path.clone(), session.clone(), text);
+    group.bench_function(
+        "Document::save (check disk, serialize, write, sync, rename)",
+        |b| b.iter(|| document.save(black_box(&changed)).unwrap()),
+    );
     group.bench_function("load (read, check, parse)", |b| {
         b.iter(|| load(black_box(&path)).unwrap())
     });

@@ -1,4 +1,7 @@
-//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`.
+//! The command line: `coproduce SESSION.yaml`, `demo`, `render`, `check`,
+//! `report`, `trends`, `new`, `schema`. It parses and dispatches; the work
+//! is in the library.
+//! The command line: `coproduce SESSION.yaml`, `demo`, `follow`, `render`, `check`.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +12,8 @@ use clap::{Args, Parser, Subcommand};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
+use coproduce::follow::{self, Follower};
+use coproduce::new_session::{Plan, new_session};
 use coproduce::session::Time;
 use coproduce::session::document::Document;
 use coproduce::session::load::{LoadError, check_files, load};
@@ -16,7 +21,8 @@ use coproduce::session::lock::SessionLock;
 use coproduce::session::store::clean_leftovers;
 use coproduce::session::trend::trend;
 use coproduce::theme::{self, Theme, Themes};
-use coproduce::{demo, render, tui};
+use coproduce::trends::Format;
+use coproduce::{demo, new_session, render, report, schema, trends, tui};
 
 /// Like `eprintln!`, but a terminal that has gone (a hang-up) is not a
 /// reason to panic on the way out.
@@ -90,6 +96,19 @@ enum Command {
         size: SampleSize,
         file: PathBuf,
     },
+    /// Show the room view of a session, following the file as the meeting's
+    /// app saves it: for a second screen. Only reads the file; q quits,
+    /// Ctrl-T changes the theme.
+    Follow {
+        /// The session file the meeting's app is running.
+        session: PathBuf,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Measure every theme (built in, themes/, ~/.config/coproduce/themes/):
+    /// text contrast, and role colours under simulated colour blindness.
+    /// Exit 1 when one falls short or a theme file is broken.
+    Themes,
     /// Check session files: every problem as file:line:col. Exit 0 when all
     /// are clean, 1 when any has a problem, 2 on a usage error.
     Check {
@@ -97,6 +116,57 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the meeting's minutes as Markdown: who came, time given,
+    /// agenda, balance, decisions and the ladder.
+    Report {
+        /// The session file.
+        session: PathBuf,
+        /// Show each person as their role and a letter ("Carers B"), and
+        /// take every name out of the text.
+        #[arg(long, alias = "anonymize")]
+        anonymise: bool,
+    },
+    /// A table of every session in a folder, by date: balance, decisions,
+    /// rubber-stamp flags and rung. Files that cannot be read are listed.
+    Trends {
+        /// The folder of session files.
+        dir: PathBuf,
+        /// text (a Markdown table) or csv.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TrendsFormat,
+    },
+    /// Write a new session file (never over an existing one).
+    New {
+        /// The file to create.
+        file: PathBuf,
+        /// The meeting's title.
+        #[arg(long)]
+        title: String,
+        /// The board or group.
+        #[arg(long)]
+        board: String,
+        /// The meeting's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Where it meets (default: the previous meeting's, with --from).
+        #[arg(long)]
+        place: Option<String>,
+        /// Who facilitates (default: the previous meeting's, with --from).
+        #[arg(long)]
+        facilitator: Option<String>,
+        /// The previous meeting: carry over its roles, people and settings,
+        /// and put its actions and the decisions due for review on the agenda.
+        #[arg(long, value_name = "PREVIOUS.yaml")]
+        from: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of a session file, for editors.
+    Schema,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TrendsFormat {
+    Text,
+    Csv,
 }
 
 /// The sample meetings `coproduce sample` writes.
@@ -136,15 +206,39 @@ fn theme_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// The themes available and the one to start with.
-fn pick_theme(look: &Look) -> Result<(Themes, Theme)> {
+/// The themes available, the one to start with, and what to tell the
+/// facilitator about theme files that could not be used. A broken theme
+/// file never stops the meeting: it is skipped, and asking for it by name
+/// gives the built-in theme instead.
+fn pick_theme(look: &Look) -> Result<(Themes, Theme, Option<String>)> {
     let (themes, problems) = Themes::load(&theme_dirs());
-    for problem in problems {
+    for problem in &problems {
         note!("coproduce: {problem} (skipped)");
     }
     let no_color = theme::no_color(std::env::var_os("NO_COLOR").as_deref());
-    let chosen = theme::choose(&themes, look.theme.as_deref(), no_color)?.clone();
-    Ok((themes, chosen))
+    let broken = |name: &str| {
+        problems.iter().find(|p| {
+            p.file()
+                .and_then(Path::file_stem)
+                .is_some_and(|stem| stem.to_string_lossy() == name)
+        })
+    };
+    let (chosen, note) = match theme::choose(&themes, look.theme.as_deref(), no_color) {
+        Ok(chosen) => (
+            chosen.clone(),
+            problems.first().map(|p| format!("⚠ Theme skipped: {p}")),
+        ),
+        Err(error) => match look.theme.as_deref().and_then(broken) {
+            Some(problem) => {
+                let fallback = theme::choose(&themes, None, no_color)?;
+                let note = format!("⚠ {problem}; using the built-in theme {}", fallback.name);
+                note!("coproduce: {note}");
+                (fallback.clone(), Some(note))
+            }
+            None => return Err(error.into()),
+        },
+    };
+    Ok((themes, chosen, note))
 }
 
 /// An app on the loaded session, with the theme cycle starting at `theme`.
@@ -168,7 +262,7 @@ struct Opened {
 /// of killed saves removed. The document's baseline is the app's opening
 /// state (keys given included), so undoing back to it restores the bytes.
 fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> {
-    let (themes, theme) = pick_theme(look)?;
+    let (themes, theme, theme_note) = pick_theme(look)?;
     let loaded = load(path)?;
     let lock = if read_only {
         None
@@ -178,6 +272,9 @@ fn open(path: &Path, now: Time, look: &Look, read_only: bool) -> Result<Opened> 
         Some(lock)
     };
     let mut app = new_app(loaded.session, now, &themes, &theme);
+    app.disk.file = Some(path.to_path_buf());
+    // The first frame says it too: in the live app stderr is hidden.
+    app.status = theme_note;
     // Earlier sessions do not change during the meeting: read them once.
     app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
@@ -202,8 +299,18 @@ fn run_live(path: &Path, look: &Look) -> Result<()> {
         _lock,
     } = open(path, tui::now(), look, false)?;
     if let Some(problem) = tui::run(app, &themes, &theme, document)? {
-        bail!("{problem}\nThe meeting's last changes are not on disk.");
+        bail!("{problem}");
     }
+    Ok(())
+}
+
+fn run_follow(path: &Path, look: &Look) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        bail!("follow needs a terminal: it shows the room view on a second screen");
+    }
+    let (themes, theme, _fallback_note) = pick_theme(look)?;
+    let follower = Follower::open(path, tui::now())?;
+    follow::run(follower, &themes, &theme)?;
     Ok(())
 }
 
@@ -237,7 +344,7 @@ fn run_render(
     };
     let Opened {
         mut app,
-        document,
+        mut document,
         themes,
         theme,
         _lock,
@@ -261,6 +368,44 @@ fn run_render(
     Ok(())
 }
 
+fn run_new(
+    file: &Path,
+    title: String,
+    board: String,
+    date: Option<&str>,
+    place: Option<String>,
+    facilitator: Option<String>,
+    from: Option<&Path>,
+) -> Result<()> {
+    let date = match date {
+        Some(text) => text
+            .parse()
+            .with_context(|| format!("--date {text}: write it as YYYY-MM-DD, e.g. 2027-02-18"))?,
+        None => tui::now().date_naive(),
+    };
+    let previous = from.map(load).transpose()?.map(|loaded| loaded.session);
+    let plan = Plan {
+        title,
+        board,
+        date,
+        place,
+        facilitator,
+    };
+    let session = new_session(&plan, previous.as_ref());
+    new_session::write(file, &session)?;
+    note!(
+        "coproduce: wrote {} ({} agenda items)",
+        file.display(),
+        session.agenda.len()
+    );
+    Ok(())
+}
+
+fn print(text: &str) -> Result<()> {
+    std::io::stdout().write_all(text.as_bytes())?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -280,6 +425,20 @@ fn main() -> ExitCode {
                 note!("The demo meeting is saved in {}", path.display());
                 result
             }),
+        Some(Command::Follow { session, look }) => run_follow(&session, &look),
+        Some(Command::Themes) => {
+            let (themes, problems) = Themes::load(&theme_dirs());
+            let (report, ok) = theme::check_all(&themes);
+            print!("{report}");
+            for problem in &problems {
+                note!("coproduce: {problem} (skipped)");
+            }
+            return if ok && problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+        }
         Some(Command::Render {
             session,
             keys,
@@ -297,6 +456,38 @@ fn main() -> ExitCode {
             dry_run,
             trace_saves,
         ),
+        Some(Command::Report { session, anonymise }) => load(&session)
+            .map_err(Into::into)
+            .and_then(|loaded| print(&report::report(&loaded.session, anonymise))),
+        Some(Command::Trends { dir, format }) => {
+            if dir.is_dir() {
+                let format = match format {
+                    TrendsFormat::Text => Format::Text,
+                    TrendsFormat::Csv => Format::Csv,
+                };
+                print(&trends::trends(&dir, format))
+            } else {
+                Err(anyhow!("{} is not a folder", dir.display()))
+            }
+        }
+        Some(Command::New {
+            file,
+            title,
+            board,
+            date,
+            place,
+            facilitator,
+            from,
+        }) => run_new(
+            &file,
+            title,
+            board,
+            date.as_deref(),
+            place,
+            facilitator,
+            from.as_deref(),
+        ),
+        Some(Command::Schema) => print(&schema::schema_json()),
         None => match cli.session {
             Some(path) => run_live(&path, &cli.look),
             None => {

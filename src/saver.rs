@@ -1,43 +1,65 @@
 //! The saver: writes the session beside the event loop so that a key press
 //! never waits on the disk. Saves are coalesced: when several changes come
 //! while one save is on the disk, only the latest state is written next.
+//! Reloading the file and keeping the app's own copy go through the same
+//! queue, so no save asked for earlier can land after them.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use crate::session::Session;
-use crate::session::document::Document;
+use crate::session::document::{Document, SaveError};
+
+/// Why the latest save did not reach the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// Something else changed the file; it was not overwritten, and will
+    /// not be until the facilitator reloads or keeps their own copy.
+    ChangedOnDisk(String),
+    /// The disk or folder refused the write (read-only, full, gone).
+    Failed(String),
+}
+
+impl SaveProblem {
+    /// What to tell the facilitator.
+    pub fn message(&self) -> &str {
+        match self {
+            SaveProblem::ChangedOnDisk(m) | SaveProblem::Failed(m) => m,
+        }
+    }
+}
 
 /// The latest save problem, for the loop to show; cleared by a good save.
-type Problem = Arc<Mutex<Option<String>>>;
+type Shared = Arc<Mutex<Option<SaveProblem>>>;
+
+enum Job {
+    Save(Session),
+    Reload(Sender<Result<Session, String>>),
+    KeepMine(Session, String, Sender<Result<PathBuf, String>>),
+}
 
 /// A background thread that owns the file's writes.
 pub struct Saver {
-    sender: Sender<Session>,
-    problem: Problem,
-    thread: JoinHandle<()>,
+    sender: Sender<Job>,
+    problem: Shared,
+    thread: JoinHandle<Document>,
 }
 
 impl Saver {
     /// Starts the saver for `document`.
     pub fn spawn(document: Document) -> Saver {
-        Saver::with_writer(move |session| {
-            document
-                .save(session)
-                .map_err(|e| format!("Cannot save {}: {e}", document.path().display()))
-        })
+        Saver::with_pause(document, |_| {})
     }
 
-    /// Starts a saver that hands each session to be saved to `write`, which
-    /// says what went wrong if it could not (tests give a slow one).
-    pub fn with_writer(
-        write: impl FnMut(&Session) -> Result<(), String> + Send + 'static,
-    ) -> Saver {
+    /// Starts the saver for `document`, calling `pause` with each session
+    /// just before it is written: tests make the disk slow with it.
+    pub fn with_pause(document: Document, pause: impl FnMut(&Session) + Send + 'static) -> Saver {
         let (sender, receiver) = mpsc::channel();
-        let problem = Problem::default();
+        let problem = Shared::default();
         let shared = Arc::clone(&problem);
-        let thread = std::thread::spawn(move || save_loop(write, &receiver, &shared));
+        let thread = std::thread::spawn(move || save_loop(document, pause, &receiver, &shared));
         Saver {
             sender,
             problem,
@@ -48,57 +70,130 @@ impl Saver {
     /// Asks for `session` to be saved; returns at once.
     pub fn save(&self, session: Session) {
         // The thread only ends when the sender is dropped, so this cannot fail.
-        let _ = self.sender.send(session);
+        let _ = self.sender.send(Job::Save(session));
     }
 
     /// The problem with the latest save, if it failed.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<SaveProblem> {
         self.problem.lock().map(|p| p.clone()).unwrap_or(None)
     }
 
+    /// Once every save asked for is done, reads the file as it is on disk
+    /// now; later saves go over it. Waits for the answer.
+    pub fn reload(&self) -> Result<Session, String> {
+        let (reply, answer) = mpsc::channel();
+        let _ = self.sender.send(Job::Reload(reply));
+        answer
+            .recv()
+            .unwrap_or_else(|_| Err("the saver stopped".into()))
+    }
+
+    /// Once every save asked for is done, writes `session` to a new file
+    /// beside the session file (see [`Document::keep_mine`]) and saves there
+    /// from then on. Waits for the answer: the new file.
+    pub fn keep_mine(&self, session: Session, suffix: String) -> Result<PathBuf, String> {
+        let (reply, answer) = mpsc::channel();
+        let _ = self.sender.send(Job::KeepMine(session, suffix, reply));
+        answer
+            .recv()
+            .unwrap_or_else(|_| Err("the saver stopped".into()))
+    }
+
     /// Waits for every requested save to reach the disk. Returns the last
-    /// save's problem, if it failed.
-    pub fn finish(self) -> Option<String> {
+    /// save's problem, if it failed, and the document for any last rescue.
+    pub fn finish(self) -> (Option<SaveProblem>, Option<Document>) {
         drop(self.sender);
-        let _ = self.thread.join();
-        self.problem.lock().map(|p| p.clone()).unwrap_or(None)
+        let document = self.thread.join().ok();
+        let problem = self.problem.lock().map(|p| p.clone()).unwrap_or(None);
+        (problem, document)
     }
 }
 
 fn save_loop(
-    mut write: impl FnMut(&Session) -> Result<(), String>,
-    receiver: &Receiver<Session>,
-    problem: &Problem,
-) {
-    while let Ok(mut session) = receiver.recv() {
-        // Only the newest state matters: skip those overtaken while waiting.
-        while let Ok(newer) = receiver.try_recv() {
-            session = newer;
-        }
-        let result = write(&session).err();
+    mut document: Document,
+    mut pause: impl FnMut(&Session),
+    receiver: &Receiver<Job>,
+    problem: &Shared,
+) -> Document {
+    let set = |value: Option<SaveProblem>| {
         if let Ok(mut slot) = problem.lock() {
-            *slot = result;
+            *slot = value;
+        }
+    };
+    let mut next = receiver.recv().ok();
+    while let Some(job) = next.take() {
+        match job {
+            Job::Save(mut session) => {
+                // Only the newest state matters: skip those overtaken while
+                // waiting, but stop at any other job, which must come after.
+                loop {
+                    match receiver.try_recv() {
+                        Ok(Job::Save(newer)) => session = newer,
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                pause(&session);
+                set(match document.save(&session) {
+                    Ok(()) => None,
+                    Err(e @ SaveError::ChangedOnDisk { .. }) => {
+                        Some(SaveProblem::ChangedOnDisk(e.to_string()))
+                    }
+                    Err(e) => Some(SaveProblem::Failed(e.to_string())),
+                });
+            }
+            Job::Reload(reply) => {
+                let result = document.reload().map_err(|e| e.to_string());
+                if result.is_ok() {
+                    set(None);
+                }
+                let _ = reply.send(result);
+            }
+            Job::KeepMine(session, suffix, reply) => {
+                let result = document.keep_mine(&session, &suffix).map_err(|e| {
+                    format!(
+                        "Cannot write a copy beside {}: {e}",
+                        document.path().display()
+                    )
+                });
+                if result.is_ok() {
+                    set(None);
+                }
+                let _ = reply.send(result);
+            }
+        }
+        if next.is_none() {
+            next = receiver.recv().ok();
         }
     }
+    document
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const TEXT: &str = "format: 1\ntitle: t\nboard: b\ndate: 2026-11-22\n";
+
+    fn titled(session: &Session, title: &str) -> Session {
+        let mut next = session.clone();
+        next.title = title.into();
+        next
+    }
+
     #[test]
     fn the_last_state_is_on_disk_when_the_saver_finishes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.yaml");
-        let text = "format: 1\ntitle: t\nboard: b\ndate: 2026-11-22\n";
-        let session: Session = serde_yaml::from_str(text).unwrap();
-        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), text.into()));
+        let session: Session = serde_yaml::from_str(TEXT).unwrap();
+        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), TEXT.into()));
         for n in 0..50 {
-            let mut next = session.clone();
-            next.title = format!("title {n}");
-            saver.save(next);
+            saver.save(titled(&session, &format!("title {n}")));
         }
-        assert_eq!(saver.finish(), None);
+        assert_eq!(saver.finish().0, None);
         let saved: Session =
             serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(saved.title, "title 49");
@@ -108,10 +203,72 @@ mod tests {
     fn a_failed_save_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing-folder").join("s.yaml");
-        let text = "format: 1\ntitle: t\nboard: b\ndate: 2026-11-22\n";
-        let session: Session = serde_yaml::from_str(text).unwrap();
-        let saver = Saver::spawn(Document::new(path, session.clone(), text.into()));
-        saver.save(session);
-        assert!(saver.finish().unwrap().contains("Cannot save"));
+        let session: Session = serde_yaml::from_str(TEXT).unwrap();
+        let saver = Saver::spawn(Document::new(path, session.clone(), TEXT.into()));
+        saver.save(titled(&session, "x"));
+        match saver.finish().0 {
+            Some(SaveProblem::Failed(m)) => assert!(m.contains("Cannot save"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The file changed under the saver: the problem is told apart from a
+    /// failing disk, the file is left alone, and both ways out work.
+    #[test]
+    fn a_change_on_disk_is_reported_then_reloaded_or_kept_beside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        std::fs::write(&path, TEXT).unwrap();
+        let session: Session = serde_yaml::from_str(TEXT).unwrap();
+        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), TEXT.into()));
+        let theirs = TEXT.replace("title: t", "title: pulled");
+        std::fs::write(&path, &theirs).unwrap();
+        saver.save(titled(&session, "mine"));
+        // The reload waits for the save before it: the problem is set by then.
+        assert!(matches!(
+            saver.problem(),
+            None | Some(SaveProblem::ChangedOnDisk(_))
+        ));
+        let mine = saver.keep_mine(titled(&session, "mine"), "104500".into());
+        let mine = mine.unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        assert_eq!(saver.problem(), None);
+        saver.save(titled(&session, "mine, later"));
+        let (problem, _) = saver.finish();
+        assert_eq!(problem, None);
+        assert!(
+            std::fs::read_to_string(&mine)
+                .unwrap()
+                .contains("mine, later")
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+
+        // The other way: reload takes the file as it is.
+        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), TEXT.into()));
+        saver.save(titled(&session, "mine"));
+        let reloaded = saver.reload().unwrap();
+        assert_eq!(reloaded.title, "pulled");
+        saver.save(titled(&reloaded, "after reload"));
+        assert_eq!(saver.finish().0, None);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("after reload")
+        );
+    }
+
+    #[test]
+    fn a_save_refused_for_a_change_on_disk_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        std::fs::write(&path, TEXT).unwrap();
+        let session: Session = serde_yaml::from_str(TEXT).unwrap();
+        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), TEXT.into()));
+        std::fs::write(&path, TEXT.replace("title: t", "title: pulled")).unwrap();
+        saver.save(titled(&session, "mine"));
+        match saver.finish().0 {
+            Some(SaveProblem::ChangedOnDisk(m)) => assert!(m.contains("changed on disk"), "{m}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -15,7 +15,7 @@ use ratatui::crossterm::execute;
 
 use crate::app::keys::{Key, KeyCode};
 use crate::app::{Action, App, Effect, update};
-use crate::saver::Saver;
+use crate::saver::{SaveProblem, Saver};
 use crate::session::Time;
 use crate::session::document::Document;
 use crate::signals::Readiness;
@@ -27,7 +27,7 @@ pub fn now() -> Time {
 }
 
 /// Gives the terminal back however the loop ends.
-struct Restore;
+pub(crate) struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
@@ -118,8 +118,19 @@ fn next_action(app: &App) -> std::io::Result<Option<Action>> {
     })
 }
 
+/// How the loop ended.
+enum Ending {
+    /// The facilitator quit.
+    Quit,
+    /// A signal stopped the app: nobody is there to ask.
+    Stopped,
+    /// The meeting, which could not be saved, was written to this file.
+    WroteTo(PathBuf),
+}
+
 /// Runs the meeting until the facilitator quits, saving every change.
-/// Returns the problem with the last save, if it failed.
+/// Returns what to tell the facilitator when the last state is not in the
+/// session file: the problem, and where the meeting is instead, if anywhere.
 pub fn run(
     mut app: App,
     themes: &Themes,
@@ -140,8 +151,88 @@ pub fn run(
         std::mem::forget(terminal);
         result
     };
-    let problem = saver.finish();
-    result.map(|()| problem)
+    let ending = result?;
+    let (problem, document) = saver.finish();
+    let Some(problem) = problem else {
+        return Ok(None);
+    };
+    let whereabouts = match ending {
+        Ending::WroteTo(path) => format!("The meeting was written to {}.", path.display()),
+        Ending::Stopped => rescue(&app, document, &problem),
+        Ending::Quit => "The meeting's last changes are not on disk.".into(),
+    };
+    Ok(Some(format!("{}\n{whereabouts}", problem.message())))
+}
+
+/// Stopped by a signal with the last state unsaved: writes it to a new file
+/// beside the session file, else in the rescue folder, and says where.
+fn rescue(app: &App, document: Option<Document>, problem: &SaveProblem) -> String {
+    let stamp = now().format("%H%M%S").to_string();
+    let beside = document.map(|mut d| d.keep_mine(&app.session, &stamp));
+    if let Some(Ok(path)) = beside {
+        return format!("The meeting was written to {}.", path.display());
+    }
+    let path = app
+        .disk
+        .rescue_folder
+        .join(format!("coproduce-unsaved-{stamp}.yaml"));
+    let text = crate::session::write::to_yaml(&app.session);
+    match crate::session::store::write_new(&path, text.as_bytes()) {
+        Ok(()) => format!("The meeting was written to {}.", path.display()),
+        Err(e) => format!(
+            "The meeting's last changes are not on disk ({}; {e}).",
+            match problem {
+                SaveProblem::ChangedOnDisk(_) => "the file changed on disk",
+                SaveProblem::Failed(_) => "the disk refused",
+            }
+        ),
+    }
+}
+
+/// Carries out what `update` asked of the disk, telling the app the
+/// answer. Returns the file written when the loop must now end.
+fn carry_out(effect: Effect, app: &mut App, saver: &Saver) -> Option<PathBuf> {
+    use crate::app::conflict::DiskAction;
+    let answer = match effect {
+        Effect::None | Effect::Quit => return None,
+        Effect::Reload => match saver.reload() {
+            Ok(session) => DiskAction::Reloaded(Box::new(session)),
+            Err(e) => DiskAction::Refused(format!("Cannot reload: {e}")),
+        },
+        Effect::KeepMine => {
+            let suffix = now().format("%H%M%S").to_string();
+            match saver.keep_mine(app.session.clone(), suffix) {
+                Ok(path) => DiskAction::KeptMine(path),
+                Err(e) => DiskAction::Refused(e),
+            }
+        }
+        Effect::WriteAndQuit(path) => {
+            let text = crate::session::write::to_yaml(&app.session);
+            match crate::session::store::write_new(&path, text.as_bytes()) {
+                Ok(()) => return Some(path),
+                Err(e) => DiskAction::Refused(format!("Cannot write {}: {e}", path.display())),
+            }
+        }
+    };
+    update(app, Action::Disk(answer), now());
+    None
+}
+
+/// Tells the app when the saver's problem has changed: a change on disk
+/// opens the prompt, a failure shows on every pane, a good save clears both.
+fn tell_problem(app: &mut App, saver: &Saver, told: &mut Option<SaveProblem>) {
+    use crate::app::conflict::DiskAction;
+    let problem = saver.problem();
+    if problem == *told {
+        return;
+    }
+    let action = match &problem {
+        Some(SaveProblem::ChangedOnDisk(m)) => Action::Disk(DiskAction::ChangedOnDisk(m.clone())),
+        Some(SaveProblem::Failed(m)) => Action::SaveFailed(m.clone()),
+        None => Action::Disk(DiskAction::Saved),
+    };
+    update(app, action, now());
+    *told = problem;
 }
 
 fn event_loop(
@@ -150,7 +241,7 @@ fn event_loop(
     themes: &Themes,
     fallback: &Theme,
     saver: &Saver,
-) -> std::io::Result<()> {
+) -> std::io::Result<Ending> {
     let mut saved = app.revision;
     let mut save_problem = None;
     loop {
@@ -169,20 +260,28 @@ fn event_loop(
             }
         };
         // A signal's turn ends when the signal came, not when it was seen.
+        let tick = action == Some(Action::Tick);
+        // What the saver found comes first: a quit key must know whether
+        // everything is on disk by now.
+        tell_problem(app, saver, &mut save_problem);
         let effect = action.map_or(Effect::None, |a| update(app, a, stop.unwrap_or_else(now)));
-        if app.revision != saved {
+        // A failing disk is tried again every second, not only at the next
+        // change, so the meeting is on disk as soon as it can be.
+        let retry = tick && matches!(save_problem, Some(SaveProblem::Failed(_)));
+        if app.revision != saved || retry {
             saver.save(app.session.clone());
             saved = app.revision;
         }
-        let problem = saver.problem();
-        if problem != save_problem {
-            if let Some(message) = &problem {
-                update(app, Action::SaveFailed(message.clone()), now());
-            }
-            save_problem = problem;
-        }
+        tell_problem(app, saver, &mut save_problem);
         if effect == Effect::Quit {
-            return Ok(());
+            return Ok(if stop.is_some() {
+                Ending::Stopped
+            } else {
+                Ending::Quit
+            });
+        }
+        if let Some(path) = carry_out(effect, app, saver) {
+            return Ok(Ending::WroteTo(path));
         }
     }
 }

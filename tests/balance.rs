@@ -47,10 +47,15 @@ fn row<'a>(screen: &'a str, name: &str) -> &'a str {
 
 /// The printed row of the roles table for the role labelled `label`.
 fn role_row<'a>(screen: &'a str, label: &str) -> &'a str {
+    // Each label follows its role's symbol: ` ■ Lived experience`.
     let starts = format!(" {label}");
     screen
         .lines()
-        .find(|l| l.starts_with(&starts))
+        .find(|l| {
+            l.char_indices()
+                .nth(2)
+                .is_some_and(|(at, _)| l[at..].starts_with(&starts))
+        })
         .unwrap_or_else(|| panic!("no row for {label}:\n{screen}"))
 }
 

@@ -1,37 +1,18 @@
 //! The binary as a user runs it: `render`, `check`, and the lock.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod run;
+
+use std::path::Path;
+use std::process::Output;
 
 use coproduce::session::Session;
 use coproduce::session::lock::SessionLock;
+use run::{coproduce, fixture, scratch};
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A copy of a fixture in a fresh folder, to be changed by the test.
-fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    std::fs::copy(fixture(name), &path).unwrap();
-    (dir, path)
 }
 
 fn render(path: &Path, keys: &str, extra: &[&str]) -> Output {

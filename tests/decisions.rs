@@ -3,55 +3,34 @@
 //! (a round under way, a flagged agreement, past-due actions) as reviewed
 //! snapshots; the open proposal in the header at every width.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use coproduce::app::keys::parse_script;
 use coproduce::app::{App, Pane};
 use coproduce::render::{buffer_text, draw, play};
 use coproduce::session::{Session, Time};
 use coproduce::theme::Themes;
+use run::fixture;
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
 /// A copy of `good.yaml` in a fresh folder, to be changed by the test.
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    std::fs::copy(fixture("good.yaml"), &path).unwrap();
-    (dir, path)
+    run::scratch("good.yaml")
 }
 
+/// Runs `coproduce ARGS`, which must succeed.
 fn coproduce(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run::coproduce(args);
+    run::succeeded(args, &out);
     out
 }
 
 fn render(path: &Path, keys: &str) -> String {
-    let out = coproduce(&[
-        "render",
-        path.to_str().unwrap(),
-        "--now",
-        NOW,
-        "--keys",
-        keys,
-    ]);
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    run::render(path, NOW, keys)
 }
 
 /// The saved block of the decision with `id`, as text.

@@ -5,10 +5,10 @@
 //! reported saved; the temporary files of killed saves are cleaned up at the
 //! next start.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
@@ -99,30 +99,37 @@ fn a_killed_app_never_loses_a_completed_save_nor_leaves_a_broken_file() {
             .spawn()
             .expect("the binary starts")
     };
-    // How long a whole run takes here, so the kills land all through it.
     std::fs::write(&path, SESSION).unwrap();
-    let started = Instant::now();
     let whole = run(&path).wait_with_output().unwrap();
     assert!(whole.status.success());
-    let span = started.elapsed().as_micros() as u64;
     assert_eq!(load(&path).unwrap().session, *states.last().unwrap());
 
+    // Each kill waits for a chosen number of saves to be reported, then a
+    // few microseconds more, so the kills land all through the meeting and
+    // often in the middle of a save, however fast or loaded the machine is.
+    let saves = states.len() as u64 - 1;
     let mut moments = Moments(0x2545_f491_4f6c_dd1d);
     let mut partial = 0;
     for kill in 0..KILLS {
         std::fs::write(&path, SESSION).unwrap();
         let mut child = run(&path);
-        std::thread::sleep(Duration::from_micros(moments.next_below(span)));
+        let mut trace = BufReader::new(child.stderr.take().unwrap());
+        let target = moments.next_below(saves);
+        let mut confirmed = 0;
+        let mut line = String::new();
+        while confirmed < target {
+            line.clear();
+            if trace.read_line(&mut line).unwrap() == 0 {
+                break;
+            }
+            confirmed += u64::from(line.starts_with("saved "));
+        }
+        std::thread::sleep(Duration::from_micros(moments.next_below(3_000)));
         child.kill().unwrap();
         child.wait().unwrap();
-        let mut trace = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut trace)
-            .unwrap();
-        let confirmed = trace.lines().filter(|l| l.starts_with("saved ")).count();
+        let mut rest = String::new();
+        trace.read_to_string(&mut rest).unwrap();
+        confirmed += rest.lines().filter(|l| l.starts_with("saved ")).count() as u64;
         let on_disk = load(&path)
             .unwrap_or_else(|e| panic!("kill {kill}: the file does not load: {e}"))
             .session;
@@ -131,18 +138,18 @@ fn a_killed_app_never_loses_a_completed_save_nor_leaves_a_broken_file() {
             .position(|s| *s == on_disk)
             .unwrap_or_else(|| {
                 panic!("kill {kill}: the file is no state the meeting passed through")
-            });
+            }) as u64;
         assert!(
             k >= confirmed,
             "kill {kill}: {confirmed} saves were reported done but the file holds {k}"
         );
-        if 0 < k && k + 1 < states.len() {
+        if k < saves {
             partial += 1;
         }
     }
     assert!(
-        partial > KILLS / 3,
-        "most kills should land mid-meeting ({partial} of {KILLS} did)"
+        partial > KILLS / 2,
+        "most kills should land before the meeting's end ({partial} of {KILLS} did)"
     );
 
     // The next start cleans up whatever temporary files the kills left.

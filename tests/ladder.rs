@@ -3,8 +3,9 @@
 //! on a vote for an unknown rung, and reviewed screens of the pane with the
 //! trend over a folder of earlier sessions.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use coproduce::app::keys::{ScriptStep, parse_script};
 use coproduce::app::{Action, App, Pane, update};
@@ -13,47 +14,17 @@ use coproduce::render::{buffer_text, draw};
 use coproduce::session::trend::trend;
 use coproduce::session::{Rung, Session, Time, load};
 use coproduce::theme::Themes;
+use run::{coproduce, fixture};
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
 /// `coproduce render` of `keys` on `path` at [`NOW`]: the screen printed.
 fn render(path: &Path, keys: &str) -> String {
-    let out = coproduce(&[
-        "render",
-        path.to_str().unwrap(),
-        "--now",
-        NOW,
-        "--keys",
-        keys,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::render(path, NOW, keys)
 }
 
-/// A copy of good.yaml alone in a fresh folder.
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    std::fs::copy(fixture("good.yaml"), &path).unwrap();
-    (dir, path)
+    run::scratch("good.yaml")
 }
 
 /// The `ladder:` section of a session file's text.

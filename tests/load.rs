@@ -1,18 +1,15 @@
 //! Loading session files: every broken fixture fails at exactly the place a
 //! person would fix it, and loading never changes a byte on disk.
 
+mod run;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use coproduce::session::load::MAX_FILE_BYTES;
 use coproduce::session::{LoadError, Problem, check_files, load, parse};
 use proptest::prelude::*;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use run::fixture;
 
 /// Each broken file is good.yaml with one small change. Columns: file,
 /// `line:col` of the first problem, a fragment of its message, how many

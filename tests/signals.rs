@@ -6,18 +6,12 @@
 //! These tests wait on a real process, so they poll with a deadline; the
 //! meeting's own times are checked against the file, never against sleeps.
 
-use std::fs::File;
-use std::io::Write;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+mod pty;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
 use coproduce::session::{Session, load};
+use pty::{Live, wait_for};
 
 const SESSION: &str = "format: 1
 title: Signals
@@ -29,151 +23,6 @@ participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: dulcie, name: Dulcie, role: lived, key: d }
 ";
-
-/// The app running in a pseudo-terminal, with everything it draws drained
-/// so that it never blocks on a full terminal.
-struct Live {
-    child: Child,
-    master: Option<File>,
-    screen: Arc<Mutex<Vec<u8>>>,
-    /// Tells the drain to let go of the terminal, and its thread.
-    stop_draining: Arc<AtomicBool>,
-    drain: Option<JoinHandle<()>>,
-}
-
-fn open_pty() -> (OwnedFd, OwnedFd) {
-    let mut master = 0;
-    let mut slave = 0;
-    let size = libc::winsize {
-        ws_row: 30,
-        ws_col: 100,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: openpty writes two descriptors, which we then own.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &size,
-        )
-    };
-    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
-    // The app must not inherit the master side, or closing ours would not
-    // close the terminal.
-    // SAFETY: setting a flag on a descriptor we just opened.
-    unsafe {
-        libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
-    }
-    // SAFETY: both are fresh descriptors owned by nothing else.
-    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
-}
-
-fn start(path: &Path) -> Live {
-    let (master, slave) = open_pty();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
-    command
-        .arg(path)
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::from(slave.try_clone().unwrap()))
-        .stdout(Stdio::from(slave.try_clone().unwrap()))
-        .stderr(Stdio::from(slave));
-    // SAFETY: only async-signal-safe calls between fork and exec: a new
-    // session whose controlling terminal is the pseudo-terminal, as a
-    // terminal emulator sets it up.
-    unsafe {
-        command.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let child = command.spawn().expect("the binary starts");
-    let master = File::from(master);
-    let screen = Arc::new(Mutex::new(Vec::new()));
-    // The drain borrows the descriptor (never closing it), so that dropping
-    // `master` after the drain stops really closes the terminal.
-    let fd = master.as_raw_fd();
-    let sink = Arc::clone(&screen);
-    let stop_draining = Arc::new(AtomicBool::new(false));
-    let stop = Arc::clone(&stop_draining);
-    let drain = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while !stop.load(Ordering::SeqCst) {
-            let mut poll = libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // SAFETY: one pollfd on a descriptor the test keeps open until
-            // this thread has been joined.
-            if unsafe { libc::poll(&mut poll, 1, 20) } <= 0 {
-                continue;
-            }
-            // SAFETY: as above; `buf` is ours.
-            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n <= 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n as usize]);
-        }
-    });
-    Live {
-        child,
-        master: Some(master),
-        screen,
-        stop_draining,
-        drain: Some(drain),
-    }
-}
-
-/// Polls `ready` until it holds or ten seconds pass.
-fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !ready() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-impl Live {
-    fn has_drawn(&self, text: &str) -> bool {
-        String::from_utf8_lossy(&self.screen.lock().unwrap()).contains(text)
-    }
-
-    fn send(&mut self, keys: &[u8]) {
-        let master = self.master.as_mut().unwrap();
-        master.write_all(keys).unwrap();
-        master.flush().unwrap();
-    }
-
-    /// Closes the terminal's master side, as closing a terminal window does.
-    fn hang_up(&mut self) {
-        self.stop_draining.store(true, Ordering::SeqCst);
-        if let Some(drain) = self.drain.take() {
-            drain.join().unwrap();
-        }
-        self.master = None;
-    }
-
-    fn exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("the app did not exit");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
 
 fn unix_now() -> i64 {
     std::time::SystemTime::now()
@@ -195,8 +44,10 @@ fn saved(path: &Path) -> Session {
 
 /// Starts the app, gives Beve the floor, and waits until that is on disk.
 fn floor_to_beve(path: &Path) -> Live {
-    let mut live = start(path);
-    wait_for("the first frame", || live.has_drawn("Signals"));
+    let mut live = Live::start(&[path.as_os_str()], 100, 30);
+    wait_for("the first frame", || {
+        live.drawn_since(0).contains("Signals")
+    });
     // Keys are read in order: Tab to the Balance pane, then Beve's key.
     live.send(b"\tb");
     wait_for("Beve's turn on disk", || {
@@ -228,10 +79,7 @@ fn sigterm_closes_the_open_turn_saves_and_exits_0() {
     let (_dir, path) = scratch();
     let mut live = floor_to_beve(&path);
     let from = unix_now();
-    // SAFETY: sending a signal to our own child.
-    unsafe {
-        libc::kill(live.child.id() as libc::pid_t, libc::SIGTERM);
-    }
+    live.signal(libc::SIGTERM);
     let to = unix_now() + 1;
     assert_stopped_cleanly(&mut live, &path, from, to);
 }

@@ -20,6 +20,18 @@ pub fn app_on(session: Session, pane: Pane) -> App {
     app
 }
 
+/// An app on `session` for each pane and for the room view, by name.
+pub fn every_view(session: &Session) -> Vec<(&'static str, App)> {
+    let mut views: Vec<(&'static str, App)> = Pane::ALL
+        .iter()
+        .map(|&pane| (pane.title(), app_on(session.clone(), pane)))
+        .collect();
+    let mut room = app_on(session.clone(), Pane::Agenda);
+    room.room = true;
+    views.push(("Room view", room));
+    views
+}
+
 /// The default theme.
 pub fn theme() -> Theme {
     Themes::builtin()

@@ -197,6 +197,7 @@ pub const KEYS: &[PaneKey] = &[
 
 /// Applies one of the pane's actions.
 pub(super) fn update(app: &mut App, action: AgendaAction, now: Time) {
+    let now = timing::not_before_record(&app.session, now);
     let result = match action {
         AgendaAction::Select(step) => {
             select(app, step);
@@ -535,6 +536,7 @@ pub(super) fn submit(
     values: &[String],
     now: Time,
 ) -> Result<(), String> {
+    let now = timing::not_before_record(&app.session, now);
     match purpose {
         AgendaForm::Break => {
             let [length] = values else {

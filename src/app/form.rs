@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 
 use super::keys::{Key, KeyCode};
-use super::{agenda, balance, decisions, ladder};
+use super::{agenda, balance, conflict, decisions, ladder};
 
 /// What a form is for: the pane that asked for it and what it will change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum Purpose {
     Balance(balance::BalanceForm),
     Decisions(decisions::DecisionForm),
     Ladder(ladder::LadderForm),
+    /// Where to write a meeting that cannot be saved.
+    Disk(conflict::DiskForm),
     /// A form that changes nothing, for the form's own tests.
     #[cfg(test)]
     Test,

@@ -80,6 +80,13 @@ const GLOBAL: &[(Scope, &[&str], Action, &str, bool)] = &[
     ),
     (
         Scope::Global,
+        &["<F2>", "<C-r>"],
+        Action::ToggleRoom,
+        "room view",
+        true,
+    ),
+    (
+        Scope::Global,
         &["<Esc>"],
         Action::Close,
         "close / cancel",

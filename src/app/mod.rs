@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod balance;
+pub mod conflict;
 pub mod decisions;
 pub mod form;
 pub mod keymap;
@@ -57,7 +58,7 @@ impl Pane {
 
 /// Everything that can happen to the app: keys become actions through the
 /// keymap; the clock ticking is an action too.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     NextPane,
     PrevPane,
@@ -69,6 +70,8 @@ pub enum Action {
     Undo,
     Redo,
     NextTheme,
+    /// Show or hide the room view, the screen for the projector.
+    ToggleRoom,
     Quit,
     /// A signal (SIGTERM, SIGHUP) stops the app: close the open turn at the
     /// signal's time, then quit.
@@ -93,13 +96,21 @@ pub enum Action {
     Tick,
     /// A save did not reach the disk: tell the facilitator.
     SaveFailed(String),
+    /// The file on disk: changed under the app, saved again, reloaded…
+    Disk(conflict::DiskAction),
 }
 
 /// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Read the session file again as it is on disk now.
+    Reload,
+    /// Write the meeting to a new file beside the session file.
+    KeepMine,
+    /// Write the meeting to this new file, then quit.
+    WriteAndQuit(std::path::PathBuf),
 }
 
 /// A layer drawn over the pane.
@@ -127,6 +138,8 @@ pub struct App {
     /// Names of the themes to cycle through, and which one is in use.
     pub theme_names: Vec<String>,
     pub theme: usize,
+    /// Whether the room view is shown instead of the pane.
+    pub room: bool,
     /// How far the help overlay is scrolled down, in lines.
     pub help_scroll: u16,
     /// What each pane has selected.
@@ -134,6 +147,8 @@ pub struct App {
     pub balance: balance::BalanceView,
     pub decisions: decisions::DecisionsView,
     pub ladder: ladder::LadderView,
+    /// Saves that did not happen and what to do about them.
+    pub disk: conflict::DiskState,
     undo: UndoStack,
 }
 
@@ -156,11 +171,16 @@ impl App {
             keymap,
             theme_names,
             theme,
+            room: false,
             help_scroll: 0,
             agenda: agenda_view,
             balance: Default::default(),
             decisions: Default::default(),
             ladder: Default::default(),
+            disk: conflict::DiskState {
+                rescue_folder: conflict::default_rescue_folder(),
+                ..Default::default()
+            },
             undo: UndoStack::default(),
         }
     }
@@ -179,6 +199,9 @@ impl App {
                 Some(Action::Quit) => Some(Action::Quit),
                 _ => Some(Action::Type(key)),
             };
+        }
+        if self.disk.conflict.is_some() {
+            return conflict::prompt_action(self, key);
         }
         if self.overlay.is_some() {
             // The help overlay is read, not typed into: only closing keys work.
@@ -241,5 +264,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod keys_property;
 #[cfg(test)]
 mod tests;

@@ -5,9 +5,9 @@ use chrono::Timelike;
 use super::form::{Form, Outcome, Purpose};
 use super::keys::Key;
 use super::undo::UndoStack;
-use super::{Action, App, Effect, Overlay, agenda, balance, decisions, ladder};
+use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
 use crate::session::balance::floor;
-use crate::session::timing::working_secs;
+use crate::session::timing::{not_before_record, working_secs};
 use crate::session::{Session, Time, Turn, stack};
 
 /// Applies `action` at `now` and says what the loop must do next.
@@ -16,12 +16,26 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     // duration the app writes exact.
     let now = now.with_nanosecond(0).unwrap_or(now);
     app.now = now;
-    if !matches!(action, Action::Tick | Action::SaveFailed(_)) {
+    if !matches!(
+        action,
+        Action::Tick | Action::SaveFailed(_) | Action::Disk(_)
+    ) {
         app.status = None;
     }
+    let effect = apply(app, action, now);
+    // Whatever changed the session (an edit, undo, a reload), the Balance
+    // pane's kept lookups follow it here, once.
+    balance::refresh(app);
+    effect
+}
+
+/// Carries out one action; `update` does what every action shares.
+fn apply(app: &mut App, action: Action, now: Time) -> Effect {
     match action {
         Action::Tick => {}
-        Action::SaveFailed(problem) => app.status = Some(format!("⚠ {problem}")),
+        // Shown in the footer on every pane until a save works again.
+        Action::SaveFailed(problem) => app.disk.unsaved = Some(problem),
+        Action::Disk(action) => return conflict::update(app, action, now),
         Action::NextPane => app.pane = app.pane.step(1),
         Action::PrevPane => app.pane = app.pane.step(-1),
         Action::ToggleHelp => {
@@ -39,13 +53,14 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
             app.help_scroll = to.clamp(0, most as i64) as u16;
         }
         Action::Close => app.overlay = None,
+        Action::ToggleRoom => app.room = !app.room,
         Action::NextTheme => {
             app.theme = (app.theme + 1) % app.theme_names.len().max(1);
             app.status = Some(format!("Theme: {}", app.theme_name()));
         }
         Action::Undo => travel(app, UndoStack::undo, "Undone", "Nothing to undo"),
         Action::Redo => travel(app, UndoStack::redo, "Redone", "Nothing to redo"),
-        Action::Quit => return Effect::Quit,
+        Action::Quit => return conflict::quit(app, now),
         Action::Stop => {
             if floor(&app.session).is_some() {
                 app.change("close the turn as the app stopped".into(), |s| {
@@ -59,7 +74,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Balance(action) => balance::update(app, action, now),
         Action::Decisions(action) => decisions::update(app, action, now),
         Action::Ladder(action) => ladder::update(app, action, now),
-        Action::Type(key) => type_into_form(app, key, now),
+        Action::Type(key) => return type_into_form(app, key, now),
         Action::Paste(text) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {
                 form.paste(&text);
@@ -73,23 +88,29 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
             }
         }
     }
-    balance::refresh(app);
     Effect::None
 }
 
 /// Gives a key to the open form; on save, hands the values to the pane the
 /// form belongs to, keeping the form open with the reason if it refuses.
-fn type_into_form(app: &mut App, key: Key, now: Time) {
+fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
     let Some(Overlay::Form(form)) = &mut app.overlay else {
-        return;
+        return Effect::None;
     };
     match form.key(key) {
         Outcome::Stay => {}
         Outcome::Cancel => app.overlay = None,
+        // The loop writes the file; the form stays open for its answer.
+        Outcome::Submit if matches!(form.purpose, Purpose::Disk(_)) => {
+            match conflict::submit(&form.values()) {
+                Ok(effect) => return effect,
+                Err(message) => form.error = Some(message),
+            }
+        }
         Outcome::Submit => {
             let form: Form = *match app.overlay.take() {
                 Some(Overlay::Form(form)) => form,
-                _ => return,
+                _ => return Effect::None,
             };
             let values = form.values();
             let result = match form.purpose.clone() {
@@ -97,6 +118,8 @@ fn type_into_form(app: &mut App, key: Key, now: Time) {
                 Purpose::Balance(purpose) => balance::submit(app, purpose, &values, now),
                 Purpose::Decisions(purpose) => decisions::submit(app, purpose, &values, now),
                 Purpose::Ladder(purpose) => ladder::submit(app, purpose, &values, now),
+                // Written by the loop, above: never submitted here.
+                Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]
                 Purpose::Test => Ok(()),
             };
@@ -108,6 +131,7 @@ fn type_into_form(app: &mut App, key: Key, now: Time) {
             }
         }
     }
+    Effect::None
 }
 
 /// Moves through the undo history one step with `step` (undo or redo),
@@ -152,6 +176,7 @@ fn give_floor(app: &mut App, who: String, now: Time) {
         app.status = Some(format!("{name} already has the floor"));
         return;
     }
+    let now = not_before_record(&app.session, now);
     app.change(format!("give the floor to {name}"), |s| {
         close_turn(s, now);
         stack::lower(&mut s.stack, &who);

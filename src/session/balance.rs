@@ -68,6 +68,53 @@ pub fn slack(fair: f64) -> f64 {
     (fair * 0.2).max(0.02)
 }
 
+/// How a share stands against its fair share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Over,
+    Fair,
+    Under,
+}
+
+impl Standing {
+    /// Fair within [`slack`] of the fair share.
+    pub fn of(share: f64, fair: f64) -> Standing {
+        let slack = slack(fair);
+        if share > fair + slack {
+            Standing::Over
+        } else if share + slack < fair {
+            Standing::Under
+        } else {
+            Standing::Fair
+        }
+    }
+
+    /// A symbol and a word, so the meaning never rests on colour alone.
+    pub fn words(self) -> &'static str {
+        match self {
+            Standing::Over => "▲ over",
+            Standing::Fair => "● fair",
+            Standing::Under => "▼ under",
+        }
+    }
+}
+
+/// The scale for a table of share bars: the largest share or fair share in
+/// it fills a bar, so that small shares among many people stay readable.
+pub fn bar_scale(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
+    pairs.fold(0.0, |most: f64, (share, fair)| most.max(share).max(fair))
+}
+
+/// A share bar `width` cells wide on `scale` (see [`bar_scale`]): how many
+/// cells `share` fills, and the cell of the fair-share mark (none when the
+/// fair share is nothing).
+pub fn bar_cells(share: f64, fair: f64, scale: f64, width: usize) -> (usize, Option<usize>) {
+    let scale = if scale > 0.0 { scale } else { 1.0 };
+    let cells = |f: f64| (((f / scale).clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let mark = (fair > 0.0).then(|| cells(fair).min(width.saturating_sub(1)));
+    (cells(share), mark)
+}
+
 /// The whole picture of speaking time at one moment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Balance {
@@ -205,7 +252,8 @@ impl Tally {
             .iter()
             .enumerate()
             .map(|(item, it)| {
-                let run = run_of(&session.turns, it.started?, it.ended?);
+                let (started, ended) = (it.started?, it.ended?);
+                let run = run_of(&session.turns, started, ended);
                 let unchanged = |s: &Settled| s.run == run && run.1 <= kept;
                 let known = known.get_mut(item).and_then(Option::take);
                 if let Some(same) = known.filter(unchanged) {
@@ -215,8 +263,7 @@ impl Tally {
                     return None;
                 }
                 // No open turn in the run: the time given is never read.
-                let now = session.turns.get(run.0).map(|t| t.at)?;
-                let (first, most) = self.first_and_most(session, run, now);
+                let (first, most) = self.first_and_most(session, run, ended);
                 Some(Settled { run, first, most })
             })
             .collect();

@@ -1,12 +1,88 @@
 //! A session file on disk: where it is and what was read from it, so that
-//! saving gives back the file's own bytes whenever the session is as it was.
+//! saving gives back the file's own bytes whenever the session is as it was,
+//! and never writes over a change someone else made to the file meanwhile.
 
-use std::io;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::Session;
-use super::store::write_atomic;
+use super::load::{LoadError, MAX_FILE_BYTES, load};
+use super::store::{write_atomic_stat, write_new};
 use super::write::to_yaml;
+
+/// What the file held when this app last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    hash: u64,
+    /// Modified time and file identity, once known from a write of ours.
+    /// Until then every check compares the content.
+    meta: Option<Meta>,
+}
+
+/// The metadata that changes whenever the file is written or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Meta {
+    modified: Option<SystemTime>,
+    device: u64,
+    inode: u64,
+}
+
+impl Meta {
+    fn of(meta: &fs::Metadata) -> Meta {
+        use std::os::unix::fs::MetadataExt;
+        Meta {
+            modified: meta.modified().ok(),
+            device: meta.dev(),
+            inode: meta.ino(),
+        }
+    }
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Stamp {
+    fn of(bytes: &[u8], meta: Option<Meta>) -> Stamp {
+        Stamp {
+            len: bytes.len() as u64,
+            hash: hash_of(bytes),
+            meta,
+        }
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Something else wrote the file since this app last read or wrote it;
+    /// nothing was written over it.
+    #[error("{} was changed on disk by something else; it was not overwritten", path.display())]
+    ChangedOnDisk {
+        /// The session file.
+        path: PathBuf,
+    },
+    /// The disk or the folder refused the write.
+    #[error("Cannot save {}: {source}", path.display())]
+    Io {
+        /// The session file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+}
+
+impl From<SaveError> for io::Error {
+    fn from(error: SaveError) -> io::Error {
+        io::Error::other(error)
+    }
+}
 
 /// The file a session is saved to.
 #[derive(Debug, Clone)]
@@ -14,15 +90,20 @@ pub struct Document {
     path: PathBuf,
     original: Session,
     original_text: String,
+    disk: Stamp,
 }
 
 impl Document {
     /// A document for `path`, as `text` was read from it into `session`.
     pub fn new(path: PathBuf, session: Session, text: String) -> Document {
+        // The file's metadata is not taken here: it might already belong to
+        // a later write than `text`. The first save compares content instead.
+        let disk = Stamp::of(text.as_bytes(), None);
         Document {
             path,
             original: session,
             original_text: text,
+            disk,
         }
     }
 
@@ -32,17 +113,132 @@ impl Document {
     }
 
     /// The bytes `session` is saved as. A session undone back to what was
-    /// opened gets the file's own text back, hand-written layout and all.
+    /// opened gets the file's own text back, hand-written layout and all;
+    /// any other keeps the comment lines the file starts with.
     pub fn text_for(&self, session: &Session) -> String {
         if *session == self.original {
             self.original_text.clone()
         } else {
-            to_yaml(session)
+            let mut text = leading_comments(&self.original_text).to_owned();
+            text.push_str(&to_yaml(session));
+            text
         }
     }
 
-    /// Saves `session` atomically and durably.
-    pub fn save(&self, session: &Session) -> io::Result<()> {
-        write_atomic(&self.path, self.text_for(session).as_bytes())
+    /// Whether the file still holds what this app last read or wrote. Equal
+    /// metadata is trusted; different metadata (a touch, a copy of the same
+    /// bytes) is settled by comparing the content. A missing file holds no
+    /// one's change, so saving may create it again.
+    fn unchanged_on_disk(&mut self) -> io::Result<bool> {
+        let meta = match fs::metadata(&self.path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
+            Err(e) => return Err(e),
+        };
+        let now = Meta::of(&meta);
+        if self.disk.meta.as_ref() == Some(&now) && meta.len() == self.disk.len {
+            return Ok(true);
+        }
+        if meta.len() != self.disk.len {
+            return Ok(false);
+        }
+        let mut bytes = Vec::new();
+        fs::File::open(&self.path)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        let same = bytes.len() as u64 == self.disk.len && hash_of(&bytes) == self.disk.hash;
+        if same {
+            self.disk.meta = Some(now);
+        }
+        Ok(same)
+    }
+
+    /// Saves `session` atomically and durably, unless the file changed on
+    /// disk since this app last read or wrote it.
+    ///
+    /// # Errors
+    /// [`SaveError::ChangedOnDisk`] (nothing written), or [`SaveError::Io`].
+    pub fn save(&mut self, session: &Session) -> Result<(), SaveError> {
+        let path = self.path.clone();
+        let io = |source| SaveError::Io {
+            path: path.clone(),
+            source,
+        };
+        if !self.unchanged_on_disk().map_err(io)? {
+            return Err(SaveError::ChangedOnDisk { path });
+        }
+        let text = self.text_for(session);
+        let written = write_atomic_stat(&self.path, text.as_bytes()).map_err(io)?;
+        self.disk = Stamp::of(text.as_bytes(), Some(Meta::of(&written)));
+        Ok(())
+    }
+
+    /// Takes the file as it is on disk now, forgetting what this app last
+    /// wrote: later saves go over the file as read here.
+    ///
+    /// # Errors
+    /// The file cannot be read or breaks the format; the document is then
+    /// as it was.
+    pub fn reload(&mut self) -> Result<Session, LoadError> {
+        let loaded = load(&self.path)?;
+        self.disk = Stamp::of(loaded.text.as_bytes(), None);
+        self.original = loaded.session.clone();
+        self.original_text = loaded.text;
+        Ok(loaded.session)
+    }
+
+    /// Saves `session` to a new file beside this one, `NAME.mine-SUFFIX.yaml`
+    /// (`-2`, `-3`… added if that is taken; nothing is ever replaced), and
+    /// saves there from now on. Returns the new file.
+    ///
+    /// # Errors
+    /// The new file cannot be written; the document is then as it was.
+    pub fn keep_mine(&mut self, session: &Session, suffix: &str) -> io::Result<PathBuf> {
+        let text = to_yaml(session);
+        let stem = self
+            .path
+            .file_stem()
+            .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+        for n in 1..1000 {
+            let extra = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let path = self
+                .path
+                .with_file_name(format!("{stem}.mine-{suffix}{extra}.yaml"));
+            match write_new(&path, text.as_bytes()) {
+                Ok(()) => {
+                    self.path = path.clone();
+                    self.original = session.clone();
+                    self.disk = Stamp::of(text.as_bytes(), None);
+                    self.original_text = text;
+                    return Ok(path);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "every name for a copy beside the file is taken",
+        ))
     }
 }
+
+/// The whole comment lines a file starts with, such as the
+/// `# yaml-language-server: $schema=…` line that points an editor at the
+/// schema: the writer keeps no other comment, but these say what the file
+/// is, so they stay.
+pub fn leading_comments(text: &str) -> &str {
+    let end = text
+        .split_inclusive('\n')
+        .take_while(|line| line.starts_with('#') && line.ends_with('\n'))
+        .map(str::len)
+        .sum();
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests;

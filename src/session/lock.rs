@@ -86,6 +86,18 @@ fn read_holder(lock: &Path) -> Option<Holder> {
     })
 }
 
+/// Whether the lock file is empty and stays so: its writer was killed
+/// between creating it and writing to it (found by the kill test). A live
+/// writer fills it within microseconds, so a short second look tells them
+/// apart.
+fn abandoned_empty(lock: &Path) -> bool {
+    let empty = || fs::metadata(lock).is_ok_and(|m| m.len() == 0);
+    empty() && {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        empty()
+    }
+}
+
 impl SessionLock {
     /// Takes the lock for `session`, taking over a stale one. `since` is
     /// written for the person who finds the lock taken.
@@ -111,7 +123,7 @@ impl SessionLock {
                     let holder = read_holder(&lock);
                     let stale = holder.as_ref().is_some_and(|h| {
                         h.host == host_name() && h.pid.is_some_and(|p| !process_alive(p))
-                    });
+                    }) || abandoned_empty(&lock);
                     if !stale {
                         return Err(LockError::Held {
                             session: session.to_path_buf(),
@@ -168,6 +180,16 @@ mod tests {
             host_name()
         );
         fs::write(lock_path(&session), body).unwrap();
+        let _lock = SessionLock::acquire(&session, "10:00").unwrap();
+        let now = fs::read_to_string(lock_path(&session)).unwrap();
+        assert!(now.contains(&format!("pid: {}", std::process::id())));
+    }
+
+    #[test]
+    fn an_empty_lock_left_by_a_kill_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.yaml");
+        fs::write(lock_path(&session), "").unwrap();
         let _lock = SessionLock::acquire(&session, "10:00").unwrap();
         let now = fs::read_to_string(lock_path(&session)).unwrap();
         assert!(now.contains(&format!("pid: {}", std::process::id())));

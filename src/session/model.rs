@@ -5,6 +5,7 @@
 //! lines an action touches.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ordered_map::OrderedMap;
@@ -16,9 +17,11 @@ pub type Time = DateTime<FixedOffset>;
 pub const FORMAT: u32 = 1;
 
 /// One meeting: the plan written by people and the record written by the app.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// The file format: always 1.
+    #[schemars(range(min = 1, max = 1))]
     pub format: u32,
     pub title: String,
     pub board: String,
@@ -50,7 +53,7 @@ pub struct Session {
 
 /// Thresholds the group can set in the file. Each is `Option` so that only
 /// what the group wrote is written back; the methods give the defaults.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Minutes left in an item's time box when the timer warns (default 5).
@@ -104,7 +107,7 @@ impl Settings {
 }
 
 /// How the stack orders raised hands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StackOrder {
     /// Whoever has spoken least so far goes first; ties by who raised first.
@@ -125,7 +128,7 @@ impl StackOrder {
 }
 
 /// Where a person speaks from: lived experience, carer, staff, commissioner…
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
@@ -146,7 +149,7 @@ impl Role {
 }
 
 /// A person at the meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// Lowercase letters, digits and '-'.
@@ -183,6 +186,26 @@ impl SpeakerKey {
     /// Whether `c` may be a speaker key: a lowercase ASCII letter or a digit.
     pub fn allowed(c: char) -> bool {
         c.is_ascii_lowercase() || c.is_ascii_digit()
+    }
+}
+
+impl JsonSchema for SpeakerKey {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SpeakerKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One lowercase letter or digit (a digit may be written unquoted).",
+            "anyOf": [
+                { "type": "string", "pattern": "^[a-z0-9]$" },
+                { "type": "integer", "minimum": 0, "maximum": 9 }
+            ]
+        })
     }
 }
 
@@ -231,7 +254,7 @@ impl<'de> Deserialize<'de> for SpeakerKey {
 }
 
 /// An agenda item with its time box.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -250,7 +273,7 @@ pub struct Item {
 }
 
 /// A proposal and what the group made of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub id: String,
@@ -290,7 +313,7 @@ pub struct Decision {
 }
 
 /// Where a proposal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionState {
     Queued,
@@ -329,7 +352,7 @@ impl DecisionState {
 }
 
 /// One person's answer in a consent round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Response {
     Agree,
@@ -359,7 +382,7 @@ impl Response {
 }
 
 /// Something someone will do as a result of a decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionPoint {
     pub what: String,
@@ -371,7 +394,9 @@ pub struct ActionPoint {
 
 /// The rungs of the ladder of co-production (Think Local Act Personal),
 /// bottom to top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rung {
     Coercion,
@@ -464,7 +489,7 @@ impl Rung {
 }
 
 /// A rung judgement: where the group placed an item, or the whole meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Judgement {
     pub at: Time,
@@ -480,7 +505,7 @@ pub struct Judgement {
 }
 
 /// The meeting clock, written by the app.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clock {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -499,7 +524,7 @@ impl Clock {
 }
 
 /// A break; `to` is absent while the break goes on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
     pub from: Time,
@@ -520,7 +545,7 @@ impl Break {
 }
 
 /// One person speaking; `secs` is absent while they still have the floor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Turn {
     /// A participant id.

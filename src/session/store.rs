@@ -24,8 +24,42 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` atomically and durably.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_stat(path, bytes).map(drop)
+}
+
+/// Writes `bytes` to `path` atomically and durably, and returns the written
+/// file's metadata. It is read from the open file before the rename, so a
+/// write by anyone else just after ours can never be taken for ours.
+pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let folder = folder_of(path);
-    let temp = folder.join(format!("{}{}", temp_prefix(path), std::process::id()));
+    write_through_temp(path, bytes, |temp| {
+        fs::rename(temp, path)?;
+        // The rename is only durable once the folder's entry is on disk.
+        File::open(&folder)?.sync_all()
+    })
+}
+
+/// Writes `bytes` to a new file at `path`, durably, never replacing a file
+/// already there (`AlreadyExists` then). Readers see the whole file or none.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = folder_of(path);
+    write_through_temp(path, bytes, |temp| {
+        // A hard link fails if the name is taken, where a rename would replace.
+        fs::hard_link(temp, path)?;
+        let _ = fs::remove_file(temp);
+        File::open(&folder)?.sync_all()
+    })
+    .map(drop)
+}
+
+/// Writes and syncs a temporary file beside `path`, then lets `publish` give
+/// it its name; the temporary file is removed if anything fails.
+fn write_through_temp(
+    path: &Path,
+    bytes: &[u8],
+    publish: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<fs::Metadata> {
+    let temp = folder_of(path).join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = (|| {
         let mut file = OpenOptions::new()
             .write(true)
@@ -38,13 +72,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         file.write_all(bytes)?;
         file.sync_all()?;
-        fs::rename(&temp, path)?;
-        // The rename is only durable once the folder's entry is on disk.
-        File::open(&folder)?.sync_all()
+        let written = file.metadata()?;
+        publish(&temp)?;
+        Ok(written)
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
+    // After a rename there is nothing left to remove; after a link, the
+    // temporary name goes.
+    let _ = fs::remove_file(&temp);
     result
 }
 
@@ -81,6 +115,17 @@ mod tests {
     }
 
     #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        write_new(&path, b"first").unwrap();
+        let again = write_new(&path, b"second").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
     fn the_file_keeps_its_permissions() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
@@ -92,6 +137,17 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
         );
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_already_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.yaml");
+        write_new(&path, b"first").unwrap();
+        let second = write_new(&path, b"second").unwrap_err();
+        assert_eq!(second.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -107,6 +107,33 @@ pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
     ))
 }
 
+/// The moment the record ends: the clock's end, or else the latest moment
+/// the file records (a start, an end, a break, a turn and its length, a
+/// decision, a judgement). Minutes and trends read a file at this moment,
+/// so they never depend on when they are made. `None` for an empty record.
+pub fn record_end(session: &Session) -> Option<Time> {
+    if let Some(ended) = session.clock.ended {
+        return Some(ended);
+    }
+    let clock = &session.clock;
+    let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
+    let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
+    let turns = session.turns.iter().map(|t| {
+        let secs = i64::try_from(t.secs.unwrap_or(0)).unwrap_or(0);
+        Some(t.at + chrono::Duration::seconds(secs))
+    });
+    let decisions = session.decisions.iter().flat_map(|d| [d.opened, d.decided]);
+    let ladder = session.ladder.iter().map(|j| Some(j.at));
+    std::iter::once(clock.started)
+        .chain(breaks)
+        .chain(items)
+        .chain(turns)
+        .chain(decisions)
+        .chain(ladder)
+        .flatten()
+        .max()
+}
+
 /// `m:ss` under an hour, `h:mm:ss` above: how the room reads a duration.
 pub fn format_duration(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
@@ -124,6 +151,24 @@ pub fn format_minutes(secs: u64) -> String {
         60..3600 => format!("{} min", secs / 60),
         _ => format!("{} h {} min", secs / 3600, secs / 60 % 60),
     }
+}
+
+/// `now`, or the latest time the meeting's record already holds (the
+/// clock, its breaks, the items, the last turn) if that is later. A clock
+/// set back (by hand, a time-server correction) then holds still instead
+/// of writing an end before its start or a turn before the one above it,
+/// which the file's checks would refuse when it is opened again.
+pub fn not_before_record(session: &Session, now: Time) -> Time {
+    let clock = &session.clock;
+    let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
+    let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
+    [clock.started, clock.ended]
+        .into_iter()
+        .chain(breaks)
+        .chain(items)
+        .flatten()
+        .chain(session.turns.last().map(|t| t.at))
+        .fold(now, Time::max)
 }
 
 #[cfg(test)]

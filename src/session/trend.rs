@@ -7,12 +7,14 @@
 //! `date` is before this meeting's. A file that cannot be read or is not a
 //! valid session is skipped and said so; it never stops the pane.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::judgement::{MeetingRung, meeting_rung};
 use super::load::{LoadError, load};
+use super::model::Session;
 
 /// The earlier sessions in a folder, oldest first, and the files skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,14 +42,27 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// The sessions before `date` in the folder of `this_file`, and every file
-/// skipped there, oldest first (then by file name).
-pub fn trend(this_file: &Path, date: NaiveDate) -> Trend {
-    let folder = match this_file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut out = Trend::default();
+/// A session file read from a folder.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The file's name in the folder.
+    pub file: String,
+    pub session: Session,
+}
+
+/// What a folder holds: every session file read, and every file skipped,
+/// each in file-name order.
+#[derive(Debug, Clone, Default)]
+pub struct Folder {
+    pub sessions: Vec<Found>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Reads every session file in `folder` (`*.yaml` or `*.yml`, not hidden,
+/// not `except`). A file that cannot be read or is not a valid session is
+/// skipped and said so; a folder that cannot be listed is one skipped entry.
+pub fn scan(folder: &Path, except: Option<&OsStr>) -> Folder {
+    let mut out = Folder::default();
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => {
@@ -58,35 +73,62 @@ pub fn trend(this_file: &Path, date: NaiveDate) -> Trend {
             return out;
         }
     };
-    let this_name = this_file.file_name();
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
         let shown = name.to_string_lossy().into_owned();
         let is_session = (shown.ends_with(".yaml") || shown.ends_with(".yml"))
             && !shown.starts_with('.')
-            && Some(name.as_os_str()) != this_name
+            && Some(name.as_os_str()) != except
             && path.is_file();
         if !is_session {
             continue;
         }
         match load(&path) {
-            Ok(loaded) if loaded.session.date < date => out.points.push(Point {
-                date: loaded.session.date,
+            Ok(loaded) => out.sessions.push(Found {
                 file: shown,
-                rung: meeting_rung(&loaded.session),
+                session: loaded.session,
             }),
-            Ok(_) => {}
             Err(e) => out.skipped.push(Skipped {
                 file: shown,
                 reason: reason(&e),
             }),
         }
     }
-    out.points
-        .sort_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
+    out.sessions.sort_by(|a, b| a.file.cmp(&b.file));
     out.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     out
+}
+
+/// The sessions before `date` in the folder of `this_file`, and every file
+/// skipped there, oldest first (then by file name).
+pub fn trend(this_file: &Path, date: NaiveDate) -> Trend {
+    let folder = match this_file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Folder { sessions, skipped } = scan(folder, this_file.file_name());
+    let mut points: Vec<Point> = sessions
+        .into_iter()
+        .filter(|found| found.session.date < date)
+        .map(|found| Point {
+            date: found.session.date,
+            rung: meeting_rung(&found.session),
+            file: found.file,
+        })
+        .collect();
+    points.sort_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
+    Trend { points, skipped }
+}
+
+impl Skipped {
+    /// The file and why, as `file:line:col: what` (editors jump to it) or
+    /// `file: cannot read: …`.
+    pub fn line(&self) -> String {
+        let located = self.reason.starts_with(|c: char| c.is_ascii_digit());
+        let sep = if located { ":" } else { ": " };
+        format!("{}{sep}{}", self.file, self.reason)
+    }
 }
 
 /// One line on why a file was skipped, without its path (the pane names

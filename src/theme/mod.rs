@@ -5,20 +5,24 @@
 //! [`Theme`] is the resolved result the UI draws with. [`Themes`] is the set
 //! available this run and [`choose`] picks one from it.
 
+mod check;
 mod contrast;
 mod file;
 mod set;
 mod style;
 #[cfg(test)]
 mod tests;
+mod vision;
 
 use std::ffi::OsStr;
 use std::io;
 use std::path::PathBuf;
 
+pub use check::{ThemeCheck, check, check_all};
 pub use contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST, contrast_ratio};
 pub use set::Themes;
 pub use style::Theme;
+pub use vision::{ROLE_DISTANCE, Vision, closest_pair};
 
 /// The theme used unless `--theme` or `NO_COLOR` says otherwise.
 pub const DEFAULT_THEME: &str = "high-contrast-dark";
@@ -83,6 +87,20 @@ pub enum ThemeError {
         /// Every theme there is, in cycle order.
         known: Vec<String>,
     },
+}
+
+impl ThemeError {
+    /// The theme file (or folder) the problem is in, if it is in one.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self {
+            ThemeError::Read { path: file, .. }
+            | ThemeError::Yaml { file, .. }
+            | ThemeError::BadColour { file, .. }
+            | ThemeError::EmptyColour { file, .. }
+            | ThemeError::MissingColour { file, .. } => Some(file),
+            ThemeError::Unknown { .. } => None,
+        }
+    }
 }
 
 /// Picks the theme for this run: `--theme NAME` first, then `NO_COLOR`

@@ -170,6 +170,20 @@ impl Theme {
         pairs
     }
 
+    /// The role colours that are real colours, by field name, for the
+    /// colour-blindness check; `default` ones are left out (they are told
+    /// apart by the role's symbol and name only).
+    pub fn role_colours(&self) -> Vec<(&'static str, (u8, u8, u8))> {
+        self.palette
+            .roles()
+            .into_iter()
+            .filter_map(|(name, colour)| match colour {
+                Color::Rgb(r, g, b) => Some((name, (r, g, b))),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn role_colour(&self, slot: usize) -> Color {
         self.palette.roles()[slot % ROLE_SLOTS].1
     }

@@ -337,3 +337,89 @@ fn coloured_themes_use_colour_not_stand_ins() {
     let mark = dark.role(0).patch(dark.fair_mark());
     assert_eq!((mark.fg, mark.bg), (Some(white), Some(black)));
 }
+
+#[test]
+fn role_colours_stay_apart_with_every_kind_of_colour_vision() {
+    let mut failures = Vec::new();
+    let (themes, _) = Themes::load(&[themes_dir()]);
+    for theme in themes.names().into_iter().filter_map(|n| themes.get(n)) {
+        let roles = theme.role_colours();
+        let mut report = Vec::new();
+        for vision in Vision::ALL {
+            let Some((a, b, d)) = closest_pair(&roles, vision) else {
+                continue;
+            };
+            report.push(format!("{} {d:.3} ({a}/{b})", vision.name()));
+            if d < ROLE_DISTANCE {
+                failures.push(format!(
+                    "{}: {a} and {b} are {d:.3} apart with {}",
+                    theme.name,
+                    vision.name()
+                ));
+            }
+        }
+        println!(
+            "{}: closest roles: {}",
+            theme.name,
+            if report.is_empty() {
+                "no colours".to_string()
+            } else {
+                report.join(", ")
+            }
+        );
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_simulations_match_known_colours() {
+    // Red and green, far apart normally, fall together without red or
+    // green cones; blue and green stay apart. Yellow and white nearly
+    // meet without blue cones.
+    let (red, green, blue) = ((255, 0, 0), (0, 128, 0), (0, 0, 255));
+    assert!(Vision::Normal.distance(red, green) > 0.3);
+    for vision in [Vision::Protanopia, Vision::Deuteranopia] {
+        let d = vision.distance((200, 60, 0), (90, 110, 0));
+        assert!(
+            d < Vision::Normal.distance((200, 60, 0), (90, 110, 0)) / 2.0,
+            "{vision:?} {d}"
+        );
+        assert!(vision.distance(blue, green) > 0.2);
+    }
+    // OKLab: white is L 1, black is L 0, grey has no colour.
+    let white = Vision::Normal.see((255, 255, 255));
+    assert!((white[0] - 1.0).abs() < 1e-3 && white[1].abs() < 1e-3 && white[2].abs() < 1e-3);
+    assert!(Vision::Normal.see((0, 0, 0))[0].abs() < 1e-9);
+    let tritan = Vision::Tritanopia;
+    assert!(
+        tritan.distance((255, 255, 0), (255, 255, 255))
+            < Vision::Normal.distance((255, 255, 0), (255, 255, 255)) / 2.0
+    );
+}
+
+#[test]
+fn the_themes_command_passes_the_builtins_and_names_what_fails() {
+    let (text, ok) = check_all(&Themes::builtin());
+    assert!(ok, "{text}");
+    assert!(text.contains("high-contrast-light: ok"), "{text}");
+    assert!(
+        text.contains("closest roles with deuteranopia vision"),
+        "{text}"
+    );
+    // A pale grey on white, and a red and an olive that look alike without
+    // green cones.
+    let (themes, errors) = load_one(
+        "washed.yaml",
+        "background: \"#ffffff\"\ntext: \"#000000\"\nmuted: \"#999999\"\n\
+         role_1: \"#aa0000\"\nrole_2: \"#6b5c00\"\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let result = check(themes.get("washed").unwrap());
+    let failures = result.failures.join("\n");
+    assert!(failures.contains("muted is 2.85:1"), "{failures}");
+    assert!(
+        failures.contains("role_1 and role_2 look alike with deuteranopia"),
+        "{failures}"
+    );
+    assert!(!check_all(&themes).1);
+}

@@ -57,7 +57,7 @@ impl Stage {
 
 /// The words and symbol for time used against a box, so that no stage
 /// rests on colour alone.
-fn time_left<'a>(used: u64, boxed: u64, settings: &Settings, theme: &Theme) -> Span<'a> {
+pub(super) fn time_left<'a>(used: u64, boxed: u64, settings: &Settings, theme: &Theme) -> Span<'a> {
     let stage = Stage::of(used, boxed, settings);
     let left = format_duration(boxed.saturating_sub(used));
     let words = match stage {
@@ -70,7 +70,7 @@ fn time_left<'a>(used: u64, boxed: u64, settings: &Settings, theme: &Theme) -> S
 }
 
 /// The timer in large figures: counting down in the box, up past it.
-fn big_timer(used: u64, boxed: u64) -> String {
+pub(super) fn big_timer(used: u64, boxed: u64) -> String {
     if used > boxed {
         format!("+{}", format_duration(used - boxed))
     } else {

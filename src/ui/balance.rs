@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
 use super::parts::{
-    against_fair, bar_scale, big_fit, big_text, heading, name_of, percent, role_of, share_bar,
+    against_fair, bar_scale, big_fit, big_text, heading, name_of, percent, role_of, role_symbol,
+    share_bar,
 };
 use crate::app::App;
 use crate::app::balance::BalanceView;
@@ -151,7 +152,7 @@ impl View<'_> {
                 )),
             ];
             if with_role {
-                let role = one_line(role).into_owned();
+                let role = format!("{} {}", role_symbol(slot), one_line(role));
                 row.push(Cell::from(Span::styled(role, theme.role(slot))));
             }
             row.extend([
@@ -174,7 +175,7 @@ impl View<'_> {
         let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
         let mut header = vec!["Key", "Name"];
         if with_role {
-            widths.push(Constraint::Length(16));
+            widths.push(Constraint::Length(18));
             header.push("Role");
         }
         widths.extend([
@@ -229,7 +230,11 @@ impl View<'_> {
             let mark = if role.has_power() { " ◆" } else { "" };
             let mut row = vec![
                 Cell::from(Span::styled(
-                    format!("{}{mark}", one_line(&role.label)),
+                    format!(
+                        "{} {}{mark}",
+                        role_symbol(share.index),
+                        one_line(&role.label)
+                    ),
                     style,
                 )),
                 Cell::from(share.present.to_string()),

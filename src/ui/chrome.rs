@@ -139,6 +139,12 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
+    // On every pane until a save works again: the meeting is only in memory.
+    if let Some(why) = &app.disk.unsaved {
+        let warning = format!("⚠ NOT SAVED: {}  ", one_line(why));
+        used += warning.width();
+        spans.push(Span::styled(warning, theme.alert()));
+    }
     if let Some(status) = &app.status {
         let status = format!("{}  ", one_line(status));
         used += status.width();

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::app::form::{FieldKind, Form};
-use crate::text::{fit, one_line};
+use crate::text::{fit, is_unsafe, one_line, visible};
 use crate::theme::Theme;
 
 /// Rows a multi-line field gets.
@@ -88,6 +88,17 @@ pub fn draw(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
                     Span::styled(format!("  {}", field.hint), theme.muted()),
                 ]);
                 frame.render_widget(Paragraph::new(choice), value_area);
+            }
+            // The text area cannot show hidden characters (the terminal
+            // must never get them), so a field holding any shows them as
+            // escapes while another field has the cursor.
+            None if !focused && field.value().chars().any(is_unsafe) => {
+                let shown: Vec<Line> = field
+                    .value()
+                    .split('\n')
+                    .map(|l| Line::styled(visible(l).into_owned(), theme.text()))
+                    .collect();
+                frame.render_widget(Paragraph::new(shown), value_area);
             }
             None => {
                 let mut text = field.text.clone();

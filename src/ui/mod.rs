@@ -4,19 +4,27 @@
 mod agenda;
 mod balance;
 mod chrome;
+mod conflict;
 mod decisions;
 mod form;
 mod help;
 mod ladder;
 mod parts;
+mod room;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::{App, Overlay, Pane};
+use crate::app::keymap::keys_label;
+use crate::app::{Action, App, Overlay, Pane};
+use crate::session::{Session, Time};
+use crate::text::one_line;
 use crate::theme::Theme;
+
+pub use parts::room_name_of;
+pub use room::{MIN_HEIGHT as ROOM_MIN_HEIGHT, MIN_WIDTH as ROOM_MIN_WIDTH};
 
 /// The smallest screen the panes are laid out for; below it the app says
 /// how large a window it needs instead of drawing a squashed screen.
@@ -28,8 +36,32 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Block::new().style(theme.base()), area);
+    if app.room {
+        room::draw(
+            &app.session,
+            crate::app::balance::BalanceView::tally(app),
+            app.now,
+            frame,
+            area,
+            theme,
+            room_footer(app, theme),
+        );
+        match &app.overlay {
+            Some(Overlay::Help) => help::draw(app, frame, area, theme),
+            Some(Overlay::Form(form)) => form::draw(form, frame, area, theme),
+            None => {}
+        }
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        too_small(
+            frame,
+            area,
+            theme,
+            "coproduce",
+            (MIN_WIDTH, MIN_HEIGHT),
+            Some("Ctrl-Q quits."),
+        );
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -50,22 +82,63 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.overlay {
         Some(Overlay::Help) => help::draw(app, frame, area, theme),
         Some(Overlay::Form(form)) => form::draw(form, frame, body, theme),
-        None => {}
+        None => {
+            if let Some(prompt) = &app.disk.conflict {
+                conflict::draw(prompt, frame, body, theme);
+            }
+        }
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let message = vec![
+/// Draws the room view of `session` at `now` on the whole frame, with
+/// `footer` on its last row: for `coproduce follow`.
+pub fn room_view(session: &Session, now: Time, frame: &mut Frame, theme: &Theme, footer: Line<'_>) {
+    room::draw(session, None, now, frame, frame.area(), theme, footer);
+}
+
+/// The room view's last row in the app: the status, then the key back.
+fn room_footer(app: &App, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    if let Some(status) = &app.status {
+        spans.push(Span::styled(
+            format!("{}  ", one_line(status)),
+            theme.accent(),
+        ));
+    }
+    let back = app
+        .keymap
+        .for_pane(app.pane)
+        .find(|b| b.action == Action::ToggleRoom);
+    if let Some(binding) = back {
+        spans.push(Span::styled(
+            format!("{} back to the panes", keys_label(binding)),
+            theme.muted(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// Says what size `what` needs instead of drawing a squashed screen;
+/// `quit` is a last line on how to leave, if any.
+pub(crate) fn too_small(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    what: &str,
+    (width, height): (u16, u16),
+    quit: Option<&str>,
+) {
+    let mut message = vec![
         Line::styled("Make the window larger", theme.warn()),
         Line::styled(
             format!(
-                "coproduce needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
+                "{what} needs at least {width}x{height}; this one is {}x{}.",
                 area.width, area.height
             ),
             theme.text(),
         ),
-        Line::styled("Ctrl-Q quits.", theme.muted()),
     ];
+    message.extend(quit.map(|q| Line::styled(q.to_owned(), theme.muted())));
     frame.render_widget(
         Paragraph::new(message)
             .wrap(Wrap { trim: true })

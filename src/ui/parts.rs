@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
+pub use crate::session::balance::bar_scale;
+use crate::session::balance::{Standing, bar_cells};
 use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
 use crate::theme::Theme;
@@ -21,6 +23,27 @@ pub fn name_of(session: &Session, id: &str) -> String {
             || one_line(id).into_owned(),
             |p| one_line(&p.name).into_owned(),
         )
+}
+
+/// What the room view calls a participant: their `room_name` if they gave
+/// one, else their name; safe for the terminal. The room view names people
+/// only through this, so nobody's full name reaches the projector when they
+/// asked for another.
+pub fn room_name_of(session: &Session, id: &str) -> String {
+    match session.participants.iter().find(|p| p.id == id) {
+        Some(p) => one_line(p.room_name.as_deref().unwrap_or(&p.name)).into_owned(),
+        None => one_line(id).into_owned(),
+    }
+}
+
+/// One symbol per role slot, wrapping after six like the role colours, so
+/// that roles are told apart without colour. None of them is a symbol that
+/// means something else here (`●` fair, `▲` over, `◆` power).
+pub const ROLE_SYMBOLS: [&str; 6] = ["■", "★", "✚", "◉", "♣", "◐"];
+
+/// The symbol of role slot `slot`.
+pub fn role_symbol(slot: usize) -> &'static str {
+    ROLE_SYMBOLS[slot % ROLE_SYMBOLS.len()]
 }
 
 /// The role slot (for colour) and label of a participant's role.
@@ -54,20 +77,13 @@ pub fn percent(fraction: f64) -> String {
 /// Says, in words and a symbol, how a share stands against its fair share,
 /// so the meaning never rests on colour alone.
 pub fn against_fair(share: f64, fair: f64, theme: &Theme) -> Span<'static> {
-    let slack = crate::session::balance::slack(fair);
-    if share > fair + slack {
-        Span::styled("▲ over", theme.warn())
-    } else if share + slack < fair {
-        Span::styled("▼ under", theme.text())
-    } else {
-        Span::styled("● fair", theme.ok())
-    }
-}
-
-/// The scale for a table of share bars: the largest share or fair share in
-/// it fills a bar, so that small shares among many people stay readable.
-pub fn bar_scale(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
-    pairs.fold(0.0, |most: f64, (share, fair)| most.max(share).max(fair))
+    let standing = Standing::of(share, fair);
+    let style = match standing {
+        Standing::Over => theme.warn(),
+        Standing::Under => theme.text(),
+        Standing::Fair => theme.ok(),
+    };
+    Span::styled(standing.words(), style)
 }
 
 /// A bar `width` cells wide, filled to `share`, with a mark at `fair`; a
@@ -80,10 +96,7 @@ pub fn share_bar(
     fill: Style,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
-    let scale = if scale > 0.0 { scale } else { 1.0 };
-    let cells = |f: f64| (((f / scale).clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    let filled = cells(share);
-    let mark = (fair > 0.0).then(|| cells(fair).min(width.saturating_sub(1)));
+    let (filled, mark) = bar_cells(share, fair, scale, width);
     let mut spans = Vec::with_capacity(4);
     let run = |from: usize, to: usize, spans: &mut Vec<Span<'static>>| {
         if to > from {
@@ -151,6 +164,136 @@ pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 
     }
 }
 
+/// Whether the big-text font draws every character of `text`: `font8x8`
+/// has ASCII and Latin-1; anything else would show as a blank.
+fn big_font_draws(text: &str) -> bool {
+    text.chars()
+        .all(|c| (' '..='~').contains(&c) || ('\u{a1}'..='\u{ff}').contains(&c))
+}
+
+/// `text` broken at spaces into lines of at most `per_line` characters, or
+/// `None` when one word is longer than that.
+fn wrap_words(text: &str, per_line: usize) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if len > per_line {
+            return None;
+        }
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + len <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    Some(lines)
+}
+
+/// The largest big-text size at which `text`, broken into lines at spaces,
+/// fits `width` x `height`: the size, the lines and the rows they take.
+pub fn big_wrap_fit(text: &str, width: u16, height: u16) -> Option<(PixelSize, Vec<String>, u16)> {
+    if !big_font_draws(text) || text.trim().is_empty() {
+        return None;
+    }
+    BIG_SIZES.iter().find_map(|&(size, w, h)| {
+        let lines = wrap_words(text, usize::from(width / w))?;
+        let rows = u16::try_from(lines.len()).ok()?.checked_mul(h)?;
+        (rows <= height).then_some((size, lines, rows))
+    })
+}
+
+/// The rows `text` takes `width` columns wide at each size it can be drawn
+/// at, smallest first: as ordinary wrapped text, then at each big-text size
+/// whose lines fit the width. Lets a layout share rows between blocks of
+/// large text before drawing them with [`big_block`].
+pub fn big_heights(text: &str, width: u16) -> Vec<u16> {
+    let text = one_line(text);
+    let plain = plain_wrap(&text, usize::from(width)).len().max(1);
+    let mut heights = vec![u16::try_from(plain).unwrap_or(u16::MAX)];
+    if big_font_draws(&text) && !text.trim().is_empty() {
+        for &(_, w, h) in BIG_SIZES.iter().rev() {
+            let rows = wrap_words(&text, usize::from(width / w))
+                .and_then(|lines| u16::try_from(lines.len()).ok()?.checked_mul(h));
+            if let Some(rows) = rows.filter(|&r| r > *heights.last().unwrap_or(&0)) {
+                heights.push(rows);
+            }
+        }
+    }
+    heights
+}
+
+/// Draws `text` as large as fits in `area`, over as many lines as it needs
+/// (centred), or as bold wrapped text when no large size fits or the font
+/// cannot draw it. Returns the rows it took.
+pub fn big_block(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 {
+    let text = one_line(text).into_owned();
+    match big_wrap_fit(&text, area.width, area.height) {
+        Some((size, lines, rows)) => {
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .alignment(Alignment::Center)
+                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                .build();
+            frame.render_widget(
+                big,
+                Rect {
+                    height: rows,
+                    ..area
+                },
+            );
+            rows
+        }
+        None => {
+            let lines: Vec<Line> = plain_wrap(&text, usize::from(area.width))
+                .into_iter()
+                .take(usize::from(area.height))
+                .map(|l| Line::styled(l, style.add_modifier(Modifier::BOLD)).centered())
+                .collect();
+            let rows = lines.len() as u16;
+            frame.render_widget(Paragraph::new(lines), area);
+            rows
+        }
+    }
+}
+
+/// `text` broken at spaces into lines at most `width` columns wide; a word
+/// wider than that is cut into pieces.
+fn plain_wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let mut pieces = Vec::new();
+    for word in text.split_whitespace() {
+        let mut piece = String::new();
+        let mut used = 0;
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && !piece.is_empty() {
+                pieces.push(std::mem::take(&mut piece));
+                used = 0;
+            }
+            piece.push(c);
+            used += w;
+        }
+        pieces.push(piece);
+    }
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    for piece in pieces {
+        let w = unicode_width::UnicodeWidthStr::width(piece.as_str());
+        match lines.last_mut() {
+            Some((line, used)) if *used + 1 + w <= width => {
+                line.push(' ');
+                line.push_str(&piece);
+                *used += 1 + w;
+            }
+            _ => lines.push((piece, w)),
+        }
+    }
+    lines.into_iter().map(|(line, _)| line).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +314,40 @@ mod tests {
         // Scaled to the largest share: 0.1 of a 0.4 scale is a quarter.
         assert_eq!(text(&share_bar(0.1, 0.2, 0.4, 8, fill, theme)), "██░░┃░░░");
         assert_eq!(bar_scale([(0.1, 0.2), (0.4, 0.1)].into_iter()), 0.4);
+    }
+
+    #[test]
+    fn big_text_wraps_to_the_largest_size_that_fits() {
+        // Full size: 8 cells a character, 8 rows a line.
+        let (size, lines, rows) = big_wrap_fit("Go on", 40, 8).unwrap();
+        assert_eq!(
+            (size, lines, rows),
+            (PixelSize::Full, vec!["Go on".into()], 8)
+        );
+        // Two lines of quadrants (4 cells, 4 rows) when one line is too wide.
+        let (size, lines, rows) = big_wrap_fit("Bath lifts", 24, 8).unwrap();
+        assert_eq!(size, PixelSize::Quadrant);
+        assert_eq!((lines, rows), (vec!["Bath".into(), "lifts".into()], 8));
+        // Too long a word, too little room, or a character the font lacks.
+        assert_eq!(big_wrap_fit("Extraordinary", 40, 100), None);
+        assert_eq!(big_wrap_fit("Go on", 40, 3), None);
+        assert_eq!(big_wrap_fit("Łukasz", 200, 100), None);
+        assert_eq!(big_wrap_fit("  ", 200, 100), None);
+        assert_eq!(plain_wrap("a bb cccccc", 4), ["a bb", "cccc", "cc"]);
+        // Plain, quadrants (two lines), half height (two lines); full size
+        // would need 8 columns a character, too wide for "lifts" in 24.
+        assert_eq!(big_heights("Bath lifts", 24), [1, 8]);
+        assert_eq!(big_heights("Bath lifts", 80), [1, 4, 8]);
+    }
+
+    #[test]
+    fn role_symbols_are_one_cell_and_distinct() {
+        use unicode_width::UnicodeWidthStr;
+        for (i, symbol) in ROLE_SYMBOLS.iter().enumerate() {
+            assert_eq!(symbol.width(), 1, "{symbol}");
+            assert!(!ROLE_SYMBOLS[..i].contains(symbol));
+            assert!(!["●", "▲", "▼", "◆", "○"].contains(symbol));
+        }
+        assert_eq!(role_symbol(7), role_symbol(1));
     }
 }

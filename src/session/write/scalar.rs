@@ -113,9 +113,12 @@ fn looks_typed(s: &str) -> bool {
 fn literal_ok(s: &str) -> bool {
     // A first line starting with a space would need an indentation indicator,
     // and `|+` for several final newlines; quoting is plainer than both.
+    // A line ending in a space would leave trailing spaces in the file,
+    // which linters refuse and reviewers cannot see; quoted, they show.
+    let trailing_space = s.split('\n').any(|line| line.ends_with([' ', '\t']));
     match s.bytes().find(|&b| b != b'\n') {
         None | Some(b' ') => false,
-        Some(_) => !s.ends_with("\n\n"),
+        Some(_) => !s.ends_with("\n\n") && !trailing_space,
     }
 }
 
@@ -326,7 +329,9 @@ mod tests {
                 "|-\n  a\n    indented",
                 r#""a\n  indented""#,
             ),
-            ("a\n ", "|-\n  a\n   ", r#""a\n ""#),
+            // A line ending in a space is quoted, so no trailing space is written.
+            ("a\n ", r#""a\n ""#, r#""a\n ""#),
+            ("ends \nb\n", r#""ends \nb\n""#, r#""ends \nb\n""#),
             (" lead\nx", r#"" lead\nx""#, r#"" lead\nx""#),
             ("\n lead", r#""\n lead""#, r#""\n lead""#),
             ("a\n\n", r#""a\n\n""#, r#""a\n\n""#),

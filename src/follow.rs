@@ -1,0 +1,339 @@
+//! `coproduce follow`: the room view on a second screen, following the
+//! session file as the facilitator's app saves it.
+//!
+//! It only reads: the file is opened read-only, never locked and never
+//! written, so it works beside the app that holds the lock. The app saves
+//! by atomic rename, so a read sees a whole file; a file that is missing or
+//! does not load all the same (someone editing it by hand, a copy in
+//! progress) leaves the last good state on screen with a note saying why.
+//!
+//! [`Follower`] holds the reload logic and knows nothing of terminals, so
+//! tests drive it on their own clock; [`run`] is the small terminal loop.
+
+use std::fs;
+use std::io::{self, Write, stdout};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use ratatui::Frame;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::text::{Line, Span};
+
+use crate::app::keys::{Key, KeyCode};
+use crate::session::load::{LoadError, load};
+use crate::session::timing::{format_minutes, secs_between};
+use crate::session::{Session, Time};
+use crate::signals::{self, Readiness};
+use crate::text::one_line;
+use crate::theme::{Theme, Themes};
+
+/// How often the file's metadata is looked at, in milliseconds: a save
+/// shows within this, well inside the half second promised.
+pub const POLL_MILLIS: i32 = 200;
+
+/// What tells one version of the file from the next without reading it:
+/// an atomic save is a new inode, an edit in place a new time or length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+fn stamp_of(path: &Path) -> io::Result<Stamp> {
+    let meta = fs::metadata(path)?;
+    Ok(Stamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+        inode: meta.ino(),
+    })
+}
+
+/// What a look at the file found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Poll {
+    /// A new state was read and is shown now.
+    Changed,
+    /// Nothing new since the last look.
+    Unchanged,
+    /// The file is missing or does not load; the last good state stays.
+    Problem,
+}
+
+/// Follows one session file: the last good state read from it, when it
+/// was read, and what is wrong with the file now, if anything.
+#[derive(Debug, Clone)]
+pub struct Follower {
+    path: PathBuf,
+    /// The version of the file last read, good or bad; `None` makes the
+    /// next look read it whatever it is.
+    stamp: Option<Stamp>,
+    session: Session,
+    updated: Time,
+    problem: Option<String>,
+}
+
+impl Follower {
+    /// Reads `path` for the first time at `now`.
+    ///
+    /// # Errors
+    /// The file does not load: with no earlier state there is nothing to show.
+    pub fn open(path: &Path, now: Time) -> Result<Follower, LoadError> {
+        let stamp = stamp_of(path).ok();
+        let loaded = load(path)?;
+        Ok(Follower {
+            path: path.to_path_buf(),
+            stamp,
+            session: loaded.session,
+            updated: now,
+            problem: None,
+        })
+    }
+
+    /// Looks at the file at `now` and reads it again if it changed.
+    pub fn poll(&mut self, now: Time) -> Poll {
+        let stamp = match stamp_of(&self.path) {
+            Ok(stamp) => stamp,
+            Err(error) => {
+                self.stamp = None;
+                let words = if error.kind() == io::ErrorKind::NotFound {
+                    "the file is missing".to_owned()
+                } else {
+                    format!("the file cannot be read: {error}")
+                };
+                return self.fail(words);
+            }
+        };
+        if self.stamp == Some(stamp) {
+            return Poll::Unchanged;
+        }
+        match load(&self.path) {
+            // Changed while it was read (a writer that does not rename):
+            // keep the old stamp so the next look reads it again.
+            _ if stamp_of(&self.path).ok() != Some(stamp) => Poll::Unchanged,
+            Ok(loaded) => {
+                self.stamp = Some(stamp);
+                self.session = loaded.session;
+                self.updated = now;
+                self.problem = None;
+                Poll::Changed
+            }
+            Err(error) => {
+                self.stamp = Some(stamp);
+                let first = error.to_string();
+                let first = first.lines().next().unwrap_or_default().to_owned();
+                self.fail(format!("the file does not load: {first}"))
+            }
+        }
+    }
+
+    fn fail(&mut self, problem: String) -> Poll {
+        self.problem = Some(problem);
+        Poll::Problem
+    }
+
+    /// The last good state read.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// When the last good state was read.
+    pub fn updated(&self) -> Time {
+        self.updated
+    }
+
+    /// What is wrong with the file now, if anything.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
+    /// The footer: any problem, how fresh the screen is, and the keys.
+    pub fn footer(&self, now: Time, theme: &Theme) -> Line<'static> {
+        let age = format_minutes(secs_between(self.updated, now));
+        let mut spans = vec![Span::raw(" ")];
+        if let Some(problem) = &self.problem {
+            spans.push(Span::styled(
+                format!(
+                    "⚠ {}: showing the state read at {}  ",
+                    one_line(problem),
+                    self.updated.format("%H:%M:%S")
+                ),
+                theme.alert(),
+            ));
+        }
+        spans.push(Span::styled(format!("updated {age} ago"), theme.text()));
+        spans.push(Span::styled(
+            format!("  ·  Ctrl-T theme ({})  ·  q quit", theme.name),
+            theme.muted(),
+        ));
+        Line::from(spans)
+    }
+
+    /// Draws the room view of the last good state.
+    pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme) {
+        crate::ui::room_view(&self.session, now, frame, theme, self.footer(now, theme));
+    }
+}
+
+/// What a key does in `follow`: its own keys only change the theme and quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowKey {
+    NextTheme,
+    Quit,
+}
+
+/// The meaning of `key` in `follow`, if any.
+pub fn follow_key(key: Key) -> Option<FollowKey> {
+    match (key.code, key.ctrl, key.alt) {
+        (KeyCode::Char('t'), true, false) => Some(FollowKey::NextTheme),
+        (KeyCode::Char('q' | 'c'), true, false) => Some(FollowKey::Quit),
+        (KeyCode::Char('q'), false, false) | (KeyCode::Esc, false, false) => Some(FollowKey::Quit),
+        _ => None,
+    }
+}
+
+/// Follows the file in the terminal until a quit key, SIGTERM or SIGHUP.
+pub fn run(mut follower: Follower, themes: &Themes, theme: &Theme) -> io::Result<()> {
+    signals::install();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let _ = execute!(stdout(), Show);
+        let _ = writeln!(
+            io::stderr(),
+            "coproduce follow stopped; it only read the file"
+        );
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let _restore = crate::tui::Restore;
+    let mut name = theme.name.clone();
+    let result = (|| loop {
+        if signals::stop_requested().is_some() {
+            return Ok(());
+        }
+        let now = crate::tui::now();
+        follower.poll(now);
+        let theme = themes.get(&name).unwrap_or(theme);
+        if let Err(error) = terminal.draw(|frame| follower.draw(frame, now, theme)) {
+            // The terminal went with a hang-up: stop quietly.
+            return if signals::stop_requested().is_some() {
+                Ok(())
+            } else {
+                Err(error)
+            };
+        }
+        // The terminal is watched here, not in crossterm's poll, which spins
+        // on a terminal that has hung up.
+        match signals::wait_for_terminal(POLL_MILLIS) {
+            Readiness::Quiet => continue,
+            Readiness::Gone => return Ok(()),
+            Readiness::Input => {}
+        }
+        while event::poll(Duration::ZERO)? {
+            let Event::Key(key) = event::read()? else {
+                continue;
+            };
+            if key.kind == KeyEventKind::Release {
+                continue;
+            }
+            match crate::tui::key_from(key).and_then(follow_key) {
+                Some(FollowKey::Quit) => return Ok(()),
+                Some(FollowKey::NextTheme) => name = themes.next_after(&name).name.clone(),
+                None => {}
+            }
+        }
+    })();
+    // `Restore` gives the terminal back; ratatui's own drop would try again
+    // and panic on a terminal that has hung up.
+    std::mem::forget(terminal);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hms: &str) -> Time {
+        Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
+    }
+
+    const GOOD: &str = "format: 1\ntitle: First\nboard: B\ndate: 2026-11-22\n\
+                        roles: [{ id: lived, label: Lived experience }]\n\
+                        participants: [{ id: beve, name: Beve, role: lived }]\n";
+
+    fn scratch() -> (tempfile::TempDir, PathBuf, Follower) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        fs::write(&path, GOOD).unwrap();
+        let follower = Follower::open(&path, at("10:00:00")).unwrap();
+        (dir, path, follower)
+    }
+
+    #[test]
+    fn a_save_is_read_once_and_stamped_with_its_time() {
+        let (_dir, path, mut f) = scratch();
+        assert_eq!(f.poll(at("10:00:01")), Poll::Unchanged);
+        crate::session::store::write_atomic(&path, GOOD.replace("First", "Second").as_bytes())
+            .unwrap();
+        assert_eq!(f.poll(at("10:00:02")), Poll::Changed);
+        assert_eq!(f.session().title, "Second");
+        assert_eq!(f.updated(), at("10:00:02"));
+        assert_eq!(f.poll(at("10:00:03")), Poll::Unchanged);
+    }
+
+    #[test]
+    fn a_missing_or_broken_file_keeps_the_last_good_state_with_a_note() {
+        let (_dir, path, mut f) = scratch();
+        fs::remove_file(&path).unwrap();
+        assert_eq!(f.poll(at("10:00:01")), Poll::Problem);
+        assert_eq!(f.problem(), Some("the file is missing"));
+        assert_eq!(f.session().title, "First");
+        fs::write(&path, "format: 1\ntitle: [broken\n").unwrap();
+        assert_eq!(f.poll(at("10:00:02")), Poll::Problem);
+        assert!(f.problem().unwrap().starts_with("the file does not load: "));
+        // The broken version is read once; the note stays until it is fixed.
+        assert_eq!(f.poll(at("10:00:03")), Poll::Unchanged);
+        assert!(f.problem().is_some());
+        assert_eq!(f.session().title, "First");
+        fs::write(&path, GOOD.replace("First", "Fixed")).unwrap();
+        assert_eq!(f.poll(at("10:00:04")), Poll::Changed);
+        assert_eq!((f.problem(), f.session().title.as_str()), (None, "Fixed"));
+    }
+
+    #[test]
+    fn the_footer_says_how_fresh_the_screen_is_and_what_is_wrong() {
+        let (_dir, path, mut f) = scratch();
+        let themes = Themes::builtin();
+        let theme = themes.get("monochrome").unwrap();
+        let text = |line: Line| {
+            line.spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert!(text(f.footer(at("10:00:12"), theme)).contains("updated 12s ago"));
+        fs::remove_file(&path).unwrap();
+        f.poll(at("10:02:00"));
+        let footer = text(f.footer(at("10:02:00"), theme));
+        assert!(footer.contains("⚠ the file is missing: showing the state read at 10:00:00"));
+        assert!(footer.contains("updated 2 min ago"), "{footer}");
+    }
+
+    #[test]
+    fn only_theme_and_quit_keys_do_anything() {
+        use crate::app::keys::parse_key;
+        let key = |k: &str| follow_key(parse_key(k).unwrap());
+        assert_eq!(key("<C-t>"), Some(FollowKey::NextTheme));
+        for quit in ["q", "<Esc>", "<C-q>", "<C-c>"] {
+            assert_eq!(key(quit), Some(FollowKey::Quit), "{quit}");
+        }
+        for other in [
+            "t", "Q", "b", "<Tab>", "<F2>", "<Enter>", "<C-z>", "<Space>",
+        ] {
+            assert_eq!(key(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `coproduce new FILE`: a new session file, and with `--from` the next
+//! meeting of a group: its roles, people and settings carried over, and
+//! "you said, we did" items for what the last meeting asked for.
+//!
+//! An action has no "done" mark in the file, so every action of the
+//! previous meeting comes back as an item: the meeting is where the group
+//! hears whether it was done. A decision comes back for review when its
+//! review date is on or before the new meeting's date. Only the previous
+//! file is read: a review date further on comes back from the meeting
+//! before it is due, as long as each meeting is made from the last.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::session::consent::state_words;
+use crate::session::ids::fresh_id;
+use crate::session::store::write_new;
+use crate::session::write::to_yaml;
+use crate::session::{Decision, FORMAT, Item, Participant, Problem, Session, parse};
+
+/// The time box of an item reporting back on one action.
+pub const ACTION_MINUTES: u32 = 5;
+/// The time box of an item reviewing one decision.
+pub const REVIEW_MINUTES: u32 = 10;
+
+/// What `coproduce new` is told.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub title: String,
+    pub board: String,
+    pub date: NaiveDate,
+    /// Absent: the previous meeting's, if any.
+    pub place: Option<String>,
+    /// Absent: the previous meeting's, if any.
+    pub facilitator: Option<String>,
+}
+
+/// Why no file was written.
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    /// The file is there already: `new` never overwrites.
+    #[error("{0} already exists: `coproduce new` never overwrites a file; choose another name")]
+    Exists(String),
+    /// The session made would not load back (a bug, said rather than written).
+    #[error("the new session would not load back: {0}")]
+    Invalid(String),
+    /// The file could not be written.
+    #[error("cannot write {0}: {1}")]
+    Io(String, std::io::Error),
+}
+
+/// The new session: `plan`, and with `previous` its roles, people
+/// (present again, keys and needs kept), settings, and an agenda of its
+/// actions and the decisions due for review.
+pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
+    let carried = |field: &Option<String>, old: fn(&Session) -> &Option<String>| {
+        field
+            .clone()
+            .or_else(|| previous.and_then(|p| old(p).clone()))
+    };
+    let mut session = Session {
+        format: FORMAT,
+        title: plan.title.clone(),
+        board: plan.board.clone(),
+        date: plan.date,
+        place: carried(&plan.place, |p| &p.place),
+        facilitator: carried(&plan.facilitator, |p| &p.facilitator),
+        settings: Default::default(),
+        roles: Vec::new(),
+        participants: Vec::new(),
+        agenda: Vec::new(),
+        decisions: Vec::new(),
+        ladder: Vec::new(),
+        clock: Default::default(),
+        turns: Vec::new(),
+        stack: Vec::new(),
+    };
+    if let Some(previous) = previous {
+        session.settings = previous.settings.clone();
+        session.roles = previous.roles.clone();
+        session.participants = previous
+            .participants
+            .iter()
+            .map(|p| Participant {
+                present: None,
+                ..p.clone()
+            })
+            .collect();
+        session.agenda = follow_up(previous, plan.date);
+    }
+    session
+}
+
+/// The "you said, we did" items: one for each action of `previous`, then
+/// one for each decision whose review date has come by `date`.
+pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    // Ids from the decision's own id, so the file says where each came from.
+    let mut add = |id: String, title: String, lead: &str, minutes: u32, notes: String| {
+        let id = fresh_id(&id, "item", |id| items.iter().any(|i| i.id == id));
+        items.push(Item {
+            id,
+            title,
+            lead: Some(lead.to_owned()),
+            minutes,
+            started: None,
+            ended: None,
+            notes: Some(notes),
+        });
+    };
+    for d in &previous.decisions {
+        for a in &d.actions {
+            let due = a.due.map_or_else(String::new, |due| format!(", due {due}"));
+            let notes = format!(
+                "You said, we did: an action from the meeting of {} on {} ({}){due}. What was done?",
+                previous.date,
+                quoted(d),
+                state_words(d.state)
+            );
+            add(
+                format!("{} action", d.id),
+                format!("You said, we did: {}", a.what),
+                &a.who,
+                ACTION_MINUTES,
+                notes,
+            );
+        }
+    }
+    for d in &previous.decisions {
+        let Some(review) = d.review.filter(|&r| r <= date) else {
+            continue;
+        };
+        let outcome = d
+            .outcome
+            .as_deref()
+            .map_or_else(String::new, |o| format!(" Outcome: {o}"));
+        let notes = format!(
+            "Decided at the meeting of {} ({}), to be reviewed by {review}.{outcome}",
+            previous.date,
+            state_words(d.state)
+        );
+        add(
+            format!("{} review", d.id),
+            format!("Review: {}", d.proposal),
+            &d.proposed_by,
+            REVIEW_MINUTES,
+            notes,
+        );
+    }
+    items
+}
+
+fn quoted(d: &Decision) -> String {
+    format!("'{}'", d.proposal)
+}
+
+/// Writes `session` to a new file at `path` through the app's writer,
+/// after checking it loads back; never replaces an existing file.
+pub fn write(path: &Path, session: &Session) -> Result<(), NewError> {
+    let shown = path.display().to_string();
+    if path.exists() {
+        return Err(NewError::Exists(shown));
+    }
+    let text = to_yaml(session);
+    parse(&text).map_err(|problems| {
+        let first = problems.first().map(Problem::to_string).unwrap_or_default();
+        NewError::Invalid(first)
+    })?;
+    write_new(path, text.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => NewError::Exists(shown.clone()),
+        _ => NewError::Io(shown.clone(), e),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        Plan {
+            title: "Next".into(),
+            board: "Board".into(),
+            date: "2027-02-20".parse().unwrap(),
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn a_new_session_without_a_previous_one_is_the_plan_alone() {
+        let s = new_session(&plan(), None);
+        assert_eq!(s.title, "Next");
+        assert!(s.roles.is_empty() && s.agenda.is_empty());
+        assert_eq!(
+            to_yaml(&s),
+            "format: 1\ntitle: Next\nboard: Board\ndate: 2027-02-20\n"
+        );
+    }
+
+    #[test]
+    fn item_ids_stay_unique_for_the_same_action_twice() {
+        let previous: Session = serde_yaml::from_str(
+            "format: 1\ntitle: T\nboard: B\ndate: 2026-11-22
+roles: [{ id: r, label: R }]
+participants: [{ id: a, name: A, role: r }]
+decisions:
+  - id: d
+    proposal: P
+    proposed_by: a
+    state: agreed
+    actions: [{ what: Write it, who: a }, { what: Write it, who: a }]
+",
+        )
+        .unwrap();
+        let items = follow_up(&previous, "2027-01-01".parse().unwrap());
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["d-action", "d-action-2"]);
+    }
+}

@@ -1,0 +1,262 @@
+//! `coproduce trends DIR`: every session in a folder, by date: whose voices
+//! were heard, what was agreed, how often a rubber stamp was flagged, and
+//! the rung each meeting reached. Broken files are listed, never fatal.
+//!
+//! Each session is read at the end of its record ([`record_end`]), as the
+//! minutes are, with the same balance, consent and rung code as the panes.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::session::Session;
+use crate::session::balance::{Balance, Standing};
+use crate::session::consent::is_agreement;
+use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
+use crate::session::timing::record_end;
+use crate::session::trend::{Folder, Skipped, scan};
+use crate::text::{fit, one_line};
+
+/// How the table is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// A Markdown table, readable as text.
+    #[default]
+    Text,
+    /// Comma-separated values for a spreadsheet, with a header row.
+    Csv,
+}
+
+/// A share of speaking time and the fair share it is read against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Share {
+    pub share: f64,
+    pub fair: f64,
+}
+
+/// One session in the folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub date: NaiveDate,
+    pub file: String,
+    pub title: String,
+    pub speaking_secs: u64,
+    /// The roles without power together; `None` until anyone spoke.
+    pub without_power: Option<Share>,
+    /// The `power: true` roles together; `None` when no role has power or
+    /// nobody spoke.
+    pub power: Option<Share>,
+    pub proposals: usize,
+    /// Agreed as proposed or amended.
+    pub agreed: usize,
+    /// Proposals flagged as a possible rubber stamp.
+    pub rubber_stamps: usize,
+    pub rung: Option<MeetingRung>,
+}
+
+/// The figures of one session.
+pub fn row(file: &str, session: &Session) -> Row {
+    let (speaking_secs, without_power, power) = match record_end(session) {
+        Some(end) => {
+            let b = Balance::compute(session, end);
+            let spoke = b.total_secs > 0;
+            let without = b
+                .roles
+                .iter()
+                .filter(|r| !session.roles[r.index].has_power())
+                .fold(
+                    Share {
+                        share: 0.0,
+                        fair: 0.0,
+                    },
+                    |sum, r| Share {
+                        share: sum.share + r.share,
+                        fair: sum.fair + r.fair,
+                    },
+                );
+            let power = b.power.map(|p| Share {
+                share: p.share,
+                fair: p.fair,
+            });
+            (
+                b.total_secs,
+                spoke.then_some(without),
+                power.filter(|_| spoke),
+            )
+        }
+        None => (0, None, None),
+    };
+    let decisions = &session.decisions;
+    Row {
+        date: session.date,
+        file: file.to_owned(),
+        title: session.title.clone(),
+        speaking_secs,
+        without_power,
+        power,
+        proposals: decisions.len(),
+        agreed: decisions.iter().filter(|d| is_agreement(d.state)).count(),
+        rubber_stamps: decisions
+            .iter()
+            .filter(|d| d.rubber_stamp.is_some())
+            .count(),
+        rung: meeting_rung(session),
+    }
+}
+
+/// Every session in `folder` by date (then file name), and the files skipped.
+pub fn read(folder: &Path) -> (Vec<Row>, Vec<Skipped>) {
+    let Folder { sessions, skipped } = scan(folder, None);
+    let mut rows: Vec<Row> = sessions.iter().map(|f| row(&f.file, &f.session)).collect();
+    rows.sort_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
+    (rows, skipped)
+}
+
+/// The table for `folder` in `format`.
+pub fn trends(folder: &Path, format: Format) -> String {
+    let (rows, skipped) = read(folder);
+    match format {
+        Format::Text => text(folder, &rows, &skipped),
+        Format::Csv => csv(&rows, &skipped),
+    }
+}
+
+fn pct(fraction: f64) -> String {
+    format!("{:.0}%", fraction * 100.0)
+}
+
+fn rung_words(rung: Option<MeetingRung>) -> String {
+    match rung {
+        None => "not judged".into(),
+        Some(MeetingRung {
+            rung,
+            basis: Basis::Meeting,
+        }) => rung.label().into(),
+        Some(MeetingRung {
+            rung,
+            basis: Basis::Items(n),
+        }) => format!("{} (from {n} items)", rung.label()),
+    }
+}
+
+fn share_words(share: Option<Share>) -> String {
+    share.map_or_else(
+        || "-".into(),
+        |s| {
+            format!(
+                "{} of {} {}",
+                pct(s.share),
+                pct(s.fair),
+                Standing::of(s.share, s.fair).words()
+            )
+        },
+    )
+}
+
+/// Text for a Markdown cell: one line, escapes visible, no `|` or HTML.
+fn cell(text: &str) -> String {
+    one_line(text).replace('|', "\\|").replace('<', "&lt;")
+}
+
+fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Trends: {} ({} sessions)\n",
+        cell(&folder.display().to_string()),
+        rows.len()
+    );
+    if rows.is_empty() {
+        let _ = writeln!(out, "No session file could be read here.");
+    } else {
+        let _ = writeln!(
+            out,
+            "Speaking time is shown as share of fair share: the roles without power together, then the roles with `power: true` together.\n"
+        );
+        let _ = writeln!(
+            out,
+            "| Date | Session | File | Without power | With power | Agreed | Rubber stamps | Rung |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+        );
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} of {} | {} | {} |",
+                r.date,
+                cell(&fit(&r.title, 40)),
+                cell(&r.file),
+                share_words(r.without_power),
+                share_words(r.power),
+                r.agreed,
+                r.proposals,
+                r.rubber_stamps,
+                rung_words(r.rung)
+            );
+        }
+    }
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "\n## Not read ({})\n", skipped.len());
+        for s in skipped {
+            let _ = writeln!(out, "- {}", cell(&s.line()));
+        }
+    }
+    out
+}
+
+/// A CSV field: quoted when it holds a comma, quote or line break; text
+/// that a spreadsheet would run as a formula is prefixed with `'`.
+fn field(text: &str) -> String {
+    let text = one_line(text);
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    };
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
+    let mut out = String::from(
+        "date,file,title,speaking_secs,without_power_share,without_power_fair,power_share,power_fair,proposals,agreed,rubber_stamps,rung,rung_basis,error\n",
+    );
+    let percent = |f: f64| format!("{:.1}", f * 100.0);
+    let pair = |s: Option<Share>| {
+        s.map_or_else(
+            || ",".to_owned(),
+            |s| format!("{},{}", percent(s.share), percent(s.fair)),
+        )
+    };
+    for r in rows {
+        let (rung, basis) = match r.rung {
+            None => (String::new(), String::new()),
+            Some(m) => (
+                m.rung.id().to_owned(),
+                match m.basis {
+                    Basis::Meeting => "meeting".to_owned(),
+                    Basis::Items(n) => format!("{n} items"),
+                },
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{rung},{basis},",
+            r.date,
+            field(&r.file),
+            field(&r.title),
+            r.speaking_secs,
+            pair(r.without_power),
+            pair(r.power),
+            r.proposals,
+            r.agreed,
+            r.rubber_stamps,
+        );
+    }
+    for s in skipped {
+        let _ = writeln!(out, ",{},,,,,,,,,,,,{}", field(&s.file), field(&s.reason));
+    }
+    out
+}

@@ -1,0 +1,509 @@
+//! The room view: what the projector shows everyone. The item and its
+//! timer, who has the floor and the open proposal (or the rung the group
+//! judged) in large text; the raised hands, speaking by role against fair
+//! share and the decisions taken so far beneath, in ordinary text.
+//!
+//! It draws from the session alone, so `coproduce follow` shows the same
+//! screen. What is for the facilitator only never reaches it: no access
+//! needs, and no free-text notes of any kind (item notes, judgement notes,
+//! reasons, outcomes, rubber-stamp notes), because notes are written about
+//! people under their full names, which `room_name` cannot reach. People
+//! are named only through [`room_name_of`].
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::agenda::{big_timer, time_left};
+use super::parts::{
+    against_fair, big_block, big_heights, break_words, percent, role_symbol, room_name_of,
+};
+use crate::app::decisions::open_index;
+use crate::app::ladder::{about, current};
+use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
+use crate::session::consent::{is_closed, present_answers, state_words};
+use crate::session::stack::reasons;
+use crate::session::timing::{
+    current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
+};
+use crate::session::{DecisionState, Session, Time};
+use crate::text::{fit, one_line};
+use crate::theme::Theme;
+
+/// The smallest screen the room view is laid out for.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the lower part runs in three columns.
+const THREE_COLUMNS: u16 = 150;
+
+/// What the room view draws from, worked out once a frame.
+struct Room<'a> {
+    s: &'a Session,
+    now: Time,
+    balance: Balance,
+    theme: &'a Theme,
+}
+
+/// Draws the room view of `session` (its log tallied in `tally`, if it
+/// has been) at `now` over the whole of `area`, with
+/// `footer` (keys, status, how fresh the screen is) on its last row.
+pub fn draw(
+    session: &Session,
+    tally: Option<&Tally>,
+    now: Time,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    footer: Line<'_>,
+) {
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base()), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let size = (MIN_WIDTH, MIN_HEIGHT);
+        super::too_small(frame, area, theme, "The room view", size, None);
+        return;
+    }
+    let room = Room {
+        s: session,
+        now,
+        // The app keeps the log's tally between frames; `follow` has none.
+        balance: match tally {
+            Some(tally) => Balance::with(session, tally, now),
+            None => Balance::compute(session, now),
+        },
+        theme,
+    };
+    let [header, body, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    room.header(frame, header);
+    frame.render_widget(Paragraph::new(footer).style(theme.base()), footer_area);
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    // The lower part takes what its lists need, up to two fifths.
+    let lower = room.lower_height(body.width).min(body.height * 2 / 5);
+    let [big, _, lower_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(lower),
+    ])
+    .areas(body);
+    room.big(frame, big);
+    room.lower(frame, lower_area);
+}
+
+/// One block of the large part: a one-line label, then text drawn as
+/// large as its rows allow.
+struct Big<'a> {
+    top: Vec<Span<'a>>,
+    text: String,
+    style: Style,
+}
+
+impl<'a> Big<'a> {
+    fn new(top: Vec<Span<'a>>, text: &str, style: Style) -> Big<'a> {
+        let text = one_line(text).into_owned();
+        Big { top, text, style }
+    }
+
+    fn draw(self, frame: &mut Frame, area: Rect) {
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(Paragraph::new(Line::from(self.top).centered()), top);
+        big_block(frame, rest, &self.text, self.style);
+    }
+}
+
+impl Room<'_> {
+    /// The meeting, the time of day and how long it has run, and any break.
+    fn header(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let mut right = self.now.format("%H:%M").to_string();
+        if let Some(secs) = meeting_elapsed_secs(&s.clock, self.now) {
+            right.push_str(&format!(" ({} in)", format_duration(secs)));
+        }
+        if let Some(pause) = current_break(&s.clock, self.now) {
+            right.push_str(&format!(" │ {}", break_words(pause)));
+        } else if let Some(ended) = s.clock.ended {
+            right.push_str(&format!(" │ ended {}", ended.format("%H:%M")));
+        }
+        let room = usize::from(area.width).saturating_sub(right.chars().count() + 5);
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::raw(fit(&one_line(&s.title), room).into_owned()),
+            Span::raw(" │ "),
+            Span::raw(right),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(theme.header()), area);
+    }
+
+    /// The large part: the item, its timer beside the floor, and the open
+    /// proposal or the rung. The rows are shared out a size step at a time,
+    /// the timer and the floor first, so every block's large text grows as
+    /// far as the screen allows; rows left over go between the blocks.
+    fn big(&self, frame: &mut Frame, area: Rect) {
+        let half = area.width.saturating_sub(2) / 2;
+        let blocks = [
+            self.item(),
+            self.timer(),
+            self.floor(),
+            self.proposal_or_rung(),
+        ];
+        let widths = [area.width, half, half, area.width];
+        let options: Vec<Vec<u16>> = blocks
+            .iter()
+            .zip(widths)
+            .map(|(block, width)| big_heights(&block.text, width))
+            .collect();
+        let mut level = [0usize; 4];
+        let rows = |level: &[usize; 4]| {
+            let h = |i: usize| options[i][level[i]];
+            // Three label rows and two gaps besides the text.
+            5 + h(0) + h(1).max(h(2)) + h(3)
+        };
+        loop {
+            let mut grew = false;
+            for i in [1, 2, 0, 3] {
+                let mut next = level;
+                next[i] += 1;
+                if next[i] < options[i].len() && rows(&next) <= area.height {
+                    level = next;
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let h = |i: usize| options[i][level[i]] + 1;
+        let [_, item, _, timers, _, proposal, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(h(0)),
+            Constraint::Fill(1),
+            Constraint::Length(h(1).max(h(2))),
+            Constraint::Fill(1),
+            Constraint::Length(h(3)),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [timer, floor] = Layout::horizontal([Constraint::Length(half), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(timers);
+        let [item_block, timer_block, floor_block, proposal_block] = blocks;
+        item_block.draw(frame, item);
+        timer_block.draw(frame, timer);
+        floor_block.draw(frame, floor);
+        proposal_block.draw(frame, proposal);
+    }
+
+    fn item(&self) -> Big<'_> {
+        let (s, theme) = (self.s, self.theme);
+        match running_item(s) {
+            Some(i) => {
+                let item = &s.agenda[i];
+                let mut words = format!("Item {} of {}", i + 1, s.agenda.len());
+                if let Some(lead) = &item.lead {
+                    words.push_str(&format!(" · led by {}", room_name_of(s, lead)));
+                }
+                Big::new(
+                    vec![Span::styled(words, theme.muted())],
+                    &item.title,
+                    theme.title(),
+                )
+            }
+            None => {
+                let words = if s.clock.ended.is_some() {
+                    "The meeting has ended"
+                } else {
+                    "No item running"
+                };
+                let top = vec![Span::styled(
+                    format!("{} items", s.agenda.len()),
+                    theme.muted(),
+                )];
+                Big::new(top, words, theme.muted())
+            }
+        }
+    }
+
+    /// The running item's time left (or over), or the break, or the time.
+    fn timer(&self) -> Big<'_> {
+        let (s, theme) = (self.s, self.theme);
+        if let Some(pause) = current_break(&s.clock, self.now) {
+            let top = vec![Span::styled(break_words(pause), theme.accent())];
+            return Big::new(top, "BREAK", theme.title());
+        }
+        match running_item(s) {
+            Some(i) => {
+                let item = &s.agenda[i];
+                let used = item_used_secs(item, &s.clock, self.now).unwrap_or(0);
+                let boxed = u64::from(item.minutes) * 60;
+                let left = time_left(used, boxed, &s.settings, theme);
+                let style = left.style;
+                let top = vec![
+                    left,
+                    Span::styled(format!(" of {} min", item.minutes), theme.text()),
+                ];
+                Big::new(top, &big_timer(used, boxed), style)
+            }
+            None => {
+                let top = vec![Span::styled("Time now", theme.muted())];
+                Big::new(top, &self.now.format("%H:%M").to_string(), theme.text())
+            }
+        }
+    }
+
+    /// Who has the floor and for how long, with their role's symbol.
+    fn floor(&self) -> Big<'_> {
+        let (s, theme) = (self.s, self.theme);
+        let Some(turn) = floor(s) else {
+            let top = vec![Span::styled("Nobody has the floor", theme.muted())];
+            return Big::new(top, "silent", theme.muted());
+        };
+        let name = room_name_of(s, &turn.who);
+        let mut top = Vec::new();
+        if let Some((slot, role)) = self.role_of(&turn.who) {
+            top.push(Span::styled(
+                format!("{} {}", role_symbol(slot), one_line(role)),
+                theme.role(slot),
+            ));
+            top.push(Span::raw(" · "));
+        }
+        let style = match long_turn(s, self.now) {
+            Some(secs) => {
+                let limit = format_duration(s.settings.long_turn_secs());
+                top.push(Span::styled(
+                    format!("⚠ LONG TURN {} (over {limit})", format_duration(secs)),
+                    theme.alert(),
+                ));
+                theme.alert()
+            }
+            None => {
+                top.push(Span::styled("has the floor", theme.text()));
+                theme.title()
+            }
+        };
+        let big = format!("{name} {}", format_duration(turn_secs(s, turn, self.now)));
+        Big::new(top, &big, style)
+    }
+
+    /// The open proposal, else the rung the group last judged.
+    fn proposal_or_rung(&self) -> Big<'_> {
+        let (s, theme) = (self.s, self.theme);
+        if let Some(i) = open_index(s) {
+            let decision = &s.decisions[i];
+            let present = s.participants.iter().filter(|p| p.is_present()).count();
+            let answered = present_answers(s, decision).count();
+            let top = vec![
+                Span::styled("▶ Proposal", theme.accent()),
+                Span::styled(
+                    format!(
+                        " from {} · {answered} of {present} answered",
+                        room_name_of(s, &decision.proposed_by)
+                    ),
+                    theme.text(),
+                ),
+            ];
+            return Big::new(top, &decision.proposal, theme.text());
+        }
+        match current(s) {
+            Some(j) => {
+                let judgement = &s.ladder[j];
+                let rung = judgement.rung;
+                let top = vec![
+                    Span::styled("Ladder: ", theme.muted()),
+                    Span::styled(
+                        one_line(&about(s, judgement.item.as_deref())).into_owned(),
+                        theme.text(),
+                    ),
+                    Span::styled(
+                        format!(" · {} ({})", rung.meaning(), rung.band().label()),
+                        theme.muted(),
+                    ),
+                ];
+                Big::new(top, rung.label(), theme.title())
+            }
+            None => Big::new(
+                vec![Span::styled("No proposal open", theme.muted())],
+                "",
+                theme.muted(),
+            ),
+        }
+    }
+
+    /// The role slot and label of a participant.
+    fn role_of(&self, id: &str) -> Option<(usize, &str)> {
+        let person = self.s.participants.iter().find(|p| p.id == id)?;
+        let slot = self.s.roles.iter().position(|r| r.id == person.role)?;
+        Some((slot, self.s.roles[slot].label.as_str()))
+    }
+
+    /// The decisions taken so far: every closed round, oldest first.
+    fn decided(&self) -> Vec<usize> {
+        let d = &self.s.decisions;
+        (0..d.len()).filter(|&i| is_closed(d[i].state)).collect()
+    }
+
+    /// Rows each list needs, so the lower part takes no more than that.
+    fn lower_height(&self, width: u16) -> u16 {
+        let roles = self.s.roles.len() as u16 + 1 + u16::from(self.balance.power.is_some());
+        let hands = self.s.stack.len().max(1) as u16 + 1;
+        let decided = self.decided().len().max(1) as u16 + 1;
+        if width >= THREE_COLUMNS {
+            roles.max(hands).max(decided)
+        } else {
+            roles.max(hands + 1 + decided)
+        }
+    }
+
+    fn lower(&self, frame: &mut Frame, area: Rect) {
+        if area.width >= THREE_COLUMNS {
+            let [hands, roles, decided] = Layout::horizontal([
+                Constraint::Percentage(25),
+                Constraint::Percentage(40),
+                Constraint::Fill(1),
+            ])
+            .spacing(3)
+            .areas(area);
+            self.hands(frame, hands);
+            self.roles(frame, roles);
+            self.decisions(frame, decided);
+        } else {
+            let [roles, right] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
+                    .spacing(2)
+                    .areas(area);
+            self.roles(frame, roles);
+            let hands = self.s.stack.len().max(1) as u16 + 1;
+            let [hands_area, _, decided] = Layout::vertical([
+                Constraint::Length(hands),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(right);
+            self.hands(frame, hands_area);
+            self.decisions(frame, decided);
+        }
+    }
+
+    /// The raised hands in calling order, with why each is where it is.
+    fn hands(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let order = s.settings.stack_order();
+        let secs = |id: &str| {
+            let i = s.participants.iter().position(|p| p.id == id);
+            i.map_or(0, |i| self.balance.people[i].secs)
+        };
+        let why = reasons(&s.stack, order, secs);
+        let mut lines = vec![Line::styled(
+            format!("Raised hands ({} order)", order.id()),
+            theme.title(),
+        )];
+        if s.stack.is_empty() {
+            lines.push(Line::styled("none", theme.muted()));
+        }
+        for (i, (id, why)) in s.stack.iter().zip(&why).enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}. ", i + 1), theme.accent()),
+                Span::styled(room_name_of(s, id), theme.text()),
+                Span::styled(format!("  {why}"), theme.muted()),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    /// Speaking time by role against fair share, each role with its symbol,
+    /// and the roles with power together.
+    fn roles(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let rows = self.balance.roles.iter().map(|share| {
+            let role = &s.roles[share.index];
+            let mark = if role.has_power() { " ◆" } else { "" };
+            let fair = if share.is_target { "target" } else { "fair" };
+            Row::new(vec![
+                Cell::from(Span::styled(
+                    format!(
+                        "{} {}{mark}",
+                        role_symbol(share.index),
+                        one_line(&role.label)
+                    ),
+                    theme.role(share.index),
+                )),
+                Cell::from(percent(share.share)),
+                Cell::from(format!("{} {fair}", percent(share.fair))),
+                Cell::from(against_fair(share.share, share.fair, theme)),
+            ])
+        });
+        let header =
+            Row::new(["By role (◆ power)", "Share", "Fair share", ""]).style(theme.title());
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(5),
+            Constraint::Length(10),
+            Constraint::Length(7),
+        ];
+        let roles = s.roles.len() as u16 + 1;
+        let [table_area, power_area] =
+            Layout::vertical([Constraint::Length(roles), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(
+            Table::new(rows, widths).header(header).column_spacing(1),
+            table_area,
+        );
+        if let Some(power) = &self.balance.power {
+            let verdict = if power.is_over() {
+                Span::styled("⚠ OVER", theme.alert())
+            } else {
+                Span::styled("● within", theme.ok())
+            };
+            let line = Line::from(vec![
+                Span::styled(
+                    format!(
+                        "◆ Power together {} (fair {}) ",
+                        percent(power.share),
+                        percent(power.fair)
+                    ),
+                    theme.text(),
+                ),
+                verdict,
+            ]);
+            frame.render_widget(Paragraph::new(line), power_area);
+        }
+    }
+
+    /// The decisions taken so far, the latest kept when they do not all fit.
+    fn decisions(&self, frame: &mut Frame, area: Rect) {
+        let (s, theme) = (self.s, self.theme);
+        let mut lines = vec![Line::styled("Decided so far", theme.title())];
+        let decided = self.decided();
+        if decided.is_empty() {
+            lines.push(Line::styled("nothing yet", theme.muted()));
+        }
+        let room = usize::from(area.height.saturating_sub(1));
+        let skip = decided.len().saturating_sub(room);
+        for &i in &decided[skip..] {
+            let d = &s.decisions[i];
+            let (symbol, style) = match d.state {
+                DecisionState::Agreed | DecisionState::Amended => ("✓", theme.ok()),
+                DecisionState::NotAgreed => ("✖", theme.warn()),
+                _ => ("·", theme.text()),
+            };
+            let mut spans = vec![Span::styled(
+                format!("{symbol} {}", state_words(d.state)),
+                style,
+            )];
+            if d.rubber_stamp.is_some() {
+                spans.push(Span::styled(" ⚑ flagged", theme.alert()));
+            }
+            spans.push(Span::styled(
+                format!(": {}", one_line(&d.proposal)),
+                theme.text(),
+            ));
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}

@@ -1,0 +1,253 @@
+//! The room view on the bundled example: reviewed snapshots at 80x24 and
+//! 200x60, nothing private on it, room names in place of names, every size
+//! from 1x1 to 300x100 drawn without a panic, and every warning still
+//! shown in `monochrome` on every pane and the room view.
+
+use coproduce::app::keys::{Key, KeyCode, parse_script};
+use coproduce::app::{Action, App, Pane, update};
+use coproduce::demo::EXAMPLE;
+use coproduce::render::{buffer_text, draw, play};
+use coproduce::session::{Session, Time};
+use coproduce::theme::Themes;
+use ratatui::style::Color;
+
+const NOW: &str = "2026-11-22T11:42:00+00:00";
+
+fn now() -> Time {
+    Time::parse_from_rfc3339(NOW).unwrap()
+}
+
+fn app_on(yaml: &str, theme: &str, at: Time) -> App {
+    let session: Session = serde_yaml::from_str(yaml).unwrap();
+    let themes = Themes::builtin();
+    let names: Vec<String> = themes.names().into_iter().map(str::to_owned).collect();
+    let index = names.iter().position(|n| n == theme).unwrap();
+    let mut app = App::new(session, at, names, index);
+    update(&mut app, Action::Tick, at);
+    app
+}
+
+/// The example in the room view, reached by its key as a facilitator would.
+fn room_app(theme: &str) -> App {
+    let mut app = app_on(EXAMPLE, theme, now());
+    let action = app.action_for(Key::plain(KeyCode::F(2))).unwrap();
+    update(&mut app, action, now());
+    assert!(app.room);
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let themes = Themes::builtin();
+    buffer_text(&draw(
+        app,
+        themes.get(app.theme_name()).unwrap(),
+        width,
+        height,
+    ))
+}
+
+/// Nothing for the facilitator only, and room names in place of names.
+fn assert_private_things_absent(text: &str) {
+    let session: Session = serde_yaml::from_str(EXAMPLE).unwrap();
+    let mut private: Vec<&str> = Vec::new();
+    for p in &session.participants {
+        private.extend(p.needs.as_deref());
+    }
+    for item in &session.agenda {
+        private.extend(item.notes.as_deref().and_then(|n| n.lines().next()));
+    }
+    for j in &session.ladder {
+        private.extend(j.note.as_deref());
+    }
+    for d in &session.decisions {
+        private.extend(d.outcome.as_deref());
+    }
+    assert!(
+        private.len() >= 6,
+        "the example has needs and notes to hide"
+    );
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for secret in private {
+        // Even a few words of it would be too many.
+        let start: String = secret
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            !flat.contains(&start),
+            "{start:?} is on the room view:\n{text}"
+        );
+    }
+    assert!(!text.contains("Tomasz"), "{text}");
+    assert!(!text.contains("Nowak"), "{text}");
+}
+
+#[test]
+fn the_room_view_at_80x24_and_200x60() {
+    let app = room_app("high-contrast-dark");
+    for (w, h) in [(80, 24), (200, 60)] {
+        let text = screen(&app, w, h);
+        assert_private_things_absent(&text);
+        insta::assert_snapshot!(format!("room-{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn a_room_name_replaces_the_name_everywhere_on_the_room_view() {
+    // Tom has the floor, leads the item, proposes, and has a hand up.
+    let keys = "<Tab>t";
+    let mut app = app_on(EXAMPLE, "high-contrast-dark", now());
+    play(&mut app, &parse_script(keys).unwrap(), now(), |_| Ok(())).unwrap();
+    app.session.agenda[3].lead = Some("tomasz".into());
+    app.session.stack.push("tomasz".into());
+    app.session.decisions[1].proposed_by = "tomasz".into();
+    app.room = true;
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        let text = screen(&app, w, h);
+        assert_private_things_absent(&text);
+        assert!(text.contains("led by Tom"), "{text}");
+        assert!(text.contains(". Tom "), "{text}");
+        assert!(text.contains("from Tom "), "{text}");
+    }
+}
+
+#[test]
+fn the_key_toggles_the_room_view_and_back() {
+    let mut app = room_app("high-contrast-dark");
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("back to the panes"), "{text}");
+    let back = app.action_for(Key::ctrl('r')).unwrap();
+    update(&mut app, back, now());
+    assert!(!app.room);
+    assert_eq!(app.pane, Pane::Agenda);
+    // The same keys in every pane, the Balance pane's people's keys included.
+    for pane in Pane::ALL {
+        app.pane = pane;
+        for key in [Key::plain(KeyCode::F(2)), Key::ctrl('r')] {
+            assert_eq!(app.action_for(key), Some(Action::ToggleRoom), "{pane:?}");
+        }
+    }
+}
+
+#[test]
+fn every_size_draws_without_a_panic() {
+    let app = room_app("high-contrast-dark");
+    let mut sizes = Vec::new();
+    for h in [1, 11, 12, 24, 100] {
+        sizes.extend((1..=300).map(|w| (w, h)));
+    }
+    for w in [1, 39, 40, 80, 300] {
+        sizes.extend((1..=100).map(|h| (w, h)));
+    }
+    for (w, h) in sizes {
+        let text = screen(&app, w, h);
+        assert_eq!(text.lines().count(), usize::from(h));
+        if w < 40 || h < 12 {
+            if w >= 30 && h >= 4 {
+                assert!(text.contains("40x12"), "{w}x{h}\n{text}");
+            }
+        } else {
+            assert!(!text.contains("Make the window"), "{w}x{h}\n{text}");
+            assert!(text.contains("back to the panes"), "{w}x{h}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_large_text_grows_with_the_screen() {
+    let app = room_app("high-contrast-dark");
+    let blocks = |text: &str| {
+        text.chars()
+            .filter(|c| matches!(c, '█' | '▀' | '▄'))
+            .count()
+    };
+    let small = blocks(&screen(&app, 80, 24));
+    let large = blocks(&screen(&app, 200, 60));
+    assert!(small > 0);
+    assert!(large > small * 3, "{small} -> {large}");
+}
+
+/// Screens to check for warnings in monochrome: (what, app, the warnings).
+fn warning_screens() -> Vec<(String, App, Vec<&'static str>)> {
+    let good = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good.yaml"),
+    )
+    .unwrap();
+    let at = |hms: &str| Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap();
+    let after = |yaml: &str, pane: Pane, keys: &str, time: Time| {
+        let mut app = app_on(yaml, "monochrome", time);
+        app.pane = pane;
+        play(&mut app, &parse_script(keys).unwrap(), time, |_| Ok(())).unwrap();
+        app
+    };
+    let mut screens = vec![
+        // The running item past its box; a long turn.
+        (
+            "agenda".to_owned(),
+            after(EXAMPLE, Pane::Agenda, "", at("12:05:00")),
+            vec!["✖", "over"],
+        ),
+        (
+            "balance".to_owned(),
+            after(EXAMPLE, Pane::Balance, "", now()),
+            vec![
+                "▲ over",
+                "⚠",
+                "OVER their fair share",
+                "○ not yet",
+                "▼ under",
+            ],
+        ),
+        (
+            "decisions".to_owned(),
+            after(
+                &good,
+                Pane::Agenda,
+                "<Tab><Tab>aShorter forms<Tab>a<Enter>o<wait 1m>111c<Tab>Agreed<C-s>",
+                at("10:30:00"),
+            ),
+            vec!["⚑ POSSIBLE RUBBER STAMP"],
+        ),
+        (
+            "decisions past due".to_owned(),
+            after(&good, Pane::Decisions, "<wait 720h>", at("10:30:00")),
+            vec!["⚠ past due"],
+        ),
+        (
+            "ladder".to_owned(),
+            after(EXAMPLE, Pane::Ladder, "", now()),
+            vec!["▶"],
+        ),
+    ];
+    let mut room = after(EXAMPLE, Pane::Agenda, "<F2>", at("12:05:00"));
+    // A long turn and a flagged decision on the room view too.
+    room.session.decisions[0].rubber_stamp = Some("flagged".into());
+    screens.push((
+        "room".to_owned(),
+        room,
+        vec!["✖", "⚠ LONG TURN", "⚠ OVER", "▲ over", "⚑ flagged"],
+    ));
+    screens
+}
+
+#[test]
+fn every_warning_shows_without_colour() {
+    let themes = Themes::builtin();
+    let mono = themes.get("monochrome").unwrap();
+    for (what, app, warnings) in warning_screens() {
+        let buffer = draw(&app, mono, 120, 36);
+        let text = buffer_text(&buffer);
+        // A warning may wrap onto the next line.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for warning in warnings {
+            assert!(flat.contains(warning), "{what}: no {warning:?}\n{text}");
+        }
+        // Nothing on the screen leans on a colour.
+        for cell in buffer.content() {
+            for colour in [cell.fg, cell.bg] {
+                assert_eq!(colour, Color::Reset, "{what}: {cell:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Running the binary as a user does, for the integration tests: the
+//! fixtures, a scratch copy to change, and `coproduce` itself.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A copy of a fixture as `meeting.yaml` in a fresh folder, to be changed
+/// by the test; the folder goes when the first value is dropped.
+pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.yaml");
+    std::fs::copy(fixture(name), &path).unwrap();
+    (dir, path)
+}
+
+/// Runs `coproduce ARGS` to the end, with colour allowed.
+pub fn coproduce(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a run printed, once it is known to have succeeded.
+pub fn succeeded(args: &[&str], out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `coproduce render PATH --now NOW --keys KEYS`, which must succeed: the
+/// screen it printed.
+pub fn render(path: &Path, now: &str, keys: &str) -> String {
+    let args = [
+        "render",
+        path.to_str().unwrap(),
+        "--now",
+        now,
+        "--keys",
+        keys,
+    ];
+    succeeded(&args, &coproduce(&args))
+}
