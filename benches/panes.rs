@@ -17,6 +17,7 @@ fn draw_panes(c: &mut Criterion) {
     for (size, session) in [("large", sample::large()), ("huge", sample::huge())] {
         let mut group = c.benchmark_group(format!("draw 200x60 {size}"));
         group.measurement_time(Duration::from_secs(3));
+        group.warm_up_time(Duration::from_secs(1));
         // What any frame costs at this size, whatever is on it: a blank
         // screen with a border, redrawn and compared cell by cell.
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

@@ -15,6 +15,7 @@ fn save_and_load(c: &mut Criterion) {
     let session = sample::large();
     let mut group = c.benchmark_group("save large");
     group.measurement_time(Duration::from_secs(4));
+    group.warm_up_time(Duration::from_secs(1));
     group.sample_size(30);
     group.bench_function("serde_yaml::to_string (baseline)", |b| {
         b.iter(|| serde_yaml::to_string(black_box(&session)).unwrap())

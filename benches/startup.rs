@@ -52,6 +52,7 @@ fn startup(c: &mut Criterion) {
     let me = std::env::current_exe().unwrap();
     let mut group = c.benchmark_group("start-up to first frame, large");
     group.measurement_time(Duration::from_secs(6));
+    group.warm_up_time(Duration::from_secs(1));
     group.sample_size(20);
     group.bench_function("minimal serde_yaml + ratatui program (baseline)", |b| {
         b.iter(|| run(Command::new(&me).env("COPRODUCE_BASELINE", &path)))

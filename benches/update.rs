@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 use coproduce::app::decisions::DecisionAction;
 use coproduce::app::ladder::LadderAction;
 use coproduce::app::{Action, App, Pane, update};
-use coproduce::session::{Response, sample};
+use coproduce::session::{Response, Session, sample};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// An app under way on `pane`, and the action to time on it. The action
 /// must change the session (checked once, so the benchmark cannot time a
 /// refusal).
-fn case(session: &coproduce::session::Session, what: &str) -> (App, Action) {
+fn case(session: &Session, what: &str) -> (App, Action) {
     match what {
         "floor change" => {
             let mut app = common::app_on(session.clone(), Pane::Balance);
@@ -46,10 +46,39 @@ fn case(session: &coproduce::session::Session, what: &str) -> (App, Action) {
     }
 }
 
+/// `session` with its speaking log played `times` over, one after another:
+/// the same meeting otherwise, to show the cost does not follow the log.
+fn longer_log(mut session: Session, times: i32) -> Session {
+    let turns = std::mem::take(&mut session.turns);
+    let span = turns.last().unwrap().at - turns[0].at + chrono::Duration::hours(1);
+    for k in 0..times {
+        session.turns.extend(turns.iter().map(|t| {
+            let mut t = t.clone();
+            t.at += span * k;
+            // Only the very last turn is open.
+            t.secs = t.secs.or(Some(30));
+            t
+        }));
+    }
+    if let Some(last) = session.turns.last_mut() {
+        last.secs = None;
+    }
+    session
+}
+
 fn updates(c: &mut Criterion) {
-    for (size, session) in [("large", sample::large()), ("huge", sample::huge())] {
+    let cases = [
+        ("large", sample::large()),
+        (
+            "large, log x5 (50,000 turns)",
+            longer_log(sample::large(), 5),
+        ),
+        ("huge", sample::huge()),
+    ];
+    for (size, session) in cases {
         let mut group = c.benchmark_group(format!("update {size}"));
         group.measurement_time(Duration::from_secs(3));
+        group.warm_up_time(Duration::from_secs(1));
         group.sample_size(50);
         for what in ["floor change", "consent answer", "ladder vote"] {
             let (base, action) = case(&session, what);
