@@ -87,6 +87,15 @@ enum Command {
         #[arg(long, hide = true)]
         trace_saves: bool,
     },
+    /// Write a sample meeting to a new FILE, for benchmarks: small (the
+    /// example), large (40 people, 10,000 turns) or huge (100 people,
+    /// 50,000 turns). Never overwrites a file.
+    #[command(hide = true)]
+    Sample {
+        #[arg(value_enum)]
+        size: SampleSize,
+        file: PathBuf,
+    },
     /// Show the room view of a session, following the file as the meeting's
     /// app saves it: for a second screen. Only reads the file; q quits,
     /// Ctrl-T changes the theme.
@@ -158,6 +167,31 @@ enum Command {
 enum TrendsFormat {
     Text,
     Csv,
+}
+
+/// The sample meetings `coproduce sample` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SampleSize {
+    Small,
+    Large,
+    Huge,
+}
+
+/// Writes the sample `size` to `file`, which must not exist yet.
+fn write_sample(size: SampleSize, file: &Path) -> Result<()> {
+    use coproduce::session::{sample, write::to_yaml};
+    let text = match size {
+        SampleSize::Small => demo::EXAMPLE.to_owned(),
+        SampleSize::Large => to_yaml(&sample::large()),
+        SampleSize::Huge => to_yaml(&sample::huge()),
+    };
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .with_context(|| format!("cannot write {} (it is never overwritten)", file.display()))?;
+    out.write_all(text.as_bytes())?;
+    Ok(())
 }
 
 /// Folders whose theme files load at start, over the built-in themes.
@@ -383,6 +417,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             };
         }
+        Some(Command::Sample { size, file }) => write_sample(size, &file),
         Some(Command::Demo { look }) => demo::fresh_copy(tui::now())
             .context("cannot write the demo meeting")
             .and_then(|path| {

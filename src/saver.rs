@@ -50,10 +50,16 @@ pub struct Saver {
 impl Saver {
     /// Starts the saver for `document`.
     pub fn spawn(document: Document) -> Saver {
+        Saver::with_pause(document, |_| {})
+    }
+
+    /// Starts the saver for `document`, calling `pause` with each session
+    /// just before it is written: tests make the disk slow with it.
+    pub fn with_pause(document: Document, pause: impl FnMut(&Session) + Send + 'static) -> Saver {
         let (sender, receiver) = mpsc::channel();
         let problem = Shared::default();
         let shared = Arc::clone(&problem);
-        let thread = std::thread::spawn(move || save_loop(document, &receiver, &shared));
+        let thread = std::thread::spawn(move || save_loop(document, pause, &receiver, &shared));
         Saver {
             sender,
             problem,
@@ -103,7 +109,12 @@ impl Saver {
     }
 }
 
-fn save_loop(mut document: Document, receiver: &Receiver<Job>, problem: &Shared) -> Document {
+fn save_loop(
+    mut document: Document,
+    mut pause: impl FnMut(&Session),
+    receiver: &Receiver<Job>,
+    problem: &Shared,
+) -> Document {
     let set = |value: Option<SaveProblem>| {
         if let Ok(mut slot) = problem.lock() {
             *slot = value;
@@ -125,6 +136,7 @@ fn save_loop(mut document: Document, receiver: &Receiver<Job>, problem: &Shared)
                         Err(_) => break,
                     }
                 }
+                pause(&session);
                 set(match document.save(&session) {
                     Ok(()) => None,
                     Err(e @ SaveError::ChangedOnDisk { .. }) => {

@@ -5,7 +5,7 @@ use super::form::{self, Choice, Form, Purpose};
 use super::keymap::PaneKey;
 use super::keys::Key;
 use super::{Action, App, Pane};
-use crate::session::balance::{Speakers, floor, spoken};
+use crate::session::balance::{Tally, floor, spoken};
 use crate::session::ids::fresh_id;
 use crate::session::{Participant, Session, SpeakerKey, Time, speaker_keys, stack};
 
@@ -42,34 +42,42 @@ pub struct BalanceView {
     pub selected: usize,
     /// `+` was pressed: the next key is whose hand goes up or down.
     pub hand_next: bool,
-    /// The turns' speakers as of `speakers_at`, so that a frame need not
-    /// look up thousands of ids (see [`BalanceView::speakers`]).
-    speakers: Speakers,
-    speakers_at: u64,
+    /// The speaking log summed by person as of `tally_at`, so that neither
+    /// a frame nor a change sums thousands of turns (see [`Tally`]).
+    tally: Tally,
+    tally_at: u64,
 }
 
 impl BalanceView {
-    /// The turns' speakers if they are those of `app`'s session now.
-    pub fn speakers(app: &App) -> Option<&Speakers> {
+    /// The log's tally if it is that of `app`'s session now.
+    pub fn tally(app: &App) -> Option<&Tally> {
         let view = &app.balance;
-        (view.speakers_at == app.revision && view.speakers.fits(&app.session))
-            .then_some(&view.speakers)
+        (view.tally_at == app.revision && view.tally.fits(&app.session)).then_some(&view.tally)
     }
 }
 
-/// Brings the turns' speakers up to date after an update: after one
-/// change, only the turns it replaced are looked up again.
+/// Brings the tally up to date after an update: after one change, undo or
+/// redo, only the turns it replaced are tallied again.
 pub(super) fn refresh(app: &mut App) {
-    if BalanceView::speakers(app).is_some() {
+    if BalanceView::tally(app).is_some() {
         return;
     }
     let view = &mut app.balance;
-    if view.speakers_at + 1 == app.revision {
-        view.speakers.refit(&app.session, app.undo.kept());
+    if view.tally_at + 1 == app.revision {
+        view.tally.refit(&app.session, app.undo.kept());
     } else {
-        view.speakers = Speakers::of(&app.session);
+        view.tally = Tally::of(&app.session);
     }
-    view.speakers_at = app.revision;
+    view.tally_at = app.revision;
+}
+
+/// Each participant's speaking seconds at `now`, from the kept tally when
+/// it is current.
+fn spoken_at(app: &App, now: Time) -> Vec<u64> {
+    match BalanceView::tally(app) {
+        Some(tally) => tally.totals(&app.session, now).0,
+        None => spoken(&app.session, now).0,
+    }
 }
 
 /// The Balance pane's own keys. Plain letters and digits are people's.
@@ -202,8 +210,8 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
             "{name} has the floor: raise their hand when they finish"
         ));
     } else {
+        let secs = spoken_at(app, now);
         let s = &app.session;
-        let (secs, _) = spoken(s, now);
         let spoken_of = |id: &str| {
             let i = s.participants.iter().position(|p| p.id == id);
             i.map_or(0, |i| secs[i])

@@ -255,17 +255,10 @@ impl App {
     /// Makes a change to the session that can be undone: `label` says what
     /// it was, in the status line after an undo.
     fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
-        // The speaking log is left out of the copy: the undo stack keeps
-        // only the turns a change replaces (see `undo`).
-        let turns = std::mem::take(&mut self.session.turns);
-        let before = self.session.clone();
-        self.undo.sync(&turns);
-        self.session.turns = turns;
-        edit(&mut self.session);
-        let turns = std::mem::take(&mut self.session.turns);
-        let changed = self.undo.record(label, before, &self.session, &turns);
-        self.session.turns = turns;
-        if changed {
+        if self
+            .undo
+            .change(label, &mut self.session, undo::EDITED_TURNS, edit)
+        {
             self.revision += 1;
         }
     }

@@ -3,14 +3,18 @@
 //!
 //! Each step keeps the whole session as it was except the speaking log,
 //! which can run to thousands of turns and mostly grows at its end: a step
-//! keeps only the turns the change replaced, and the stack keeps one copy
-//! of the log as it stands to work out what a change did to it. So giving
-//! the floor costs a few turns, not a copy of the whole log.
+//! keeps only the turns the change replaced. A change says from which turn
+//! on it may have touched the log (the app's changes only touch the last
+//! turns), so recording it costs those turns, never the whole log.
 
 use crate::session::{Session, Turn};
 
 /// How many changes can be taken back.
 pub const UNDO_LIMIT: usize = 200;
+
+/// How many turns at the end of the speaking log an app's change may edit:
+/// closing the open turn touches the last one; a few more are room to spare.
+pub const EDITED_TURNS: usize = 8;
 
 /// A session as it was before a change, and what the change was.
 #[derive(Debug, Clone)]
@@ -24,45 +28,87 @@ struct Step {
     tail: Vec<Turn>,
 }
 
+/// The speaking log before a change: its first `from` turns, which the
+/// change leaves alone, are not copied; `tail` is the rest.
+#[derive(Debug, Clone, Default)]
+struct LogBefore {
+    from: usize,
+    tail: Vec<Turn>,
+}
+
+impl LogBefore {
+    /// The log `turns`, of which a change may touch the last `last` turns
+    /// (and add any after them).
+    fn last(turns: &[Turn], last: usize) -> LogBefore {
+        let from = turns.len().saturating_sub(last);
+        LogBefore {
+            from,
+            tail: turns[from..].to_vec(),
+        }
+    }
+}
+
 /// The changes that can be undone and redone.
 #[derive(Debug, Clone, Default)]
 pub struct UndoStack {
     past: Vec<Step>,
     future: Vec<Step>,
-    /// The speaking log as the last change, undo or redo left it.
-    log: Vec<Turn>,
     /// How many turns at the start of the log the last change, undo or
     /// redo left as they were.
     kept: usize,
 }
 
 impl UndoStack {
-    /// Makes sure the copy of the log is `turns`, the log before a change:
-    /// cheap when it is (the usual case), a copy when the log was changed
-    /// some other way.
-    pub fn sync(&mut self, turns: &[Turn]) {
-        if self.log != turns {
-            self.log = turns.to_vec();
-        }
+    /// Makes `edit` to `session` and remembers it as the change `label`.
+    /// The edit may change only the last `last` turns of the speaking log
+    /// and add turns after them (checked in debug builds); the rest of the
+    /// log is neither copied nor compared, so the cost does not grow with
+    /// the log. Returns whether anything changed.
+    pub fn change(
+        &mut self,
+        label: String,
+        session: &mut Session,
+        last: usize,
+        edit: impl FnOnce(&mut Session),
+    ) -> bool {
+        let turns = std::mem::take(&mut session.turns);
+        let before = session.clone();
+        let log = LogBefore::last(&turns, last);
+        #[cfg(debug_assertions)]
+        let untouched = turns[..log.from].to_vec();
+        session.turns = turns;
+        edit(session);
+        let turns = std::mem::take(&mut session.turns);
+        #[cfg(debug_assertions)]
+        assert!(
+            turns.get(..log.from) == Some(&untouched[..]),
+            "the change `{label}` touched turns before the last {last}"
+        );
+        let changed = self.record(label, before, log, session, &turns);
+        session.turns = turns;
+        changed
     }
 
     /// Remembers the change `label` that turned `before` (the session as it
-    /// was, its log emptied, the log given to [`UndoStack::sync`]) into
-    /// `after` (the log emptied) with the log `turns`. Returns whether
-    /// anything changed; a new change drops whatever could have been redone.
-    pub fn record(
+    /// was, its log emptied; its log was `log`) into `after` (the log
+    /// emptied) with the log `turns`, whose first `log.from` turns must be
+    /// as they were. Returns whether anything changed; a new change drops
+    /// whatever could have been redone.
+    fn record(
         &mut self,
         label: String,
         before: Session,
+        log: LogBefore,
         after: &Session,
         turns: &[Turn],
     ) -> bool {
-        let keep = common_prefix(&self.log, turns);
-        if keep == self.log.len() && keep == turns.len() && before == *after {
+        let LogBefore { from, mut tail } = log;
+        let old_len = from + tail.len();
+        let keep = from + common_prefix(&tail, turns.get(from..).unwrap_or_default());
+        if keep == old_len && keep == turns.len() && before == *after {
             return false;
         }
-        let tail = self.log.split_off(keep);
-        self.log.extend_from_slice(&turns[keep..]);
+        let tail = tail.split_off(keep - from);
         self.kept = keep;
         self.future.clear();
         self.past.push(Step {
@@ -84,45 +130,41 @@ impl UndoStack {
         self.kept
     }
 
-    /// Takes back the last change: returns the earlier session and the
-    /// change's label, keeping `current` for redo.
-    pub fn undo(&mut self, current: Session) -> Option<(Session, String)> {
+    /// Takes back the last change in `session`, keeping what it was for
+    /// redo. Returns the change's label, or `None` with nothing to undo.
+    pub fn undo(&mut self, session: &mut Session) -> Option<String> {
         let step = self.past.pop()?;
-        let (session, back) = self.apply(step, current);
+        let back = self.apply(step, session);
         let label = back.label.clone();
         self.future.push(back);
-        Some((session, label))
+        Some(label)
     }
 
-    /// Makes the last undone change again.
-    pub fn redo(&mut self, current: Session) -> Option<(Session, String)> {
+    /// Makes the last undone change again in `session`.
+    pub fn redo(&mut self, session: &mut Session) -> Option<String> {
         let step = self.future.pop()?;
-        let (session, back) = self.apply(step, current);
+        let back = self.apply(step, session);
         let label = back.label.clone();
         self.past.push(back);
-        Some((session, label))
+        Some(label)
     }
 
-    /// The session `step` gives back from `current`, and the step that
-    /// would return to `current`.
-    fn apply(&mut self, step: Step, mut current: Session) -> (Session, Step) {
-        let mut turns = std::mem::take(&mut current.turns);
-        self.sync(&turns);
+    /// Puts `step`'s session in `session`; returns the step that would
+    /// return to what `session` was.
+    fn apply(&mut self, step: Step, session: &mut Session) -> Step {
+        let mut turns = std::mem::take(&mut session.turns);
         let keep = step.keep.min(turns.len());
         let later = turns.split_off(keep);
         self.kept = keep;
-        self.log.truncate(keep);
-        self.log.extend_from_slice(&step.tail);
         turns.extend(step.tail);
-        let mut session = step.rest;
+        let current = std::mem::replace(session, step.rest);
         session.turns = turns;
-        let back = Step {
+        Step {
             label: step.label,
             rest: current,
             keep,
             tail: later,
-        };
-        (session, back)
+        }
     }
 }
 
@@ -145,16 +187,8 @@ mod tests {
         }
     }
 
-    /// Makes `edit` as `App::change` does.
     fn change(undo: &mut UndoStack, session: &mut Session, edit: impl FnOnce(&mut Session)) {
-        let turns = std::mem::take(&mut session.turns);
-        let before = session.clone();
-        undo.sync(&turns);
-        session.turns = turns;
-        edit(session);
-        let turns = std::mem::take(&mut session.turns);
-        undo.record("edit".into(), before, session, &turns);
-        session.turns = turns;
+        undo.change("edit".into(), session, usize::MAX, edit);
     }
 
     #[test]
@@ -188,14 +222,12 @@ mod tests {
         change(&mut undo, &mut s, |s| s.turns.push(turn("y", 71, None)));
         seen.push(s.clone());
         for expected in seen.iter().rev().skip(1) {
-            let (back, _) = undo.undo(s.clone()).unwrap();
-            s = back;
+            undo.undo(&mut s).unwrap();
             assert_eq!(&s, expected);
         }
-        assert!(undo.undo(s.clone()).is_none());
+        assert!(undo.undo(&mut s).is_none());
         for expected in seen.iter().skip(1) {
-            let (again, _) = undo.redo(s.clone()).unwrap();
-            s = again;
+            undo.redo(&mut s).unwrap();
             assert_eq!(&s, expected);
         }
     }

@@ -138,14 +138,12 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
 /// saying in the status line what was taken back or made again.
 fn travel(
     app: &mut App,
-    step: fn(&mut UndoStack, Session) -> Option<(Session, String)>,
+    step: fn(&mut UndoStack, &mut Session) -> Option<String>,
     done: &str,
     nothing: &str,
 ) {
-    let current = app.session.clone();
-    app.status = Some(match step(&mut app.undo, current) {
-        Some((session, label)) => {
-            app.session = session;
+    app.status = Some(match step(&mut app.undo, &mut app.session) {
+        Some(label) => {
             app.revision += 1;
             format!("{done}: {label}")
         }

@@ -169,111 +169,215 @@ impl Hasher for IdHasher {
     }
 }
 
-/// Each turn's speaker as an index into `session.participants` (`None` for
-/// an unknown id). Looking every turn's id up is the costly part of summing
-/// a long log, and it changes only when the session does, so the app keeps
-/// this between changes and a frame only adds up seconds.
+/// The speaking log summed by person, kept between frames so that a frame
+/// costs a lookup per person rather than a pass over thousands of turns.
+///
+/// For each participant it keeps the positions of their turns in the log
+/// and the running total of their finished turns' seconds, so that the
+/// seconds of anyone in any run of turns (a person's total, an item's
+/// window) are one subtraction. Turns still open (no `secs`) grow with the
+/// clock and are added at the time asked. After a change that replaced
+/// only the turns from some point on, [`Tally::refit`] drops and adds just
+/// those.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Speakers {
-    who: Vec<Option<usize>>,
-    /// The participants' ids the indices point into.
+pub struct Tally {
+    /// The participants' ids, in file order: what the indices point into.
     ids: Vec<String>,
+    /// How many turns of the log are tallied.
+    len: usize,
+    /// For each participant, the positions of their turns in the log…
+    at: Vec<Vec<u32>>,
+    /// …and their finished seconds up to and including each of those turns.
+    upto: Vec<Vec<u64>>,
+    /// Positions of the turns still open, each with its speaker's index
+    /// (turns of someone not in the list are left out, as everywhere).
+    open: Vec<(usize, usize)>,
+    /// First and most on each ended item whose turns are all finished, by
+    /// agenda index: these do not change with the clock, so a frame reads
+    /// them rather than working them out again.
+    settled: Vec<Option<Settled>>,
 }
 
-impl Speakers {
-    /// Looks up every turn's speaker.
-    pub fn of(session: &Session) -> Speakers {
-        let mut speakers = Speakers {
-            who: Vec::with_capacity(session.turns.len()),
+/// First and most on one run of turns that no longer changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Settled {
+    /// The turns it covers.
+    run: (usize, usize),
+    first: Option<usize>,
+    most: Option<(usize, u64)>,
+}
+
+impl Tally {
+    /// Tallies the whole log.
+    pub fn of(session: &Session) -> Tally {
+        let mut tally = Tally {
             ids: session.participants.iter().map(|p| p.id.clone()).collect(),
+            len: 0,
+            at: vec![Vec::new(); session.participants.len()],
+            upto: vec![Vec::new(); session.participants.len()],
+            open: Vec::new(),
+            settled: Vec::new(),
         };
-        speakers.look_up(session);
-        speakers
+        tally.add_from(session);
+        tally.settle(session, 0);
+        tally
     }
 
-    /// Brings these up to date with `session` when only turns from `kept`
-    /// on may have changed; otherwise looks every turn up again.
+    /// Brings this up to date with `session` when only turns from `kept`
+    /// on may have changed; with other participants, tallies afresh.
     pub fn refit(&mut self, session: &Session, kept: usize) {
-        let same_people = self.ids.len() == session.participants.len()
-            && self
-                .ids
-                .iter()
-                .zip(&session.participants)
-                .all(|(id, p)| *id == p.id);
-        if same_people {
-            self.who.truncate(kept);
-            self.look_up(session);
-        } else {
-            *self = Speakers::of(session);
+        if !self.same_people(session) {
+            *self = Tally::of(session);
+            return;
         }
+        let kept = kept.min(self.len);
+        for (at, upto) in self.at.iter_mut().zip(&mut self.upto) {
+            let cut = at.partition_point(|&t| (t as usize) < kept);
+            at.truncate(cut);
+            upto.truncate(cut);
+        }
+        self.open.retain(|&(t, _)| t < kept);
+        self.len = kept;
+        self.add_from(session);
+        self.settle(session, kept);
     }
 
-    /// Looks up the turns after those already done.
-    fn look_up(&mut self, session: &Session) {
+    /// Works out first and most on every ended item whose turns are all
+    /// finished, keeping those already known for a run of turns before
+    /// `kept` (the turns a change left as they were).
+    fn settle(&mut self, session: &Session, kept: usize) {
+        let mut known = std::mem::take(&mut self.settled);
+        self.settled = session
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(item, it)| {
+                let (started, ended) = (it.started?, it.ended?);
+                let run = run_of(&session.turns, started, ended);
+                let unchanged = |s: &Settled| s.run == run && run.1 <= kept;
+                let known = known.get_mut(item).and_then(Option::take);
+                if let Some(same) = known.filter(unchanged) {
+                    return Some(same);
+                }
+                if self.open.iter().any(|&(t, _)| (run.0..run.1).contains(&t)) {
+                    return None;
+                }
+                // No open turn in the run: the time given is never read.
+                let (first, most) = self.first_and_most(session, run, ended);
+                Some(Settled { run, first, most })
+            })
+            .collect();
+    }
+
+    /// Who spoke first and who most in the turns of `run`, at `now`.
+    fn first_and_most(
+        &self,
+        session: &Session,
+        run: (usize, usize),
+        now: Time,
+    ) -> (Option<usize>, Option<(usize, u64)>) {
+        // Who spoke there, in order of their first turn in the run.
+        let mut spoke: Vec<(usize, usize, u64)> = (0..self.ids.len())
+            .filter_map(|i| {
+                let span = self.span(session, i, run, now);
+                Some((span.first?, i, span.secs))
+            })
+            .collect();
+        spoke.sort_unstable();
+        let most = spoke.iter().fold(
+            None,
+            |best: Option<(usize, u64)>, &(_, i, secs)| match best {
+                Some((_, s)) if s >= secs => best,
+                _ => Some((i, secs)),
+            },
+        );
+        (spoke.first().map(|&(_, i, _)| i), most)
+    }
+
+    /// Tallies the turns after those already done.
+    fn add_from(&mut self, session: &Session) {
         let index: HashMap<&str, usize, BuildHasherDefault<IdHasher>> = self
             .ids
             .iter()
             .enumerate()
             .map(|(i, id)| (id.as_str(), i))
             .collect();
-        let done = self.who.len().min(session.turns.len());
-        self.who.truncate(done);
-        let rest = session.turns[done..].iter();
-        self.who
-            .extend(rest.map(|t| index.get(t.who.as_str()).copied()));
+        for (t, turn) in session.turns.iter().enumerate().skip(self.len) {
+            let Some(&i) = index.get(turn.who.as_str()) else {
+                continue;
+            };
+            let before = self.upto[i].last().copied().unwrap_or(0);
+            self.at[i].push(u32::try_from(t).unwrap_or(u32::MAX));
+            self.upto[i].push(before + turn.secs.unwrap_or(0));
+            if turn.secs.is_none() {
+                self.open.push((t, i));
+            }
+        }
+        self.len = session.turns.len();
     }
 
-    /// Whether these could be `session`'s: as many turns, the same people.
-    /// The app also checks that nothing changed since (its revision).
-    pub fn fits(&self, session: &Session) -> bool {
-        self.who.len() == session.turns.len()
-            && self.ids.len() == session.participants.len()
+    fn same_people(&self, session: &Session) -> bool {
+        self.ids.len() == session.participants.len()
             && self
                 .ids
                 .iter()
                 .zip(&session.participants)
                 .all(|(id, p)| *id == p.id)
     }
-}
 
-/// Each turn's length at `now`, beside its speaker.
-struct Lengths<'a> {
-    who: &'a [Option<usize>],
-    secs: Vec<u64>,
-}
+    /// Whether this could be `session`'s: as many turns, the same people.
+    /// The app also checks that nothing changed since (its revision).
+    pub fn fits(&self, session: &Session) -> bool {
+        self.len == session.turns.len() && self.same_people(session)
+    }
 
-impl Lengths<'_> {
-    fn of<'a>(session: &Session, speakers: &'a Speakers, now: Time) -> Lengths<'a> {
-        let secs = session
-            .turns
+    /// Participant `i`'s seconds and turn count in the turns from position
+    /// `from` up to (not including) `to`, open turns counted up to `now`,
+    /// and the position of their first turn there.
+    fn span(&self, session: &Session, i: usize, (from, to): (usize, usize), now: Time) -> Span {
+        let at = &self.at[i];
+        let lo = at.partition_point(|&t| (t as usize) < from);
+        let hi = lo + at[lo..].partition_point(|&t| (t as usize) < to);
+        let finished = match (lo, hi) {
+            (lo, hi) if lo == hi => 0,
+            (0, hi) => self.upto[i][hi - 1],
+            (lo, hi) => self.upto[i][hi - 1] - self.upto[i][lo - 1],
+        };
+        let open: u64 = self
+            .open
             .iter()
-            .map(|t| turn_secs(session, t, now))
-            .collect();
-        Lengths {
-            who: &speakers.who,
-            secs,
+            .filter(|&&(t, who)| who == i && (from..to).contains(&t))
+            .map(|&(t, _)| turn_secs(session, &session.turns[t], now))
+            .sum();
+        Span {
+            secs: finished + open,
+            turns: (hi - lo) as u32,
+            first: at.get(lo).filter(|_| lo < hi).map(|&t| t as usize),
         }
     }
 
-    /// Speaking seconds and turn count by participant index.
-    fn totals(&self, people: usize) -> (Vec<u64>, Vec<u32>) {
-        let mut secs = vec![0u64; people];
-        let mut turns = vec![0u32; people];
-        for (who, s) in self.who.iter().zip(&self.secs) {
-            if let Some(i) = *who {
-                secs[i] += s;
-                turns[i] += 1;
-            }
-        }
-        (secs, turns)
+    /// Speaking seconds and turn count by participant index at `now`.
+    pub fn totals(&self, session: &Session, now: Time) -> (Vec<u64>, Vec<u32>) {
+        (0..self.ids.len())
+            .map(|i| {
+                let span = self.span(session, i, (0, self.len), now);
+                (span.secs, span.turns)
+            })
+            .unzip()
     }
+}
+
+/// What one person said in a run of turns.
+struct Span {
+    secs: u64,
+    turns: u32,
+    first: Option<usize>,
 }
 
 /// Each participant's speaking seconds and turn count so far, by index in
 /// `session.participants`; the open turn counts up to `now`.
 pub fn spoken(session: &Session, now: Time) -> (Vec<u64>, Vec<u32>) {
-    let speakers = Speakers::of(session);
-    Lengths::of(session, &speakers, now).totals(session.participants.len())
+    Tally::of(session).totals(session, now)
 }
 
 /// Who spoke first and who spoke most on one agenda item.
@@ -292,51 +396,32 @@ pub struct ItemSpeakers {
 /// running when it started (from the item's `started` up to its `ended`,
 /// or `now`) and counts in full there.
 pub fn item_speakers(session: &Session, now: Time) -> Vec<ItemSpeakers> {
-    let speakers = Speakers::of(session);
-    items_from(session, &Lengths::of(session, &speakers, now), now)
+    items_from(session, &Tally::of(session), now)
 }
 
-fn items_from(session: &Session, lengths: &Lengths<'_>, now: Time) -> Vec<ItemSpeakers> {
-    let mut secs = vec![0u64; session.participants.len()];
-    let mut seen = vec![false; session.participants.len()];
-    // Who spoke on the item, in order of their first turn there.
-    let mut order: Vec<usize> = Vec::new();
-    let turns = &session.turns;
+fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<ItemSpeakers> {
     session
         .agenda
         .iter()
         .enumerate()
         .filter_map(|(item, it)| Some((item, it.started?, it.ended.unwrap_or(now))))
         .map(|(item, from, to)| {
-            // The log is oldest first (`check` insists), so the window is a slice.
-            let start = turns.partition_point(|t| t.at < from);
-            let end = start + turns[start..].partition_point(|t| t.at < to);
-            order.clear();
-            for t in start..end {
-                if let Some(i) = lengths.who[t] {
-                    if !seen[i] {
-                        seen[i] = true;
-                        order.push(i);
-                    }
-                    secs[i] += lengths.secs[t];
-                }
-            }
-            let most = order
-                .iter()
-                .fold(None, |best: Option<(usize, u64)>, &i| match best {
-                    Some((_, s)) if s >= secs[i] => best,
-                    _ => Some((i, secs[i])),
-                });
-            for &i in &order {
-                (secs[i], seen[i]) = (0, false);
-            }
-            ItemSpeakers {
-                item,
-                first: order.first().copied(),
-                most,
-            }
+            let run = run_of(&session.turns, from, to);
+            let settled = tally.settled.get(item).and_then(Option::as_ref);
+            let (first, most) = match settled.filter(|s| s.run == run) {
+                Some(s) => (s.first, s.most),
+                None => tally.first_and_most(session, run, now),
+            };
+            ItemSpeakers { item, first, most }
         })
         .collect()
+}
+
+/// The positions of the turns that started from `from` up to `to`: the log
+/// is oldest first (`check` insists), so they are one run.
+fn run_of(turns: &[Turn], from: Time, to: Time) -> (usize, usize) {
+    let start = turns.partition_point(|t| t.at < from);
+    (start, start + turns[start..].partition_point(|t| t.at < to))
 }
 
 /// The open turn: whoever has the floor now.
@@ -374,14 +459,13 @@ pub fn evenness(values: &[u64]) -> Option<f64> {
 impl Balance {
     /// Sums the speaking log as it stands at `now`.
     pub fn compute(session: &Session, now: Time) -> Balance {
-        Balance::with(session, &Speakers::of(session), now)
+        Balance::with(session, &Tally::of(session), now)
     }
 
-    /// As [`Balance::compute`], with the turns' speakers already looked up
-    /// (they must fit `session`: see [`Speakers::fits`]).
-    pub fn with(session: &Session, speakers: &Speakers, now: Time) -> Balance {
-        let lengths = Lengths::of(session, speakers, now);
-        let (secs, turns) = lengths.totals(session.participants.len());
+    /// As [`Balance::compute`], from the log already tallied (the tally
+    /// must fit `session`: see [`Tally::fits`]).
+    pub fn with(session: &Session, tally: &Tally, now: Time) -> Balance {
+        let (secs, turns) = tally.totals(session, now);
         let total_secs: u64 = secs.iter().sum();
         let present = session
             .participants
@@ -455,7 +539,7 @@ impl Balance {
             power,
             total_secs,
             evenness: evenness(&present_secs),
-            items: items_from(session, &lengths, now),
+            items: items_from(session, tally, now),
         }
     }
 }

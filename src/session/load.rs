@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::locate::{Pos, locate};
+use super::locate::{Pos, Spans, check_structure, locate};
 use super::model::Session;
 use super::problem::{Problem, Problems, printable_path};
 use super::validate::validate;
@@ -130,14 +130,26 @@ pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
     if !controls.is_empty() {
         return Err(controls);
     }
-    let spans = locate(text)?;
-    let session: Session = serde_yaml::from_str(text).map_err(|e| vec![from_serde(&e)])?;
-    let problems = validate(&session, &spans);
-    if problems.is_empty() {
-        Ok(session)
-    } else {
-        Err(problems)
+    // The structural check and serde each read the whole text: they run
+    // side by side, and serde's result waits for the check's, whose problems
+    // come first. Places are not recorded here: serde's peak memory (every
+    // event of the file at once) is the largest of the load already.
+    let (structure, read) = std::thread::scope(|scope| {
+        let structure = scope.spawn(|| check_structure(text));
+        let read = serde_yaml::from_str::<Session>(text);
+        (structure.join(), read)
+    });
+    match structure {
+        Ok(result) => result?,
+        Err(panic) => std::panic::resume_unwind(panic),
     }
+    let session = read.map_err(|e| vec![from_serde(&e)])?;
+    // Places are only needed to say where a rule is broken: a clean file
+    // (the usual case) is checked without them, which halves the check.
+    if validate(&session, &Spans::default()).is_empty() {
+        return Ok(session);
+    }
+    Err(validate(&session, &locate(text)?))
 }
 
 /// Reports each character YAML forbids anywhere in a file (controls other

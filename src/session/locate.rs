@@ -125,7 +125,20 @@ fn join(path: &str, key: &str) -> String {
 /// must be taken off first (`parse` does), or it becomes part of a key;
 /// control characters are let through (`parse` refuses them first).
 pub fn locate(text: &str) -> Result<Spans, Vec<Problem>> {
-    let mut pass = Pass::default();
+    pass(text, true)
+}
+
+/// The structural problems [`locate`] finds, without recording places:
+/// cheaper, for a file that will most likely have none.
+pub fn check_structure(text: &str) -> Result<(), Vec<Problem>> {
+    pass(text, false).map(drop)
+}
+
+fn pass(text: &str, record: bool) -> Result<Spans, Vec<Problem>> {
+    let mut pass = Pass {
+        record,
+        ..Pass::default()
+    };
     // Driven one event at a time, not through `Parser::load`, which recurses
     // once per nesting level: 100 000 `- ` on one line overflow its stack.
     let mut parser = Parser::new_from_str(text);
@@ -182,6 +195,8 @@ struct Frame {
 
 #[derive(Debug, Default)]
 struct Pass {
+    /// Whether to record places in `spans`, or only look for problems.
+    record: bool,
     spans: Spans,
     problems: Problems,
     frames: Vec<Frame>,
@@ -263,7 +278,9 @@ impl Pass {
     /// its own: its position is kept for the value it names.
     fn place(&mut self, at: Pos, scalar: Option<&str>) -> String {
         let Some(frame) = self.frames.last_mut() else {
-            self.spans.record(String::new(), None, at);
+            if self.record {
+                self.spans.record(String::new(), None, at);
+            }
             return String::new();
         };
         if frame.empty {
@@ -277,6 +294,7 @@ impl Pass {
             }
         }
         match &mut frame.kind {
+            Kind::Sequence(_) if !self.record => String::new(),
             Kind::Sequence(next) => {
                 let path = format!("{}[{next}]", frame.path);
                 *next += 1;
@@ -284,6 +302,7 @@ impl Pass {
                 path
             }
             Kind::Mapping(slot, seen) => match std::mem::replace(slot, Slot::Key) {
+                Slot::Value(..) if !self.record => String::new(),
                 Slot::Value(key, key_at) => {
                     let path = join(&frame.path, &key);
                     self.spans.record(path.clone(), Some(key_at), at);

@@ -409,8 +409,8 @@ impl View<'_> {
 
 /// Draws the pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let balance = match BalanceView::speakers(app) {
-        Some(speakers) => Balance::with(&app.session, speakers, app.now),
+    let balance = match BalanceView::tally(app) {
+        Some(tally) => Balance::with(&app.session, tally, app.now),
         None => Balance::compute(&app.session, app.now),
     };
     let view = View {

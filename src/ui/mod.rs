@@ -39,6 +39,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     if app.room {
         room::draw(
             &app.session,
+            crate::app::balance::BalanceView::tally(app),
             app.now,
             frame,
             area,
@@ -92,7 +93,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
 /// Draws the room view of `session` at `now` on the whole frame, with
 /// `footer` on its last row: for `coproduce follow`.
 pub fn room_view(session: &Session, now: Time, frame: &mut Frame, theme: &Theme, footer: Line<'_>) {
-    room::draw(session, now, frame, frame.area(), theme, footer);
+    room::draw(session, None, now, frame, frame.area(), theme, footer);
 }
 
 /// The room view's last row in the app: the status, then the key back.

@@ -22,7 +22,7 @@ use super::parts::{
 };
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
-use crate::session::balance::{Balance, floor, long_turn, turn_secs};
+use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
 use crate::session::consent::{is_closed, present_answers, state_words};
 use crate::session::stack::reasons;
 use crate::session::timing::{
@@ -47,10 +47,12 @@ struct Room<'a> {
     theme: &'a Theme,
 }
 
-/// Draws the room view of `session` at `now` over the whole of `area`, with
+/// Draws the room view of `session` (its log tallied in `tally`, if it
+/// has been) at `now` over the whole of `area`, with
 /// `footer` (keys, status, how fresh the screen is) on its last row.
 pub fn draw(
     session: &Session,
+    tally: Option<&Tally>,
     now: Time,
     frame: &mut Frame,
     area: Rect,
@@ -66,7 +68,11 @@ pub fn draw(
     let room = Room {
         s: session,
         now,
-        balance: Balance::compute(session, now),
+        // The app keeps the log's tally between frames; `follow` has none.
+        balance: match tally {
+            Some(tally) => Balance::with(session, tally, now),
+            None => Balance::compute(session, now),
+        },
         theme,
     };
     let [header, body, footer_area] = Layout::vertical([

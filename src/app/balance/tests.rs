@@ -215,14 +215,26 @@ fn given_keys_are_stable_unique_and_never_a_pane_command() {
     );
 }
 
+/// Checks the kept tally against one made afresh and against a plain sum
+/// of the log.
+fn check_tally(app: &App, step: &str) {
+    use crate::session::balance::{Balance, Tally, turn_secs};
+    let kept = super::BalanceView::tally(app).expect(step);
+    assert_eq!(*kept, Tally::of(&app.session), "{step}");
+    let fresh = Balance::compute(&app.session, app.now);
+    assert_eq!(Balance::with(&app.session, kept, app.now), fresh, "{step}");
+    let s = &app.session;
+    for share in &fresh.people {
+        let id = &s.participants[share.index].id;
+        let theirs = s.turns.iter().filter(|t| t.who == *id);
+        let secs: u64 = theirs.map(|t| turn_secs(s, t, app.now)).sum();
+        assert_eq!(share.secs, secs, "{step}: {id}");
+    }
+}
+
 #[test]
-fn the_kept_speakers_follow_every_change_undo_and_redo() {
-    use crate::session::balance::Speakers;
+fn the_kept_tally_follows_every_change_undo_and_redo() {
     let mut app = meeting();
-    let check = |app: &App, step: &str| {
-        let kept = super::BalanceView::speakers(app).expect(step);
-        assert_eq!(*kept, Speakers::of(&app.session), "{step}");
-    };
     for (step, keys) in [
         ("floor", "b"),
         ("silence", "<Space>"),
@@ -235,6 +247,43 @@ fn the_kept_speakers_follow_every_change_undo_and_redo() {
         ("tick", "<wait 5s>"),
     ] {
         type_keys(&mut app, keys, "10:04:00");
-        check(&app, step);
+        check_tally(&app, step);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any run of floor changes, hands, presence, items moving on, breaks,
+    /// undo, redo and ticks leaves the kept tally as a fresh one.
+    #[test]
+    fn the_kept_tally_is_always_a_fresh_one(ops in proptest::collection::vec(0usize..16, 1..40)) {
+        use crate::app::agenda::AgendaAction;
+        const KEYS: [&str; 13] = [
+            "b", "x", "d", "7", "<Space>", "<Enter>", "B", "D", "<C-z>", "<C-y>",
+            "<wait 7s>", "<Down><C-p>", "<C-z><C-z><C-z>",
+        ];
+        let agenda = "agenda:
+  - { id: a, title: A, minutes: 5, started: 2026-11-22T10:00:00+00:00, ended: 2026-11-22T10:02:00+00:00 }
+  - { id: b, title: B, minutes: 5, started: 2026-11-22T10:02:00+00:00 }
+  - { id: c, title: C, minutes: 5 }
+  - { id: d, title: D, minutes: 5 }
+clock:";
+        let mut app = app_on(&MEETING.replace("clock:", agenda), "10:03:00");
+        app.pane = Pane::Balance;
+        for (n, &op) in ops.iter().enumerate() {
+            let step = match op {
+                13 => Action::Agenda(AgendaAction::Next),
+                14 => Action::Agenda(AgendaAction::Previous),
+                15 => Action::Agenda(AgendaAction::Break),
+                _ => {
+                    type_keys(&mut app, KEYS[op], "10:04:00");
+                    check_tally(&app, &format!("step {n}: {}", KEYS[op]));
+                    continue;
+                }
+            };
+            let later = app.now + chrono::Duration::seconds(20);
+            crate::app::update(&mut app, step.clone(), later);
+            check_tally(&app, &format!("step {n}: {step:?}"));
+        }
     }
 }

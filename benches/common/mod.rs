@@ -1,0 +1,49 @@
+//! What the benchmarks share: the sample meetings opened in an app as the
+//! live loop opens them, and drawing a frame.
+
+#![allow(dead_code)]
+
+use coproduce::app::{Action, App, Pane, update};
+use coproduce::session::{Session, sample};
+use coproduce::theme::{Theme, Themes};
+use coproduce::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+/// An app on `session` at a time just after its last turn began, after the
+/// first tick (as the live loop's first frame), on `pane`.
+pub fn app_on(session: Session, pane: Pane) -> App {
+    let now = sample::now_in(&session);
+    let mut app = App::new(session, now, vec!["high-contrast-dark".into()], 0);
+    app.pane = pane;
+    update(&mut app, Action::Tick, now);
+    app
+}
+
+/// An app on `session` for each pane and for the room view, by name.
+pub fn every_view(session: &Session) -> Vec<(&'static str, App)> {
+    let mut views: Vec<(&'static str, App)> = Pane::ALL
+        .iter()
+        .map(|&pane| (pane.title(), app_on(session.clone(), pane)))
+        .collect();
+    let mut room = app_on(session.clone(), Pane::Agenda);
+    room.room = true;
+    views.push(("Room view", room));
+    views
+}
+
+/// The default theme.
+pub fn theme() -> Theme {
+    Themes::builtin()
+        .get("high-contrast-dark")
+        .expect("the default theme is built in")
+        .clone()
+}
+
+/// Draws one frame of `app`.
+pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App, theme: &Theme) {
+    terminal
+        .draw(|frame| view(app, frame, theme))
+        .map(|_| ())
+        .unwrap_or_else(|_| panic!("drawing failed"));
+}
