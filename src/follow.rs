@@ -198,6 +198,11 @@ pub fn follow_key(key: Key) -> Option<FollowKey> {
 /// Follows the file in the terminal until a quit key, SIGTERM or SIGHUP.
 pub fn run(mut follower: Follower, themes: &Themes, theme: &Theme) -> io::Result<()> {
     signals::install();
+    // Nothing to save: a follower stuck reading a terminal that is gone
+    // only has to end.
+    signals::guard(|_| {
+        let _ = ratatui::try_restore();
+    });
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
@@ -212,6 +217,7 @@ pub fn run(mut follower: Follower, themes: &Themes, theme: &Theme) -> io::Result
     let mut name = theme.name.clone();
     let result = (|| loop {
         if signals::stop_requested().is_some() {
+            signals::acknowledge_stop();
             return Ok(());
         }
         let now = crate::tui::now();

@@ -9,8 +9,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use crate::session::Session;
 use crate::session::document::{Document, SaveError};
+use crate::session::timing::close_open_turn;
+use crate::session::{Session, Time};
 
 /// Why the latest save did not reach the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,13 +37,20 @@ type Shared = Arc<Mutex<Option<SaveProblem>>>;
 
 enum Job {
     Save(Session),
+    /// Close the open turn of the latest state at this moment, save it and
+    /// answer: the last thing done when the loop cannot stop by itself.
+    Rescue(Time, Sender<()>),
     Reload(Sender<Result<Session, String>>),
     KeepMine(Session, String, Sender<Result<PathBuf, String>>),
 }
 
+/// The way to the saver thread; empty once `finish` has closed it, so that a
+/// [`Rescuer`] never keeps the thread alive.
+type Line = Arc<Mutex<Option<Sender<Job>>>>;
+
 /// A background thread that owns the file's writes.
 pub struct Saver {
-    sender: Sender<Job>,
+    sender: Line,
     problem: Shared,
     thread: JoinHandle<Document>,
 }
@@ -61,16 +69,28 @@ impl Saver {
         let shared = Arc::clone(&problem);
         let thread = std::thread::spawn(move || save_loop(document, pause, &receiver, &shared));
         Saver {
-            sender,
+            sender: Arc::new(Mutex::new(Some(sender))),
             problem,
             thread,
         }
     }
 
+    fn send(&self, job: Job) {
+        if let Some(sender) = self.sender.lock().ok().as_deref().and_then(Option::as_ref) {
+            // The thread only ends when the sender is dropped, so this cannot fail.
+            let _ = sender.send(job);
+        }
+    }
+
     /// Asks for `session` to be saved; returns at once.
     pub fn save(&self, session: Session) {
-        // The thread only ends when the sender is dropped, so this cannot fail.
-        let _ = self.sender.send(Job::Save(session));
+        self.send(Job::Save(session));
+    }
+
+    /// A handle another thread can use to save the meeting's last state
+    /// when the loop is stuck (see [`crate::signals::guard`]).
+    pub fn rescuer(&self) -> Rescuer {
+        Rescuer(Arc::clone(&self.sender))
     }
 
     /// The problem with the latest save, if it failed.
@@ -82,7 +102,7 @@ impl Saver {
     /// now; later saves go over it. Waits for the answer.
     pub fn reload(&self) -> Result<Session, String> {
         let (reply, answer) = mpsc::channel();
-        let _ = self.sender.send(Job::Reload(reply));
+        self.send(Job::Reload(reply));
         answer
             .recv()
             .unwrap_or_else(|_| Err("the saver stopped".into()))
@@ -93,7 +113,7 @@ impl Saver {
     /// from then on. Waits for the answer: the new file.
     pub fn keep_mine(&self, session: Session, suffix: String) -> Result<PathBuf, String> {
         let (reply, answer) = mpsc::channel();
-        let _ = self.sender.send(Job::KeepMine(session, suffix, reply));
+        self.send(Job::KeepMine(session, suffix, reply));
         answer
             .recv()
             .unwrap_or_else(|_| Err("the saver stopped".into()))
@@ -102,10 +122,35 @@ impl Saver {
     /// Waits for every requested save to reach the disk. Returns the last
     /// save's problem, if it failed, and the document for any last rescue.
     pub fn finish(self) -> (Option<SaveProblem>, Option<Document>) {
-        drop(self.sender);
+        if let Ok(mut sender) = self.sender.lock() {
+            sender.take();
+        }
         let document = self.thread.join().ok();
         let problem = self.problem.lock().map(|p| p.clone()).unwrap_or(None);
         (problem, document)
+    }
+}
+
+/// Saves the meeting's last state from outside the loop.
+#[derive(Clone)]
+pub struct Rescuer(Line);
+
+impl Rescuer {
+    /// Closes the open turn of the latest state asked to be saved at `at`,
+    /// saves it and waits for that to be done; nothing if the saver has
+    /// already finished.
+    pub fn rescue(&self, at: Time) {
+        let (reply, done) = mpsc::channel();
+        let sent = self
+            .0
+            .lock()
+            .ok()
+            .as_deref()
+            .and_then(Option::as_ref)
+            .is_some_and(|sender| sender.send(Job::Rescue(at, reply)).is_ok());
+        if sent {
+            let _ = done.recv();
+        }
     }
 }
 
@@ -120,9 +165,26 @@ fn save_loop(
             *slot = value;
         }
     };
+    // The latest state asked for, saved or not: what a rescue starts from.
+    let mut latest: Option<Session> = None;
+    let save = |document: &mut Document, session: &Session| {
+        set(match document.save(session) {
+            Ok(()) => None,
+            Err(e @ SaveError::ChangedOnDisk { .. }) => {
+                Some(SaveProblem::ChangedOnDisk(e.to_string()))
+            }
+            Err(e) => Some(SaveProblem::Failed(e.to_string())),
+        });
+    };
     let mut next = receiver.recv().ok();
     while let Some(job) = next.take() {
         match job {
+            Job::Rescue(at, reply) => {
+                let mut session = latest.take().unwrap_or_else(|| document.opened().clone());
+                close_open_turn(&mut session, at);
+                save(&mut document, &session);
+                let _ = reply.send(());
+            }
             Job::Save(mut session) => {
                 // Only the newest state matters: skip those overtaken while
                 // waiting, but stop at any other job, which must come after.
@@ -137,18 +199,15 @@ fn save_loop(
                     }
                 }
                 pause(&session);
-                set(match document.save(&session) {
-                    Ok(()) => None,
-                    Err(e @ SaveError::ChangedOnDisk { .. }) => {
-                        Some(SaveProblem::ChangedOnDisk(e.to_string()))
-                    }
-                    Err(e) => Some(SaveProblem::Failed(e.to_string())),
-                });
+                save(&mut document, &session);
+                latest = Some(session);
             }
             Job::Reload(reply) => {
                 let result = document.reload().map_err(|e| e.to_string());
                 if result.is_ok() {
                     set(None);
+                    // The file as reloaded is the state now, not ours.
+                    latest = None;
                 }
                 let _ = reply.send(result);
             }
@@ -161,6 +220,7 @@ fn save_loop(
                 });
                 if result.is_ok() {
                     set(None);
+                    latest = Some(session);
                 }
                 let _ = reply.send(result);
             }
@@ -182,6 +242,38 @@ mod tests {
         let mut next = session.clone();
         next.title = title.into();
         next
+    }
+
+    #[test]
+    fn a_rescue_closes_the_open_turn_of_the_latest_state_and_saves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        let text = format!(
+            "{TEXT}roles: [{{ id: r, label: R }}]\nparticipants: [{{ id: ann, name: Ann, role: r }}]\n"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let session = crate::session::parse(&text).unwrap();
+        let saver = Saver::spawn(Document::new(path.clone(), session.clone(), text));
+        let at = |t: &str| Time::parse_from_rfc3339(&format!("2026-11-22T{t}+00:00")).unwrap();
+        let mut speaking = session.clone();
+        speaking.turns.push(crate::session::Turn {
+            who: "ann".into(),
+            at: at("10:00:00"),
+            secs: None,
+        });
+        saver.save(speaking);
+        saver.rescuer().rescue(at("10:01:30"));
+        let saved = crate::session::load(&path).unwrap().session;
+        assert_eq!(saved.turns[0].secs, Some(90));
+        let rescuer = saver.rescuer();
+        saver.finish();
+        // After the saver has finished, a late rescue does nothing and
+        // does not wait.
+        rescuer.rescue(at("10:05:00"));
+        assert_eq!(
+            crate::session::load(&path).unwrap().session.turns[0].secs,
+            Some(90)
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! sees it within a second, closes the open turn at that moment, saves,
 //! restores the terminal and exits 0.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::Duration;
 
 use chrono::{DateTime, Local};
 
@@ -11,6 +12,12 @@ use crate::session::Time;
 
 /// Unix seconds when a stop signal came; 0 while none has.
 static STOP_AT: AtomicI64 = AtomicI64::new(0);
+
+/// Set once the loop has begun to stop on its own, so the guard stands down.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// How long the loop has to notice a stop before the guard acts for it.
+const GRACE: Duration = Duration::from_millis(1500);
 
 extern "C" fn on_stop(_signal: libc::c_int) {
     // SAFETY: time(2) is async-signal-safe, and a null pointer asks only
@@ -69,4 +76,49 @@ pub fn stop_requested() -> Option<Time> {
         0 => None,
         secs => DateTime::from_timestamp(secs, 0).map(|t| t.with_timezone(&Local).fixed_offset()),
     }
+}
+
+/// Says the loop has seen the stop and is saving and leaving by itself.
+pub fn acknowledge_stop() {
+    STOPPING.store(true, Ordering::SeqCst);
+}
+
+/// Watches, beside the loop, for a stop the loop cannot see: crossterm spins
+/// without end reading a terminal that hangs up mid-read, so the loop may
+/// never come back to look. On a hang-up or a stop signal the guard gives
+/// the loop [`GRACE`] to acknowledge it; if it does not, the guard calls
+/// `rescue` with the moment of the stop (to save what it can) and ends the
+/// process with status 0.
+pub fn guard(rescue: impl FnOnce(Time) + Send + 'static) {
+    std::thread::spawn(move || {
+        let at = loop {
+            let mut poll = libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one pollfd that lives across the call. With no events
+            // asked for, only a hang-up or an error wakes it.
+            let woke = unsafe { libc::poll(&mut poll, 1, 200) };
+            if woke > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                on_stop(libc::SIGHUP);
+            } else if woke != 0 {
+                // No terminal to watch (or an interrupted wait): look again
+                // later rather than spin.
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            if let Some(at) = stop_requested() {
+                break at;
+            }
+        };
+        let deadline = std::time::Instant::now() + GRACE;
+        while std::time::Instant::now() < deadline {
+            if STOPPING.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        rescue(at);
+        std::process::exit(0);
+    });
 }

@@ -137,9 +137,18 @@ pub fn run(
     fallback: &Theme,
     document: Document,
 ) -> std::io::Result<Option<String>> {
-    install_panic_note(document.path().to_path_buf());
+    let path = document.path().to_path_buf();
+    install_panic_note(path.clone());
     crate::signals::install();
     let saver = Saver::spawn(document);
+    let rescuer = saver.rescuer();
+    crate::signals::guard(move |at| {
+        // The loop is stuck in a read of a terminal that is gone: save the
+        // meeting from here, as the loop would have, before the process ends.
+        rescuer.rescue(at);
+        crate::session::lock::release_ours(&path);
+        let _ = ratatui::try_restore();
+    });
     let result = {
         let mut terminal = ratatui::try_init()?;
         let _restore = Restore;
@@ -247,7 +256,10 @@ fn event_loop(
     loop {
         let stop = crate::signals::stop_requested();
         let action = match stop {
-            Some(_) => Some(Action::Stop),
+            Some(_) => {
+                crate::signals::acknowledge_stop();
+                Some(Action::Stop)
+            }
             None => {
                 let theme = themes.get(app.theme_name()).unwrap_or(fallback);
                 let drawn = terminal.draw(|frame| crate::ui::view(app, frame, theme));

@@ -76,7 +76,11 @@ fn mine_copies(folder: &Path) -> Vec<PathBuf> {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().contains(".mine-"))
+        // Not the hidden temporary file a copy is written through first.
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.contains(".mine-") && !name.starts_with('.')
+        })
         .collect();
     found.sort();
     found

@@ -11,7 +11,6 @@
 
 use super::form::{self, Choice, Form, Purpose};
 use super::keymap::PaneKey;
-use super::update::close_turn;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
@@ -393,7 +392,7 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
         return Err("The meeting has not started: s starts it".into());
     }
     app.change("end the meeting".into(), |s| {
-        close_turn(s, now);
+        timing::close_open_turn(s, now);
         if let Some(r) = running_item(s) {
             s.agenda[r].ended = Some(now);
         }
@@ -593,7 +592,7 @@ fn start_break(app: &mut App, length: &str, now: Time) -> Result<(), String> {
         return Err("A break is already going on; Esc closes the form".into());
     }
     app.change(format!("take a break of {minutes} min"), |s| {
-        close_turn(s, now);
+        timing::close_open_turn(s, now);
         s.clock.breaks.push(Break {
             from: now,
             minutes: Some(minutes),

@@ -234,7 +234,7 @@ fn toggle_present(app: &mut App, now: Time) {
     if present {
         app.change(format!("mark {name} absent"), |s| {
             if floor(s).is_some_and(|t| t.who == id) {
-                super::update::close_turn(s, now);
+                crate::session::timing::close_open_turn(s, now);
             }
             stack::lower(&mut s.stack, &id);
             s.participants[i].present = Some(false);

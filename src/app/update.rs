@@ -7,7 +7,7 @@ use super::keys::Key;
 use super::undo::UndoStack;
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
 use crate::session::balance::floor;
-use crate::session::timing::{not_before_record, working_secs};
+use crate::session::timing::{close_open_turn, not_before_record};
 use crate::session::{Session, Time, Turn, stack};
 
 /// Applies `action` at `now` and says what the loop must do next.
@@ -64,7 +64,7 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Stop => {
             if floor(&app.session).is_some() {
                 app.change("close the turn as the app stopped".into(), |s| {
-                    close_turn(s, now);
+                    close_open_turn(s, now);
                 });
             }
             return Effect::Quit;
@@ -82,7 +82,7 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
         }
         Action::SilenceFloor => {
             if floor(&app.session).is_some() {
-                app.change("silence the floor".into(), |s| close_turn(s, now));
+                app.change("silence the floor".into(), |s| close_open_turn(s, now));
             } else {
                 app.status = Some("The floor is already silent".into());
             }
@@ -151,14 +151,6 @@ fn travel(
     });
 }
 
-/// Ends the open turn at `now`, writing its length less any breaks.
-pub(super) fn close_turn(session: &mut Session, now: Time) {
-    let clock = session.clock.clone();
-    if let Some(turn) = session.turns.last_mut().filter(|t| t.secs.is_none()) {
-        turn.secs = Some(working_secs(&clock, turn.at, now, now));
-    }
-}
-
 /// Gives `who` the floor, ending the open turn. Their hand, if up, comes
 /// down: they are speaking now.
 fn give_floor(app: &mut App, who: String, now: Time) {
@@ -178,7 +170,7 @@ fn give_floor(app: &mut App, who: String, now: Time) {
     }
     let now = not_before_record(&app.session, now);
     app.change(format!("give the floor to {name}"), |s| {
-        close_turn(s, now);
+        close_open_turn(s, now);
         stack::lower(&mut s.stack, &who);
         s.turns.push(Turn {
             who,

@@ -107,6 +107,11 @@ impl Document {
         }
     }
 
+    /// The session as it was opened (or last reloaded).
+    pub fn opened(&self) -> &Session {
+        &self.original
+    }
+
     /// Where the session is saved.
     pub fn path(&self) -> &Path {
         &self.path

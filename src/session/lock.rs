@@ -86,6 +86,17 @@ fn read_holder(lock: &Path) -> Option<Holder> {
     })
 }
 
+/// Removes the lock on `session` if this process holds it: for a process
+/// that must end without running its destructors.
+pub fn release_ours(session: &Path) {
+    let lock = lock_path(session);
+    let ours = read_holder(&lock)
+        .is_some_and(|h| h.pid == Some(std::process::id()) && h.host == host_name());
+    if ours {
+        let _ = fs::remove_file(lock);
+    }
+}
+
 /// Whether the lock file is empty and stays so: its writer was killed
 /// between creating it and writing to it (found by the kill test). A live
 /// writer fills it within microseconds, so a short second look tells them

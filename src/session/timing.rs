@@ -171,6 +171,15 @@ pub fn not_before_record(session: &Session, now: Time) -> Time {
         .fold(now, Time::max)
 }
 
+/// Ends the open turn, if there is one, at `now`: its length is the
+/// working time since it began, less any breaks.
+pub fn close_open_turn(session: &mut Session, now: Time) {
+    let clock = &session.clock;
+    if let Some(turn) = session.turns.last_mut().filter(|t| t.secs.is_none()) {
+        turn.secs = Some(working_secs(clock, turn.at, now, now));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
