@@ -86,15 +86,21 @@ fn mine_copies(folder: &Path) -> Vec<PathBuf> {
     found
 }
 
-#[test]
-fn a_change_on_disk_is_kept_and_the_meeting_goes_on_in_a_copy_beside_it() {
-    let s = scratch();
-    let mut live = floor_to_beve(&s);
+/// Someone else's change lands on disk; the next floor change (Dulcie's)
+/// finds it, and the app asks what to do.
+fn pulled_under(live: &mut Live, s: &Scratch) {
     fs::write(&s.path, theirs()).unwrap();
     live.send(b"d");
     wait_for("the prompt", || {
         live.shown().contains("The file changed on disk")
     });
+}
+
+#[test]
+fn a_change_on_disk_is_kept_and_the_meeting_goes_on_in_a_copy_beside_it() {
+    let s = scratch();
+    let mut live = floor_to_beve(&s);
+    pulled_under(&mut live, &s);
     assert_eq!(fs::read_to_string(&s.path).unwrap(), theirs());
     live.send(b"m");
     wait_for("the copy beside it", || mine_copies(&s.folder).len() == 1);
@@ -121,11 +127,7 @@ fn a_change_on_disk_is_kept_and_the_meeting_goes_on_in_a_copy_beside_it() {
 fn a_change_on_disk_can_be_reloaded_and_the_meeting_goes_on_from_it() {
     let s = scratch();
     let mut live = floor_to_beve(&s);
-    fs::write(&s.path, theirs()).unwrap();
-    live.send(b"d");
-    wait_for("the prompt", || {
-        live.shown().contains("The file changed on disk")
-    });
+    pulled_under(&mut live, &s);
     live.send(b"r");
     wait_for("the reloaded title", || live.shown().contains("Pulled"));
     assert_eq!(fs::read_to_string(&s.path).unwrap(), theirs());
@@ -251,15 +253,8 @@ fn quitting_while_unsaved_can_still_quit_without_saving() {
 fn stopped_by_a_signal_after_a_change_on_disk_keeps_the_meeting_beside_it() {
     let s = scratch();
     let mut live = floor_to_beve(&s);
-    fs::write(&s.path, theirs()).unwrap();
-    live.send(b"d");
-    wait_for("the prompt", || {
-        live.shown().contains("The file changed on disk")
-    });
-    // SAFETY: sending a signal to our own child.
-    unsafe {
-        libc::kill(live.child.id() as libc::pid_t, libc::SIGTERM);
-    }
+    pulled_under(&mut live, &s);
+    live.signal(libc::SIGTERM);
     let status = live.exit();
     assert_eq!(
         status.code(),
