@@ -10,10 +10,10 @@ use std::process::Output;
 
 use coproduce::app::keys::parse_script;
 use coproduce::app::{App, Pane};
-use coproduce::render::{buffer_text, draw, play};
+use coproduce::render::play;
 use coproduce::session::{Session, Time};
 use coproduce::theme::Themes;
-use run::fixture;
+use run::{fixture, screen};
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
@@ -131,16 +131,6 @@ fn app_after(keys: &str) -> App {
     let steps = parse_script(keys).unwrap();
     play(&mut app, &steps, now, |_| Ok(())).unwrap();
     app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let themes = Themes::builtin();
-    buffer_text(&draw(
-        app,
-        themes.get(app.theme_name()).unwrap(),
-        width,
-        height,
-    ))
 }
 
 #[test]

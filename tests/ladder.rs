@@ -10,11 +10,10 @@ use std::path::{Path, PathBuf};
 use coproduce::app::keys::{ScriptStep, parse_script};
 use coproduce::app::{Action, App, Pane, update};
 use coproduce::demo::EXAMPLE;
-use coproduce::render::{buffer_text, draw};
 use coproduce::session::trend::trend;
 use coproduce::session::{Rung, Session, Time, load};
 use coproduce::theme::Themes;
-use run::{coproduce, fixture};
+use run::{coproduce, fixture, screen};
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
 
@@ -142,16 +141,6 @@ fn press(app: &mut App, keys: &str) {
             update(app, action, now());
         }
     }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let themes = Themes::builtin();
-    buffer_text(&draw(
-        app,
-        themes.get(app.theme_name()).unwrap(),
-        width,
-        height,
-    ))
 }
 
 /// A session file on `date` with the given `ladder:` section.

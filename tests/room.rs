@@ -3,6 +3,8 @@
 //! from 1x1 to 300x100 drawn without a panic, and every warning still
 //! shown in `monochrome` on every pane and the room view.
 
+mod run;
+
 use coproduce::app::keys::{Key, KeyCode, parse_script};
 use coproduce::app::{Action, App, Pane, update};
 use coproduce::demo::EXAMPLE;
@@ -10,6 +12,7 @@ use coproduce::render::{buffer_text, draw, play};
 use coproduce::session::{Session, Time};
 use coproduce::theme::Themes;
 use ratatui::style::Color;
+use run::screen;
 
 const NOW: &str = "2026-11-22T11:42:00+00:00";
 
@@ -34,16 +37,6 @@ fn room_app(theme: &str) -> App {
     update(&mut app, action, now());
     assert!(app.room);
     app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let themes = Themes::builtin();
-    buffer_text(&draw(
-        app,
-        themes.get(app.theme_name()).unwrap(),
-        width,
-        height,
-    ))
 }
 
 /// Nothing for the facilitator only, and room names in place of names.

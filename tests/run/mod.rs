@@ -53,3 +53,15 @@ pub fn render(path: &Path, now: &str, keys: &str) -> String {
     ];
     succeeded(&args, &coproduce(&args))
 }
+
+/// The text of `app` drawn at `width` x `height` in its own theme, as the
+/// screen tests read it.
+pub fn screen(app: &coproduce::app::App, width: u16, height: u16) -> String {
+    let themes = coproduce::theme::Themes::builtin();
+    coproduce::render::buffer_text(&coproduce::render::draw(
+        app,
+        themes.get(app.theme_name()).unwrap(),
+        width,
+        height,
+    ))
+}
