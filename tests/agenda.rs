@@ -2,8 +2,9 @@
 //! real binary's `render` on a fixed clock: the saved file, to the second,
 //! and the screens the room sees.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Where the meeting's clock starts.
 const START: &str = "2026-11-22T09:58:30+00:00";
@@ -19,31 +20,13 @@ const TO_THE_BREAK: &str =
 const AFTER_THE_BREAK: &str = "<wait 16m>b<wait 90s>+<wait 9m>n<wait 4m>";
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agenda/three-items.yaml")
+    run::fixture("agenda/three-items.yaml")
 }
 
-/// Runs `render` on `path` from `now` with `keys`; returns the screen.
+/// Runs `render` on `path` from `now` with `keys` at 100x30; returns the
+/// screen.
 fn render(path: &Path, now: &str, keys: &str, extra: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args([
-            "render",
-            path.to_str().unwrap(),
-            "--now",
-            now,
-            "--keys",
-            keys,
-        ])
-        .args(["--size", "100x30"])
-        .args(extra)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::render_with(path, now, keys, &[&["--size", "100x30"], extra].concat())
 }
 
 /// The fixture's text with `record` put in its place: the agenda's times
@@ -77,9 +60,7 @@ fn span(started: &str, ended: Option<&str>) -> String {
 
 #[test]
 fn a_three_item_meeting_with_a_break_is_saved_to_the_second() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    std::fs::copy(fixture(), &path).unwrap();
+    let (_dir, path) = run::scratch("agenda/three-items.yaml");
 
     // In the break: BREAK in large letters with the time to the agreed return.
     let keys = format!("{TO_THE_BREAK}<wait 5m>");

@@ -3,34 +3,20 @@
 //! to the second and the printed shares against them. Then hands go up,
 //! survive a restart, and Enter calls them in progressive order.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use coproduce::session::Session;
 
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/balance/five.yaml");
-    std::fs::copy(fixture, &path).unwrap();
-    (dir, path)
+    run::scratch("balance/five.yaml")
 }
 
 /// Runs `render` on `path` from `now` (a time on the meeting's day) and
 /// returns the printed screen.
 fn render(path: &Path, now: &str, keys: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(["render", path.to_str().unwrap(), "--keys", keys])
-        .args(["--now", &format!("2026-11-22T{now}+00:00")])
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::render(path, &format!("2026-11-22T{now}+00:00"), keys)
 }
 
 fn saved(path: &Path) -> Session {

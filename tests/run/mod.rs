@@ -43,7 +43,12 @@ pub fn succeeded(args: &[&str], out: &Output) -> String {
 /// `coproduce render PATH --now NOW --keys KEYS`, which must succeed: the
 /// screen it printed.
 pub fn render(path: &Path, now: &str, keys: &str) -> String {
-    let args = [
+    render_with(path, now, keys, &[])
+}
+
+/// `render` with more arguments after the keys (`--size`, `--dry-run`).
+pub fn render_with(path: &Path, now: &str, keys: &str, extra: &[&str]) -> String {
+    let mut args = vec![
         "render",
         path.to_str().unwrap(),
         "--now",
@@ -51,6 +56,7 @@ pub fn render(path: &Path, now: &str, keys: &str) -> String {
         "--keys",
         keys,
     ];
+    args.extend_from_slice(extra);
     succeeded(&args, &coproduce(&args))
 }
 
