@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use super::keys::{Key, KeyCode};
-use super::testing::at;
+use super::testing::{at, session_yaml};
 use super::undo::UNDO_LIMIT;
 use super::{Action, App, Pane, update};
 use crate::session::write::to_yaml;
@@ -71,16 +71,10 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![8 => key, 1 => (1u32..600).prop_map(Step::Wait)]
 }
 
-/// The example meeting, and one whose clock is running with the floor taken.
+/// The example meeting, and one whose clock is running with the floor taken
+/// (its people and records, after `session_yaml`'s header and roles).
 const EXAMPLE: &str = include_str!("../../sessions/example.yaml");
-const RUNNING: &str = "format: 1
-title: Running
-board: Board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-  - { id: staff, label: Staff, power: true }
-participants:
+const RUNNING: &str = "participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: alex, name: Alex, role: staff }
 agenda:
@@ -174,7 +168,8 @@ proptest! {
         running in any::<bool>(),
         skewed in proptest::bool::weighted(0.3),
     ) {
-        play(if running { RUNNING } else { EXAMPLE }, pane, skewed, &steps);
+        let yaml = if running { session_yaml(RUNNING) } else { EXAMPLE.into() };
+        play(&yaml, pane, skewed, &steps);
     }
 }
 

@@ -10,6 +10,22 @@ pub fn at(hms: &str) -> Time {
     Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
 }
 
+/// A small session: the header every unit test shares (`Test`, `Board`,
+/// the test day) and its two roles, `lived` (lived experience) and `staff`
+/// (who hold power), then `rest`, which starts with the test's people.
+pub fn session_yaml(rest: &str) -> String {
+    format!(
+        "format: 1
+title: Test
+board: Board
+date: 2026-11-22
+roles:
+  - {{ id: lived, label: Lived experience }}
+  - {{ id: staff, label: Staff, power: true }}
+{rest}"
+    )
+}
+
 /// An app on the session written in `yaml`, at `now`.
 pub fn app_on(yaml: &str, now: &str) -> App {
     let session: Session = serde_yaml::from_str(yaml).unwrap();

@@ -1,16 +1,10 @@
 //! Behaviour of `update` on a fixed clock.
 
 use super::*;
-use crate::session::Session;
+use crate::app::testing::{app_on, at, session_yaml};
 
-const SESSION: &str = "format: 1
-title: Test
-board: Board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-  - { id: staff, label: Staff, power: true }
-participants:
+/// The people and the floor, after `session_yaml`'s header and roles.
+const SESSION: &str = "participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: alex, name: Alex, role: staff }
   - { id: pat, name: Pat, role: lived, present: false }
@@ -18,13 +12,8 @@ turns:
   - { who: alex, at: 2026-11-22T10:28:00+00:00 }
 ";
 
-fn at(hms: &str) -> Time {
-    Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
-}
-
 fn app() -> App {
-    let session: Session = serde_yaml::from_str(SESSION).unwrap();
-    App::new(session, at("10:30:00"), vec!["a".into(), "b".into()], 0)
+    app_on(&session_yaml(SESSION), "10:30:00")
 }
 
 fn press(app: &mut App, key: Key, now: &str) -> Effect {

@@ -1,20 +1,14 @@
 //! The Balance pane's commands on a fixed clock: the floor, hands, presence
 //! and latecomers, each saved as one undoable change.
 
-use super::super::testing::{app_on, type_keys};
+use super::super::testing::{app_on, session_yaml, type_keys};
 use super::super::{Action, App, Pane};
 use super::BalanceAction;
 use crate::app::keys::Key;
 use crate::session::write::to_yaml;
 
-const MEETING: &str = "format: 1
-title: T
-board: B
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-  - { id: staff, label: Staff, power: true }
-participants:
+/// The people and the floor, after `session_yaml`'s header and roles.
+const MEETING: &str = "participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: alex, name: Alex, role: staff, key: x }
   - { id: dulcie, name: Dulcie, role: lived, key: d }
@@ -29,7 +23,7 @@ turns:
 ";
 
 fn meeting() -> App {
-    let mut app = app_on(MEETING, "10:03:00");
+    let mut app = app_on(&session_yaml(MEETING), "10:03:00");
     app.pane = Pane::Balance;
     app
 }
@@ -86,7 +80,8 @@ fn the_speaker_and_absent_people_cannot_raise_a_hand() {
 
 #[test]
 fn first_come_order_keeps_raising_order() {
-    let yaml = MEETING.replace("roles:", "settings: { stack_order: first-come }\nroles:");
+    let yaml =
+        session_yaml(MEETING).replace("roles:", "settings: { stack_order: first-come }\nroles:");
     let mut app = app_on(&yaml, "10:03:00");
     app.pane = Pane::Balance;
     type_keys(&mut app, "BD+7", "10:03:00");
@@ -268,7 +263,7 @@ proptest::proptest! {
   - { id: c, title: C, minutes: 5 }
   - { id: d, title: D, minutes: 5 }
 clock:";
-        let mut app = app_on(&MEETING.replace("clock:", agenda), "10:03:00");
+        let mut app = app_on(&session_yaml(&MEETING.replace("clock:", agenda)), "10:03:00");
         app.pane = Pane::Balance;
         for (n, &op) in ops.iter().enumerate() {
             let step = match op {

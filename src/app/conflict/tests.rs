@@ -2,17 +2,12 @@
 //! (the saver's answers) is tested in `saver.rs` and `session/document`.
 
 use super::*;
-use crate::app::testing::{app_on, at, type_keys};
+use crate::app::testing::{app_on, at, session_yaml, type_keys};
 use crate::app::{Pane, update};
 use crate::theme::Themes;
 
-const SESSION: &str = "format: 1
-title: Faults
-board: Board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-participants:
+/// Two people, after `session_yaml`'s header and roles.
+const SESSION: &str = "participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: dulcie, name: Dulcie, role: lived, key: d }
 ";
@@ -24,7 +19,7 @@ fn screen(app: &App) -> String {
 }
 
 fn app() -> App {
-    let mut app = app_on(SESSION, "10:30:00");
+    let mut app = app_on(&session_yaml(SESSION), "10:30:00");
     app.disk.file = Some(PathBuf::from("/meetings/board.yaml"));
     app.disk.rescue_folder = PathBuf::from("/home/facilitator");
     app
@@ -65,7 +60,7 @@ fn reloading_takes_the_file_and_forgets_what_cannot_be_undone() {
     type_keys(&mut app, "<Tab>b", "10:30:30");
     changed_on_disk(&mut app);
     let revision = app.revision;
-    let mut theirs: Session = crate::session::parse(SESSION).unwrap();
+    let mut theirs: Session = crate::session::parse(&session_yaml(SESSION)).unwrap();
     theirs.title = "Pulled".into();
     update(
         &mut app,

@@ -2,16 +2,11 @@
 
 use super::*;
 use crate::app::Pane;
-use crate::app::testing::{app_on, at, type_keys};
+use crate::app::testing::{app_on, at, session_yaml, type_keys};
 
-const SESSION: &str = "format: 1
-title: Test
-board: Board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-  - { id: staff, label: Staff, power: true }
-participants:
+/// The people, the item and the proposals, after `session_yaml`'s header
+/// and roles.
+const SESSION: &str = "participants:
   - { id: beve, name: Beve, role: lived, key: b }
   - { id: alex, name: Alex, role: staff, key: x }
   - { id: dulcie, name: Dulcie, role: lived, key: d }
@@ -27,7 +22,7 @@ turns:
 ";
 
 fn app() -> App {
-    let mut app = app_on(SESSION, "10:30:00");
+    let mut app = app_on(&session_yaml(SESSION), "10:30:00");
     app.pane = Pane::Decisions;
     app
 }
