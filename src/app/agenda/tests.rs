@@ -6,8 +6,11 @@ use crate::app::testing::{app_on, at, type_keys};
 use crate::session::timing::{item_used_secs, meeting_elapsed_secs};
 use crate::session::write::to_yaml;
 
-/// A meeting not yet started, written as the app writes it.
-const PLAN: &str = "format: 1
+/// The header and the two people both meetings below share, as the app
+/// writes them: Beve and Alex, both with lived experience.
+macro_rules! people {
+    () => {
+        "format: 1
 title: Test
 board: Board
 date: 2026-11-22
@@ -23,7 +26,14 @@ participants:
     name: Alex
     role: lived
     key: x
-agenda:
+"
+    };
+}
+
+/// A meeting not yet started, written as the app writes it.
+const PLAN: &str = concat!(
+    people!(),
+    "agenda:
   - id: welcome
     title: Welcome
     minutes: 10
@@ -34,27 +44,14 @@ agenda:
   - id: next-steps
     title: Next steps
     minutes: 5
-";
+"
+);
 
 /// The same meeting in progress: the second item running since 10:20, a
 /// break from 10:30 to 10:40, Alex speaking since 10:45.
-const RUNNING: &str = "format: 1
-title: Test
-board: Board
-date: 2026-11-22
-roles:
-  - id: lived
-    label: Lived experience
-participants:
-  - id: beve
-    name: Beve
-    role: lived
-    key: b
-  - id: alex
-    name: Alex
-    role: lived
-    key: x
-agenda:
+const RUNNING: &str = concat!(
+    people!(),
+    "agenda:
   - id: welcome
     title: Welcome
     minutes: 10
@@ -80,7 +77,8 @@ clock:
     - { from: 2026-11-22T10:30:00+00:00, minutes: 10, to: 2026-11-22T10:40:00+00:00 }
 turns:
   - { who: alex, at: 2026-11-22T10:45:00+00:00 }
-";
+"
+);
 
 /// Each item's `started`/`ended` as `10:20:00`, `-` when absent.
 fn spans(app: &App) -> Vec<String> {
