@@ -23,7 +23,12 @@ turns:
 ";
 
 fn meeting() -> App {
-    let mut app = app_on(&session_yaml(MEETING), "10:03:00");
+    on_balance(&session_yaml(MEETING))
+}
+
+/// An app on `yaml` at 10:03, in the Balance pane.
+fn on_balance(yaml: &str) -> App {
+    let mut app = app_on(yaml, "10:03:00");
     app.pane = Pane::Balance;
     app
 }
@@ -82,8 +87,7 @@ fn the_speaker_and_absent_people_cannot_raise_a_hand() {
 fn first_come_order_keeps_raising_order() {
     let yaml =
         session_yaml(MEETING).replace("roles:", "settings: { stack_order: first-come }\nroles:");
-    let mut app = app_on(&yaml, "10:03:00");
-    app.pane = Pane::Balance;
+    let mut app = on_balance(&yaml);
     type_keys(&mut app, "BD+7", "10:03:00");
     assert_eq!(ids(&app.session.stack), ["beve", "dulcie", "sam"]);
 }
@@ -263,8 +267,7 @@ proptest::proptest! {
   - { id: c, title: C, minutes: 5 }
   - { id: d, title: D, minutes: 5 }
 clock:";
-        let mut app = app_on(&session_yaml(&MEETING.replace("clock:", agenda)), "10:03:00");
-        app.pane = Pane::Balance;
+        let mut app = on_balance(&session_yaml(&MEETING.replace("clock:", agenda)));
         for (n, &op) in ops.iter().enumerate() {
             let step = match op {
                 13 => Action::Agenda(AgendaAction::Next),
