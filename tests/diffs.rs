@@ -4,10 +4,10 @@
 //! --numstat` counts them), and every file written passes the `.yamllint`
 //! rules. The same script through the real binary ends in the same bytes.
 
+mod run;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
@@ -22,7 +22,7 @@ const START: &str = "2026-12-13T10:00:00+00:00";
 const PACE: i64 = 45;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diffs/meeting.yaml")
+    run::fixture("diffs/meeting.yaml")
 }
 
 /// The meeting, one action a step: what it is, the keys (from the pane the
@@ -129,23 +129,12 @@ fn every_action_changes_only_the_lines_it_must_and_passes_the_lint() {
         assert!(previous.contains(part), "{part} in\n{previous}");
     }
     // The same script through the binary gives the same file.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.yaml");
-    std::fs::copy(fixture(), &path).unwrap();
+    let (_dir, path) = run::scratch("diffs/meeting.yaml");
     let keys: String = SCRIPT
         .iter()
         .map(|(_, keys, _)| format!("<wait {PACE}s>{keys}"))
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(["render", path.to_str().unwrap(), "--now", START, "--keys"])
-        .arg(&keys)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run::render(&path, START, &keys);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), previous);
     eprintln!("lines changed per save: {counts:?}");
     assert!(counts.iter().all(|&c| c > 0), "{counts:?}");

@@ -2,7 +2,7 @@
 //! 64 MiB in the release build. Its own test binary, so that no other test's child process is
 //! counted in the peak.
 
-use std::process::Command;
+mod run;
 
 use coproduce::session::{sample, write::to_yaml};
 
@@ -29,21 +29,11 @@ fn peak_memory_with_huge_loaded_and_every_pane_drawn_is_under_64_mib() {
     // One run per pane: each loads the file and draws its pane at 200x60.
     for tabs in 0..4 {
         let keys = "<Tab>".repeat(tabs);
-        let out = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-            .args([
-                "render",
-                path.to_str().unwrap(),
-                "--dry-run",
-                "--size",
-                "200x60",
-            ])
-            .args(["--keys", &keys, "--now", "2026-11-22T23:00:00+00:00"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        run::render_with(
+            &path,
+            "2026-11-22T23:00:00+00:00",
+            &keys,
+            &["--dry-run", "--size", "200x60"],
         );
     }
     let peak = children_peak_kib();
