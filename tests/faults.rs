@@ -10,17 +10,6 @@ use std::path::{Path, PathBuf};
 use coproduce::session::{Session, load};
 use pty::{Live, wait_for};
 
-const SESSION: &str = "format: 1
-title: Faults
-board: Test board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-participants:
-  - { id: beve, name: Beve, role: lived, key: b }
-  - { id: dulcie, name: Dulcie, role: lived, key: d }
-";
-
 /// A meeting folder and a home folder, both fresh.
 struct Scratch {
     _dir: tempfile::TempDir,
@@ -36,7 +25,7 @@ fn scratch() -> Scratch {
     fs::create_dir(&folder).unwrap();
     fs::create_dir(&home).unwrap();
     let path = folder.join("meeting.yaml");
-    fs::write(&path, SESSION).unwrap();
+    fs::write(&path, pty::two_people("Faults")).unwrap();
     Scratch {
         _dir: dir,
         folder,
@@ -68,7 +57,7 @@ fn floor_to_beve(s: &Scratch) -> Live {
 
 /// Someone else's version of the file, as a `git pull` would leave it.
 fn theirs() -> String {
-    SESSION.replace("title: Faults", "title: Pulled")
+    pty::two_people("Pulled")
 }
 
 fn mine_copies(folder: &Path) -> Vec<PathBuf> {

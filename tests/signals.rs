@@ -13,17 +13,6 @@ use std::path::{Path, PathBuf};
 use coproduce::session::{Session, load};
 use pty::{Live, wait_for};
 
-const SESSION: &str = "format: 1
-title: Signals
-board: Test board
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-participants:
-  - { id: beve, name: Beve, role: lived, key: b }
-  - { id: dulcie, name: Dulcie, role: lived, key: d }
-";
-
 fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -34,7 +23,7 @@ fn unix_now() -> i64 {
 fn scratch() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meeting.yaml");
-    std::fs::write(&path, SESSION).unwrap();
+    std::fs::write(&path, pty::two_people("Signals")).unwrap();
     (dir, path)
 }
 

@@ -267,3 +267,20 @@ fn replay(output: &str, cols: usize, rows: usize) -> String {
     let rows: Vec<String> = grid.iter().map(|r| r.iter().collect::<String>()).collect();
     rows.join("\n")
 }
+
+/// A meeting file titled `title` (the first frame shows it) with two people
+/// who hold floor keys: Beve (`b`) and Dulcie (`d`), both lived experience.
+pub fn two_people(title: &str) -> String {
+    format!(
+        "format: 1
+title: {title}
+board: Test board
+date: 2026-11-22
+roles:
+  - {{ id: lived, label: Lived experience }}
+participants:
+  - {{ id: beve, name: Beve, role: lived, key: b }}
+  - {{ id: dulcie, name: Dulcie, role: lived, key: d }}
+"
+    )
+}
