@@ -16,16 +16,7 @@ fn stdout(out: &Output) -> String {
 }
 
 fn render(path: &Path, keys: &str, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "render",
-        path.to_str().unwrap(),
-        "--now",
-        NOW,
-        "--keys",
-        keys,
-    ];
-    args.extend(extra);
-    coproduce(&args)
+    coproduce(&run::render_args(path, NOW, keys, extra))
 }
 
 #[test]

@@ -48,6 +48,17 @@ pub fn render(path: &Path, now: &str, keys: &str) -> String {
 
 /// `render` with more arguments after the keys (`--size`, `--dry-run`).
 pub fn render_with(path: &Path, now: &str, keys: &str, extra: &[&str]) -> String {
+    let args = render_args(path, now, keys, extra);
+    succeeded(&args, &coproduce(&args))
+}
+
+/// The arguments of `coproduce render PATH --now NOW --keys KEYS EXTRA..`.
+pub fn render_args<'a>(
+    path: &'a Path,
+    now: &'a str,
+    keys: &'a str,
+    extra: &[&'a str],
+) -> Vec<&'a str> {
     let mut args = vec![
         "render",
         path.to_str().unwrap(),
@@ -57,7 +68,7 @@ pub fn render_with(path: &Path, now: &str, keys: &str, extra: &[&str]) -> String
         keys,
     ];
     args.extend_from_slice(extra);
-    succeeded(&args, &coproduce(&args))
+    args
 }
 
 /// The text of `app` drawn at `width` x `height` in its own theme, as the
