@@ -10,6 +10,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::report::{md, pct};
 use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
 use crate::session::consent::is_agreement;
@@ -122,10 +123,6 @@ pub fn trends(folder: &Path, format: Format) -> String {
     }
 }
 
-fn pct(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
-}
-
 fn rung_words(rung: Option<MeetingRung>) -> String {
     match rung {
         None => "not judged".into(),
@@ -154,17 +151,12 @@ fn share_words(share: Option<Share>) -> String {
     )
 }
 
-/// Text for a Markdown cell: one line, escapes visible, no `|` or HTML.
-fn cell(text: &str) -> String {
-    one_line(text).replace('|', "\\|").replace('<', "&lt;")
-}
-
 fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# Trends: {} ({} sessions)\n",
-        cell(&folder.display().to_string()),
+        md(&folder.display().to_string()),
         rows.len()
     );
     if rows.is_empty() {
@@ -183,8 +175,8 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
                 out,
                 "| {} | {} | {} | {} | {} | {} of {} | {} | {} |",
                 r.date,
-                cell(&fit(&r.title, 40)),
-                cell(&r.file),
+                md(&fit(&r.title, 40)),
+                md(&r.file),
                 share_words(r.without_power),
                 share_words(r.power),
                 r.agreed,
@@ -197,7 +189,7 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     if !skipped.is_empty() {
         let _ = writeln!(out, "\n## Not read ({})\n", skipped.len());
         for s in skipped {
-            let _ = writeln!(out, "- {}", cell(&s.line()));
+            let _ = writeln!(out, "- {}", md(&s.line()));
         }
     }
     out

@@ -53,7 +53,7 @@ struct Minutes<'a> {
 
 /// Text from the file made safe for Markdown on one line: no control
 /// characters or bidi overrides, no raw HTML, no table-breaking `|`.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     escape(&one_line(text))
 }
 
@@ -65,7 +65,8 @@ fn hm(time: Time) -> String {
     time.format("%H:%M").to_string()
 }
 
-fn pct(fraction: f64) -> String {
+/// A fraction as a whole percentage: `0.25` is `25%`.
+pub(crate) fn pct(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
 
