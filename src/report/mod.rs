@@ -94,8 +94,7 @@ impl Minutes<'_> {
     }
 
     fn role_label(&self, role: &str) -> String {
-        let label = self.session.roles.iter().find(|r| r.id == role);
-        md(label.map_or(role, |r| r.label.as_str()))
+        md(names::role_label(self.session, role))
     }
 
     fn role_of(&self, id: &str) -> String {
