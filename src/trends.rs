@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::report::{md, pct};
 use crate::session::Session;
-use crate::session::balance::{Balance, Standing};
+use crate::session::balance::{Balance, PowerShare, Standing};
 use crate::session::consent::is_agreement;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::timing::record_end;
@@ -62,28 +62,14 @@ pub fn row(file: &str, session: &Session) -> Row {
         Some(end) => {
             let b = Balance::compute(session, end);
             let spoke = b.total_secs > 0;
-            let without = b
-                .roles
-                .iter()
-                .filter(|r| !session.roles[r.index].has_power())
-                .fold(
-                    Share {
-                        share: 0.0,
-                        fair: 0.0,
-                    },
-                    |sum, r| Share {
-                        share: sum.share + r.share,
-                        fair: sum.fair + r.fair,
-                    },
-                );
-            let power = b.power.map(|p| Share {
+            let share = |p: &PowerShare| Share {
                 share: p.share,
                 fair: p.fair,
-            });
+            };
             (
                 b.total_secs,
-                spoke.then_some(without),
-                power.filter(|_| spoke),
+                spoke.then(|| share(&b.without_power(session))),
+                b.power.as_ref().filter(|_| spoke).map(share),
             )
         }
         None => (0, None, None),

@@ -46,7 +46,8 @@ pub struct RoleShare {
     pub is_target: bool,
 }
 
-/// The roles that hold formal power, taken together.
+/// Some roles taken together: those that hold formal power, or those
+/// without it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PowerShare {
     pub secs: u64,
@@ -456,7 +457,27 @@ pub fn evenness(values: &[u64]) -> Option<f64> {
     Some(1.0 - gini)
 }
 
+/// The roles of `roles` that hold power (or, with `power` false, that do
+/// not), taken together.
+fn together(session: &Session, roles: &[RoleShare], total_secs: u64, power: bool) -> PowerShare {
+    let chosen = roles
+        .iter()
+        .filter(|r| session.roles[r.index].has_power() == power);
+    let (secs, fair) = chosen.fold((0, 0.0), |(s, f), r| (s + r.secs, f + r.fair));
+    PowerShare {
+        secs,
+        share: fraction(secs, total_secs),
+        fair,
+    }
+}
+
 impl Balance {
+    /// The roles without power taken together (`session` is the one this
+    /// balance was worked out from).
+    pub fn without_power(&self, session: &Session) -> PowerShare {
+        together(session, &self.roles, self.total_secs, false)
+    }
+
     /// Sums the speaking log as it stands at `now`.
     pub fn compute(session: &Session, now: Time) -> Balance {
         Balance::with(session, &Tally::of(session), now)
@@ -517,15 +538,11 @@ impl Balance {
             })
             .collect::<Vec<_>>();
 
-        let power = session.roles.iter().any(|r| r.has_power()).then(|| {
-            let with_power = roles.iter().filter(|r| session.roles[r.index].has_power());
-            let (secs, fair) = with_power.fold((0, 0.0), |(s, f), r| (s + r.secs, f + r.fair));
-            PowerShare {
-                secs,
-                share: fraction(secs, total_secs),
-                fair,
-            }
-        });
+        let power = session
+            .roles
+            .iter()
+            .any(|r| r.has_power())
+            .then(|| together(session, &roles, total_secs, true));
 
         let present_secs: Vec<u64> = people
             .iter()
