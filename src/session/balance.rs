@@ -396,10 +396,6 @@ pub struct ItemSpeakers {
 /// First and most for every started item. A turn belongs to the item
 /// running when it started (from the item's `started` up to its `ended`,
 /// or `now`) and counts in full there.
-pub fn item_speakers(session: &Session, now: Time) -> Vec<ItemSpeakers> {
-    items_from(session, &Tally::of(session), now)
-}
-
 fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<ItemSpeakers> {
     session
         .agenda
@@ -666,7 +662,7 @@ turns:
 
     #[test]
     fn first_and_most_on_each_started_item() {
-        let got = item_speakers(&log(), t("10:17:00"));
+        let got = Balance::compute(&log(), t("10:17:00")).items;
         let said = |i: &ItemSpeakers| (i.item, i.first, i.most);
         let got: Vec<_> = got.iter().map(said).collect();
         assert_eq!(
