@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::report::{md, pct};
 use crate::session::Session;
 use crate::session::balance::{Balance, PowerShare, Standing};
-use crate::session::consent::is_agreement;
+use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::timing::record_end;
 use crate::session::trend::{Folder, Skipped, scan};
@@ -83,7 +83,7 @@ pub fn row(file: &str, session: &Session) -> Row {
         without_power,
         power,
         proposals: decisions.len(),
-        agreed: decisions.iter().filter(|d| is_agreement(d.state)).count(),
+        agreed: agreed_count(decisions),
         rubber_stamps: decisions
             .iter()
             .filter(|d| d.rubber_stamp.is_some())

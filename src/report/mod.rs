@@ -11,7 +11,7 @@ pub mod names;
 use std::fmt::Write;
 
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
-use crate::session::consent::{is_agreement, state_words, tally_by_role};
+use crate::session::consent::{agreed_count, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::timing::{
     ItemState, format_duration, format_minutes, item_state, item_used_secs, record_end,
@@ -354,7 +354,7 @@ impl Minutes<'_> {
                 .filter(|&(_, n)| n > 0)
                 .map(|(state, n)| format!("{n} {}", state_words(state)))
                 .collect();
-            let agreed = decisions.iter().filter(|d| is_agreement(d.state)).count();
+            let agreed = agreed_count(decisions);
             let _ = writeln!(
                 out,
                 "{} proposals: {}. Agreed (as proposed or amended): {agreed}.\n",
