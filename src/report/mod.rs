@@ -14,8 +14,8 @@ use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::timing::{
-    ItemState, format_duration, format_minutes, item_state, item_used_secs, record_end,
-    secs_between, working_secs,
+    ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
+    record_end, secs_between,
 };
 use crate::session::{Decision, DecisionState, Response, Session, Time};
 use crate::text::{one_line, visible};
@@ -144,7 +144,7 @@ impl Minutes<'_> {
         if clock.ended.is_none() {
             words.push_str(" (not ended in the file: the record runs to its last entry)");
         }
-        let breaks = secs_between(started, end) - working_secs(clock, started, end, end);
+        let breaks = break_secs_within(clock, started, end, end);
         if breaks > 0 {
             let _ = write!(words, "; breaks {}", format_minutes(breaks));
         }
