@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::report::{md, pct};
 use crate::session::Session;
-use crate::session::balance::{Balance, PowerShare, Standing};
+use crate::session::balance::{Balance, Standing};
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::timing::record_end;
@@ -29,12 +29,9 @@ pub enum Format {
     Csv,
 }
 
-/// A share of speaking time and the fair share it is read against.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Share {
-    pub share: f64,
-    pub fair: f64,
-}
+/// A share of speaking time and the fair share it is read against: a group
+/// of roles taken together, as balance works it out.
+pub use crate::session::balance::PowerShare as Share;
 
 /// One session in the folder.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,14 +59,10 @@ pub fn row(file: &str, session: &Session) -> Row {
         Some(end) => {
             let b = Balance::compute(session, end);
             let spoke = b.total_secs > 0;
-            let share = |p: &PowerShare| Share {
-                share: p.share,
-                fair: p.fair,
-            };
             (
                 b.total_secs,
-                spoke.then(|| share(&b.without_power(session))),
-                b.power.as_ref().filter(|_| spoke).map(share),
+                spoke.then(|| b.without_power(session)),
+                b.power.filter(|_| spoke),
             )
         }
         None => (0, None, None),

@@ -48,7 +48,7 @@ pub struct RoleShare {
 
 /// Some roles taken together: those that hold formal power, or those
 /// without it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PowerShare {
     pub secs: u64,
     pub share: f64,
