@@ -10,9 +10,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::report::{md, pct};
 use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
-use crate::session::consent::is_agreement;
+use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::timing::record_end;
 use crate::session::trend::{Folder, Skipped, scan};
@@ -28,12 +29,9 @@ pub enum Format {
     Csv,
 }
 
-/// A share of speaking time and the fair share it is read against.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Share {
-    pub share: f64,
-    pub fair: f64,
-}
+/// A share of speaking time and the fair share it is read against: a group
+/// of roles taken together, as balance works it out.
+pub use crate::session::balance::PowerShare as Share;
 
 /// One session in the folder.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,28 +59,10 @@ pub fn row(file: &str, session: &Session) -> Row {
         Some(end) => {
             let b = Balance::compute(session, end);
             let spoke = b.total_secs > 0;
-            let without = b
-                .roles
-                .iter()
-                .filter(|r| !session.roles[r.index].has_power())
-                .fold(
-                    Share {
-                        share: 0.0,
-                        fair: 0.0,
-                    },
-                    |sum, r| Share {
-                        share: sum.share + r.share,
-                        fair: sum.fair + r.fair,
-                    },
-                );
-            let power = b.power.map(|p| Share {
-                share: p.share,
-                fair: p.fair,
-            });
             (
                 b.total_secs,
-                spoke.then_some(without),
-                power.filter(|_| spoke),
+                spoke.then(|| b.without_power(session)),
+                b.power.filter(|_| spoke),
             )
         }
         None => (0, None, None),
@@ -96,7 +76,7 @@ pub fn row(file: &str, session: &Session) -> Row {
         without_power,
         power,
         proposals: decisions.len(),
-        agreed: decisions.iter().filter(|d| is_agreement(d.state)).count(),
+        agreed: agreed_count(decisions),
         rubber_stamps: decisions
             .iter()
             .filter(|d| d.rubber_stamp.is_some())
@@ -120,10 +100,6 @@ pub fn trends(folder: &Path, format: Format) -> String {
         Format::Text => text(folder, &rows, &skipped),
         Format::Csv => csv(&rows, &skipped),
     }
-}
-
-fn pct(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
 }
 
 fn rung_words(rung: Option<MeetingRung>) -> String {
@@ -154,17 +130,12 @@ fn share_words(share: Option<Share>) -> String {
     )
 }
 
-/// Text for a Markdown cell: one line, escapes visible, no `|` or HTML.
-fn cell(text: &str) -> String {
-    one_line(text).replace('|', "\\|").replace('<', "&lt;")
-}
-
 fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# Trends: {} ({} sessions)\n",
-        cell(&folder.display().to_string()),
+        md(&folder.display().to_string()),
         rows.len()
     );
     if rows.is_empty() {
@@ -183,8 +154,8 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
                 out,
                 "| {} | {} | {} | {} | {} | {} of {} | {} | {} |",
                 r.date,
-                cell(&fit(&r.title, 40)),
-                cell(&r.file),
+                md(&fit(&r.title, 40)),
+                md(&r.file),
                 share_words(r.without_power),
                 share_words(r.power),
                 r.agreed,
@@ -197,7 +168,7 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     if !skipped.is_empty() {
         let _ = writeln!(out, "\n## Not read ({})\n", skipped.len());
         for s in skipped {
-            let _ = writeln!(out, "- {}", cell(&s.line()));
+            let _ = writeln!(out, "- {}", md(&s.line()));
         }
     }
     out

@@ -11,11 +11,11 @@ pub mod names;
 use std::fmt::Write;
 
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
-use crate::session::consent::{is_agreement, state_words, tally_by_role};
+use crate::session::consent::{agreed_count, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::timing::{
-    ItemState, format_duration, format_minutes, item_state, item_used_secs, record_end,
-    secs_between, working_secs,
+    ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
+    record_end, secs_between,
 };
 use crate::session::{Decision, DecisionState, Response, Session, Time};
 use crate::text::{one_line, visible};
@@ -53,7 +53,7 @@ struct Minutes<'a> {
 
 /// Text from the file made safe for Markdown on one line: no control
 /// characters or bidi overrides, no raw HTML, no table-breaking `|`.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     escape(&one_line(text))
 }
 
@@ -65,7 +65,8 @@ fn hm(time: Time) -> String {
     time.format("%H:%M").to_string()
 }
 
-fn pct(fraction: f64) -> String {
+/// A fraction as a whole percentage: `0.25` is `25%`.
+pub(crate) fn pct(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
 
@@ -93,8 +94,7 @@ impl Minutes<'_> {
     }
 
     fn role_label(&self, role: &str) -> String {
-        let label = self.session.roles.iter().find(|r| r.id == role);
-        md(label.map_or(role, |r| r.label.as_str()))
+        md(names::role_label(self.session, role))
     }
 
     fn role_of(&self, id: &str) -> String {
@@ -144,7 +144,7 @@ impl Minutes<'_> {
         if clock.ended.is_none() {
             words.push_str(" (not ended in the file: the record runs to its last entry)");
         }
-        let breaks = secs_between(started, end) - working_secs(clock, started, end, end);
+        let breaks = break_secs_within(clock, started, end, end);
         if breaks > 0 {
             let _ = write!(words, "; breaks {}", format_minutes(breaks));
         }
@@ -354,7 +354,7 @@ impl Minutes<'_> {
                 .filter(|&(_, n)| n > 0)
                 .map(|(state, n)| format!("{n} {}", state_words(state)))
                 .collect();
-            let agreed = decisions.iter().filter(|d| is_agreement(d.state)).count();
+            let agreed = agreed_count(decisions);
             let _ = writeln!(
                 out,
                 "{} proposals: {}. Agreed (as proposed or amended): {agreed}.\n",

@@ -32,6 +32,12 @@ pub fn letter(n: usize) -> String {
     out.iter().rev().collect()
 }
 
+/// The label of role `id` (an unknown id as it is).
+pub fn role_label<'a>(session: &'a Session, id: &'a str) -> &'a str {
+    let role = session.roles.iter().find(|r| r.id == id);
+    role.map_or(id, |r| r.label.as_str())
+}
+
 fn fold(text: &str) -> Vec<char> {
     text.chars()
         .map(|c| c.to_lowercase().next().unwrap_or(c))
@@ -50,12 +56,7 @@ impl Names {
                 continue;
             }
             let n = per_role.entry(p.role.as_str()).or_default();
-            let label = session
-                .roles
-                .iter()
-                .find(|r| r.id == p.role)
-                .map_or(p.role.as_str(), |r| r.label.as_str());
-            let alias = format!("{label} {}", letter(*n));
+            let alias = format!("{} {}", role_label(session, &p.role), letter(*n));
             *n += 1;
             for word in name_words(&p.name).chain(p.room_name.as_deref()) {
                 scrub.push((fold(word), alias.clone()));

@@ -46,8 +46,9 @@ pub struct RoleShare {
     pub is_target: bool,
 }
 
-/// The roles that hold formal power, taken together.
-#[derive(Debug, Clone, PartialEq)]
+/// Some roles taken together: those that hold formal power, or those
+/// without it.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PowerShare {
     pub secs: u64,
     pub share: f64,
@@ -395,10 +396,6 @@ pub struct ItemSpeakers {
 /// First and most for every started item. A turn belongs to the item
 /// running when it started (from the item's `started` up to its `ended`,
 /// or `now`) and counts in full there.
-pub fn item_speakers(session: &Session, now: Time) -> Vec<ItemSpeakers> {
-    items_from(session, &Tally::of(session), now)
-}
-
 fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<ItemSpeakers> {
     session
         .agenda
@@ -456,7 +453,27 @@ pub fn evenness(values: &[u64]) -> Option<f64> {
     Some(1.0 - gini)
 }
 
+/// The roles of `roles` that hold power (or, with `power` false, that do
+/// not), taken together.
+fn together(session: &Session, roles: &[RoleShare], total_secs: u64, power: bool) -> PowerShare {
+    let chosen = roles
+        .iter()
+        .filter(|r| session.roles[r.index].has_power() == power);
+    let (secs, fair) = chosen.fold((0, 0.0), |(s, f), r| (s + r.secs, f + r.fair));
+    PowerShare {
+        secs,
+        share: fraction(secs, total_secs),
+        fair,
+    }
+}
+
 impl Balance {
+    /// The roles without power taken together (`session` is the one this
+    /// balance was worked out from).
+    pub fn without_power(&self, session: &Session) -> PowerShare {
+        together(session, &self.roles, self.total_secs, false)
+    }
+
     /// Sums the speaking log as it stands at `now`.
     pub fn compute(session: &Session, now: Time) -> Balance {
         Balance::with(session, &Tally::of(session), now)
@@ -517,15 +534,11 @@ impl Balance {
             })
             .collect::<Vec<_>>();
 
-        let power = session.roles.iter().any(|r| r.has_power()).then(|| {
-            let with_power = roles.iter().filter(|r| session.roles[r.index].has_power());
-            let (secs, fair) = with_power.fold((0, 0.0), |(s, f), r| (s + r.secs, f + r.fair));
-            PowerShare {
-                secs,
-                share: fraction(secs, total_secs),
-                fair,
-            }
-        });
+        let power = session
+            .roles
+            .iter()
+            .any(|r| r.has_power())
+            .then(|| together(session, &roles, total_secs, true));
 
         let present_secs: Vec<u64> = people
             .iter()
@@ -649,7 +662,7 @@ turns:
 
     #[test]
     fn first_and_most_on_each_started_item() {
-        let got = item_speakers(&log(), t("10:17:00"));
+        let got = Balance::compute(&log(), t("10:17:00")).items;
         let said = |i: &ItemSpeakers| (i.item, i.first, i.most);
         let got: Vec<_> = got.iter().map(said).collect();
         assert_eq!(

@@ -55,6 +55,11 @@ pub fn is_agreement(state: DecisionState) -> bool {
     matches!(state, DecisionState::Agreed | DecisionState::Amended)
 }
 
+/// How many of `decisions` were agreed, as proposed or amended.
+pub fn agreed_count(decisions: &[Decision]) -> usize {
+    decisions.iter().filter(|d| is_agreement(d.state)).count()
+}
+
 /// A proposal as a message names it: its text, cut short, in quotes.
 pub fn called(decision: &Decision) -> String {
     format!("'{}'", fit(&one_line(&decision.proposal), 40))
