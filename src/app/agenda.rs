@@ -477,14 +477,8 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
 
 /// The item form, filled from `item` when editing one.
 fn item_form(session: &Session, title: &str, purpose: AgendaForm, item: Option<&Item>) -> Form {
-    let mut leads = vec![Choice {
-        value: String::new(),
-        label: "nobody".into(),
-    }];
-    leads.extend(session.participants.iter().map(|p| Choice {
-        value: p.id.clone(),
-        label: p.name.clone(),
-    }));
+    let mut leads = vec![Choice::new("", "nobody")];
+    leads.extend(form::participant_choices(session));
     let minutes = item.map_or("10".to_owned(), |i| i.minutes.to_string());
     Form::new(title, Purpose::Agenda(purpose))
         .line(

@@ -252,10 +252,7 @@ fn latecomer_form(session: &Session) -> Form {
     let roles = session
         .roles
         .iter()
-        .map(|r| Choice {
-            value: r.id.clone(),
-            label: r.label.clone(),
-        })
+        .map(|r| Choice::new(r.id.as_str(), r.label.as_str()))
         .collect();
     Form::new("Add a latecomer", Purpose::Balance(BalanceForm::Latecomer))
         .line("Name", "as the room knows them", "")

@@ -444,22 +444,6 @@ fn proposal_form(
     decision: Option<&Decision>,
 ) -> Form {
     let s = &app.session;
-    let people: Vec<Choice> = s
-        .participants
-        .iter()
-        .map(|p| Choice {
-            value: p.id.clone(),
-            label: p.name.clone(),
-        })
-        .collect();
-    let mut items = vec![Choice {
-        value: String::new(),
-        label: "none".into(),
-    }];
-    items.extend(s.agenda.iter().map(|i| Choice {
-        value: i.id.clone(),
-        label: i.title.clone(),
-    }));
     // A new proposal most often belongs to the item being discussed.
     let running = crate::session::timing::running_item(s).map(|i| s.agenda[i].id.as_str());
     let item = match decision {
@@ -475,13 +459,13 @@ fn proposal_form(
         .choice(
             "Proposed by",
             "who proposes it",
-            people,
+            form::participant_choices(s),
             decision.map_or("", |d| &d.proposed_by),
         )
         .choice(
             "Item",
             "the agenda item it belongs to",
-            items,
+            form::item_choices(s, "none"),
             item.unwrap_or(""),
         )
 }
@@ -490,10 +474,7 @@ fn proposal_form(
 fn close_form(d: &Decision, state: DecisionState) -> Form {
     let states = CLOSING
         .iter()
-        .map(|s| Choice {
-            value: s.id().to_owned(),
-            label: consent::state_words(*s).to_owned(),
-        })
+        .map(|s| Choice::new(s.id(), consent::state_words(*s)))
         .collect();
     let actions: Vec<String> = d
         .actions

@@ -364,20 +364,15 @@ fn judgement_form(session: &Session, at: usize, whole: bool) -> Form {
         )
         .lines("Note", "in the group's own words", note);
     }
-    let mut items = vec![Choice {
-        value: String::new(),
-        label: "the meeting as a whole".into(),
-    }];
-    items.extend(session.agenda.iter().map(|i| Choice {
-        value: i.id.clone(),
-        label: i.title.clone(),
-    }));
+    let items = form::item_choices(session, "the meeting as a whole");
     let rungs = Rung::ALL
         .iter()
         .rev()
-        .map(|r| Choice {
-            value: r.id().to_owned(),
-            label: format!("{} ({})", r.label(), r.band().label()),
+        .map(|r| {
+            Choice::new(
+                r.id().to_owned(),
+                format!("{} ({})", r.label(), r.band().label()),
+            )
         })
         .collect();
     Form::new(
