@@ -164,9 +164,8 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
     app.balance.hand_next = false;
     match action {
         BalanceAction::Select(step) => {
-            let last = app.session.participants.len().saturating_sub(1);
-            let at = app.balance.selected.min(last) as isize + step;
-            app.balance.selected = at.clamp(0, last as isize) as usize;
+            let len = app.session.participants.len();
+            app.balance.selected = super::stepped(app.balance.selected, step, len);
         }
         BalanceAction::TogglePresent => toggle_present(app, now),
         BalanceAction::AddLatecomer => {

@@ -255,18 +255,17 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
         }
         DecisionAction::Select(step) => {
             if let Some(i) = selected(app) {
-                let last = app.session.decisions.len() - 1;
-                app.decisions.selected = Some(i.saturating_add_signed(step).min(last));
+                let len = app.session.decisions.len();
+                app.decisions.selected = Some(super::stepped(i, step, len));
             }
         }
         DecisionAction::Shift(step) => {
             let Some(i) = selected(app) else { return };
-            let to = i.saturating_add_signed(step);
-            if to == i || to >= app.session.decisions.len() {
+            let Some(to) = super::neighbour(i, step, app.session.decisions.len()) else {
                 let end = if step < 0 { "top" } else { "bottom" };
                 app.status = Some(format!("It is already at the {end} of the queue"));
                 return;
-            }
+            };
             let what = consent::called(&app.session.decisions[i]);
             let way = if step < 0 { "up" } else { "down" };
             app.change(format!("move {what} {way}"), |s| s.decisions.swap(i, to));
@@ -302,8 +301,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             let present = present_ids(&app.session);
             let here = cursor(app, &d).and_then(|id| present.iter().position(|p| p == id));
             if let Some(here) = here {
-                let n = present.len() as isize;
-                let to = (here as isize + step).rem_euclid(n) as usize;
+                let to = super::wrapped(here, step, present.len());
                 app.decisions.person = Some(present[to].clone());
             }
         }

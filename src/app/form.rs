@@ -205,9 +205,8 @@ impl Form {
     }
 
     fn move_focus(&mut self, step: isize) {
-        let n = self.fields.len() as isize;
-        if n > 0 {
-            self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
+        if !self.fields.is_empty() {
+            self.focus = super::wrapped(self.focus, step, self.fields.len());
         }
     }
 
