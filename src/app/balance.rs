@@ -188,13 +188,10 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
     }
 }
 
-/// The participant `who`, if they exist.
-fn person<'a>(app: &'a App, who: &str) -> Option<&'a Participant> {
-    app.session.participants.iter().find(|p| p.id == who)
-}
-
 fn toggle_hand(app: &mut App, who: &str, now: Time) {
-    let Some(p) = person(app, who) else { return };
+    let Some(p) = super::participant(&app.session, who) else {
+        return;
+    };
     let (name, present) = (p.name.clone(), p.is_present());
     if app.session.stack.iter().any(|w| w == who) {
         app.change(format!("lower {name}'s hand"), |s| {

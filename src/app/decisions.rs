@@ -407,10 +407,7 @@ fn present_ids(session: &Session) -> Vec<String> {
 
 /// A participant's name for a message, or the id when unknown.
 fn person_name(session: &Session, id: &str) -> String {
-    session
-        .participants
-        .iter()
-        .find(|p| p.id == id)
+    super::participant(session, id)
         .map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
 }
 
@@ -565,7 +562,7 @@ fn owner(session: &Session, who: &str) -> Result<String, String> {
         return Err("say who will do it after the first semicolon".into());
     }
     let people = &session.participants;
-    if let Some(p) = people.iter().find(|p| p.id == who) {
+    if let Some(p) = super::participant(session, who) {
         return Ok(p.id.clone());
     }
     let wanted = who.to_lowercase();

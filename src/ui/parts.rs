@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
+use crate::app::participant;
 pub use crate::session::balance::bar_scale;
 use crate::session::balance::{Standing, bar_cells};
 use crate::session::{Break, Participant, Session};
@@ -15,14 +16,10 @@ use crate::theme::Theme;
 
 /// A participant's name, safe for the terminal; an unknown id is shown as is.
 pub fn name_of(session: &Session, id: &str) -> String {
-    session
-        .participants
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(
-            || one_line(id).into_owned(),
-            |p| one_line(&p.name).into_owned(),
-        )
+    participant(session, id).map_or_else(
+        || one_line(id).into_owned(),
+        |p| one_line(&p.name).into_owned(),
+    )
 }
 
 /// What the room view calls a participant: their `room_name` if they gave
@@ -30,7 +27,7 @@ pub fn name_of(session: &Session, id: &str) -> String {
 /// only through this, so nobody's full name reaches the projector when they
 /// asked for another.
 pub fn room_name_of(session: &Session, id: &str) -> String {
-    match session.participants.iter().find(|p| p.id == id) {
+    match participant(session, id) {
         Some(p) => one_line(p.room_name.as_deref().unwrap_or(&p.name)).into_owned(),
         None => one_line(id).into_owned(),
     }
