@@ -9,7 +9,8 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::participant;
 pub use crate::session::balance::bar_scale;
-use crate::session::balance::{Standing, bar_cells};
+use crate::session::balance::{Balance, Standing, bar_cells};
+use crate::session::stack::reasons;
 use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
 use crate::theme::Theme;
@@ -20,6 +21,16 @@ pub fn name_of(session: &Session, id: &str) -> String {
         || one_line(id).into_owned(),
         |p| one_line(&p.name).into_owned(),
     )
+}
+
+/// Why each raised hand is where it is on the stack, judged on the time
+/// `balance` counts for each person.
+pub fn hand_reasons(session: &Session, balance: &Balance) -> Vec<String> {
+    let spoken = |id: &str| {
+        let i = session.participants.iter().position(|p| p.id == id);
+        i.map_or(0, |i| balance.people[i].secs)
+    };
+    reasons(&session.stack, session.settings.stack_order(), spoken)
 }
 
 /// What the room view calls a participant: their `room_name` if they gave
