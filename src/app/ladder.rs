@@ -228,8 +228,7 @@ fn next_target(session: &Session, target: &Target) -> Target {
 pub(super) fn update(app: &mut App, action: LadderAction, now: Time) {
     let step_rung = |rung: Rung, up: bool| {
         let at = Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0);
-        let to = if up { at + 1 } else { at.saturating_sub(1) };
-        Rung::ALL[to.min(Rung::ALL.len() - 1)]
+        Rung::ALL[super::stepped(at, if up { 1 } else { -1 }, Rung::ALL.len())]
     };
     match action {
         LadderAction::RungUp => app.ladder.cursor = step_rung(app.ladder.cursor, true),
