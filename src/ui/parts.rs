@@ -155,13 +155,13 @@ pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 
     let text = one_line(text).into_owned();
     match big_fit(&text, area.width, area.height) {
         Some((size, _, height)) => {
-            let big = BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .alignment(Alignment::Center)
-                .lines(vec![Line::from(text)])
-                .build();
-            frame.render_widget(big, Rect { height, ..area });
+            render_big(
+                frame,
+                Rect { height, ..area },
+                size,
+                vec![Line::from(text)],
+                style,
+            );
             height
         }
         None => {
@@ -170,6 +170,17 @@ pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 
             area.height.min(1)
         }
     }
+}
+
+/// Draws `lines` in the big font at `size`, centred in `area`.
+fn render_big(frame: &mut Frame, area: Rect, size: PixelSize, lines: Vec<Line>, style: Style) {
+    let big = BigText::builder()
+        .pixel_size(size)
+        .style(style)
+        .alignment(Alignment::Center)
+        .lines(lines)
+        .build();
+    frame.render_widget(big, area);
 }
 
 /// Whether the big-text font draws every character of `text`: `font8x8`
@@ -239,19 +250,12 @@ pub fn big_block(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16
     let text = one_line(text).into_owned();
     match big_wrap_fit(&text, area.width, area.height) {
         Some((size, lines, rows)) => {
-            let big = BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .alignment(Alignment::Center)
-                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-                .build();
-            frame.render_widget(
-                big,
-                Rect {
-                    height: rows,
-                    ..area
-                },
-            );
+            let lines = lines.into_iter().map(Line::from).collect();
+            let area = Rect {
+                height: rows,
+                ..area
+            };
+            render_big(frame, area, size, lines, style);
             rows
         }
         None => {
