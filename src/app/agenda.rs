@@ -225,8 +225,8 @@ pub(super) fn update(app: &mut App, action: AgendaAction, now: Time) {
 
 fn select(app: &mut App, step: i8) {
     if let Some(row) = app.agenda.selected(&app.session) {
-        let last = app.session.agenda.len() - 1;
-        app.agenda.row = row.saturating_add_signed(isize::from(step)).min(last);
+        let len = app.session.agenda.len();
+        app.agenda.row = super::stepped(row, isize::from(step), len);
     }
 }
 
@@ -457,14 +457,13 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
         .agenda
         .selected(&app.session)
         .ok_or("The agenda is empty: a adds an item")?;
-    let to = index
-        .checked_add_signed(isize::from(step))
-        .filter(|&to| to < app.session.agenda.len())
-        .ok_or(if step < 0 {
+    let to = super::neighbour(index, isize::from(step), app.session.agenda.len()).ok_or(
+        if step < 0 {
             "The item is already at the top"
         } else {
             "The item is already at the bottom"
-        })?;
+        },
+    )?;
     let direction = if step < 0 { "up" } else { "down" };
     let label = format!(
         "move the item {} {direction}",
@@ -477,14 +476,8 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
 
 /// The item form, filled from `item` when editing one.
 fn item_form(session: &Session, title: &str, purpose: AgendaForm, item: Option<&Item>) -> Form {
-    let mut leads = vec![Choice {
-        value: String::new(),
-        label: "nobody".into(),
-    }];
-    leads.extend(session.participants.iter().map(|p| Choice {
-        value: p.id.clone(),
-        label: p.name.clone(),
-    }));
+    let mut leads = vec![Choice::new("", "nobody")];
+    leads.extend(form::participant_choices(session));
     let minutes = item.map_or("10".to_owned(), |i| i.minutes.to_string());
     Form::new(title, Purpose::Agenda(purpose))
         .line(

@@ -164,9 +164,8 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
     app.balance.hand_next = false;
     match action {
         BalanceAction::Select(step) => {
-            let last = app.session.participants.len().saturating_sub(1);
-            let at = app.balance.selected.min(last) as isize + step;
-            app.balance.selected = at.clamp(0, last as isize) as usize;
+            let len = app.session.participants.len();
+            app.balance.selected = super::stepped(app.balance.selected, step, len);
         }
         BalanceAction::TogglePresent => toggle_present(app, now),
         BalanceAction::AddLatecomer => {
@@ -189,13 +188,10 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
     }
 }
 
-/// The participant `who`, if they exist.
-fn person<'a>(app: &'a App, who: &str) -> Option<&'a Participant> {
-    app.session.participants.iter().find(|p| p.id == who)
-}
-
 fn toggle_hand(app: &mut App, who: &str, now: Time) {
-    let Some(p) = person(app, who) else { return };
+    let Some(p) = super::participant(&app.session, who) else {
+        return;
+    };
     let (name, present) = (p.name.clone(), p.is_present());
     if app.session.stack.iter().any(|w| w == who) {
         app.change(format!("lower {name}'s hand"), |s| {
@@ -252,10 +248,7 @@ fn latecomer_form(session: &Session) -> Form {
     let roles = session
         .roles
         .iter()
-        .map(|r| Choice {
-            value: r.id.clone(),
-            label: r.label.clone(),
-        })
+        .map(|r| Choice::new(r.id.as_str(), r.label.as_str()))
         .collect();
     Form::new("Add a latecomer", Purpose::Balance(BalanceForm::Latecomer))
         .line("Name", "as the room knows them", "")

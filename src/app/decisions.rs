@@ -255,18 +255,17 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
         }
         DecisionAction::Select(step) => {
             if let Some(i) = selected(app) {
-                let last = app.session.decisions.len() - 1;
-                app.decisions.selected = Some(i.saturating_add_signed(step).min(last));
+                let len = app.session.decisions.len();
+                app.decisions.selected = Some(super::stepped(i, step, len));
             }
         }
         DecisionAction::Shift(step) => {
             let Some(i) = selected(app) else { return };
-            let to = i.saturating_add_signed(step);
-            if to == i || to >= app.session.decisions.len() {
+            let Some(to) = super::neighbour(i, step, app.session.decisions.len()) else {
                 let end = if step < 0 { "top" } else { "bottom" };
                 app.status = Some(format!("It is already at the {end} of the queue"));
                 return;
-            }
+            };
             let what = consent::called(&app.session.decisions[i]);
             let way = if step < 0 { "up" } else { "down" };
             app.change(format!("move {what} {way}"), |s| s.decisions.swap(i, to));
@@ -302,8 +301,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             let present = present_ids(&app.session);
             let here = cursor(app, &d).and_then(|id| present.iter().position(|p| p == id));
             if let Some(here) = here {
-                let n = present.len() as isize;
-                let to = (here as isize + step).rem_euclid(n) as usize;
+                let to = super::wrapped(here, step, present.len());
                 app.decisions.person = Some(present[to].clone());
             }
         }
@@ -409,10 +407,7 @@ fn present_ids(session: &Session) -> Vec<String> {
 
 /// A participant's name for a message, or the id when unknown.
 fn person_name(session: &Session, id: &str) -> String {
-    session
-        .participants
-        .iter()
-        .find(|p| p.id == id)
+    super::participant(session, id)
         .map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
 }
 
@@ -444,22 +439,6 @@ fn proposal_form(
     decision: Option<&Decision>,
 ) -> Form {
     let s = &app.session;
-    let people: Vec<Choice> = s
-        .participants
-        .iter()
-        .map(|p| Choice {
-            value: p.id.clone(),
-            label: p.name.clone(),
-        })
-        .collect();
-    let mut items = vec![Choice {
-        value: String::new(),
-        label: "none".into(),
-    }];
-    items.extend(s.agenda.iter().map(|i| Choice {
-        value: i.id.clone(),
-        label: i.title.clone(),
-    }));
     // A new proposal most often belongs to the item being discussed.
     let running = crate::session::timing::running_item(s).map(|i| s.agenda[i].id.as_str());
     let item = match decision {
@@ -475,13 +454,13 @@ fn proposal_form(
         .choice(
             "Proposed by",
             "who proposes it",
-            people,
+            form::participant_choices(s),
             decision.map_or("", |d| &d.proposed_by),
         )
         .choice(
             "Item",
             "the agenda item it belongs to",
-            items,
+            form::item_choices(s, "none"),
             item.unwrap_or(""),
         )
 }
@@ -490,10 +469,7 @@ fn proposal_form(
 fn close_form(d: &Decision, state: DecisionState) -> Form {
     let states = CLOSING
         .iter()
-        .map(|s| Choice {
-            value: s.id().to_owned(),
-            label: consent::state_words(*s).to_owned(),
-        })
+        .map(|s| Choice::new(s.id(), consent::state_words(*s)))
         .collect();
     let actions: Vec<String> = d
         .actions
@@ -586,7 +562,7 @@ fn owner(session: &Session, who: &str) -> Result<String, String> {
         return Err("say who will do it after the first semicolon".into());
     }
     let people = &session.participants;
-    if let Some(p) = people.iter().find(|p| p.id == who) {
+    if let Some(p) = super::participant(session, who) {
         return Ok(p.id.clone());
     }
     let wanted = who.to_lowercase();

@@ -9,6 +9,7 @@ use ratatui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 
 use super::keys::{Key, KeyCode};
 use super::{agenda, balance, conflict, decisions, ladder};
+use crate::session::model::Session;
 
 /// What a form is for: the pane that asked for it and what it will change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,37 @@ pub struct Choice {
     pub value: String,
     /// What the facilitator reads.
     pub label: String,
+}
+
+impl Choice {
+    /// A choice of `value`, read as `label`.
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// Everyone in the meeting as choices, by name, valued by id.
+pub(super) fn participant_choices(session: &Session) -> Vec<Choice> {
+    session
+        .participants
+        .iter()
+        .map(|p| Choice::new(p.id.as_str(), p.name.as_str()))
+        .collect()
+}
+
+/// The agenda items as choices by title, valued by id, after an empty-valued
+/// choice read as `none` for belonging to no item.
+pub(super) fn item_choices(session: &Session, none: &str) -> Vec<Choice> {
+    let items = session
+        .agenda
+        .iter()
+        .map(|i| Choice::new(i.id.as_str(), i.title.as_str()));
+    std::iter::once(Choice::new("", none))
+        .chain(items)
+        .collect()
 }
 
 /// How a field takes its value.
@@ -173,9 +205,8 @@ impl Form {
     }
 
     fn move_focus(&mut self, step: isize) {
-        let n = self.fields.len() as isize;
-        if n > 0 {
-            self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
+        if !self.fields.is_empty() {
+            self.focus = super::wrapped(self.focus, step, self.fields.len());
         }
     }
 

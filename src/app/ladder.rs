@@ -228,8 +228,7 @@ fn next_target(session: &Session, target: &Target) -> Target {
 pub(super) fn update(app: &mut App, action: LadderAction, now: Time) {
     let step_rung = |rung: Rung, up: bool| {
         let at = Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0);
-        let to = if up { at + 1 } else { at.saturating_sub(1) };
-        Rung::ALL[to.min(Rung::ALL.len() - 1)]
+        Rung::ALL[super::stepped(at, if up { 1 } else { -1 }, Rung::ALL.len())]
     };
     match action {
         LadderAction::RungUp => app.ladder.cursor = step_rung(app.ladder.cursor, true),
@@ -364,20 +363,15 @@ fn judgement_form(session: &Session, at: usize, whole: bool) -> Form {
         )
         .lines("Note", "in the group's own words", note);
     }
-    let mut items = vec![Choice {
-        value: String::new(),
-        label: "the meeting as a whole".into(),
-    }];
-    items.extend(session.agenda.iter().map(|i| Choice {
-        value: i.id.clone(),
-        label: i.title.clone(),
-    }));
+    let items = form::item_choices(session, "the meeting as a whole");
     let rungs = Rung::ALL
         .iter()
         .rev()
-        .map(|r| Choice {
-            value: r.id().to_owned(),
-            label: format!("{} ({})", r.label(), r.band().label()),
+        .map(|r| {
+            Choice::new(
+                r.id().to_owned(),
+                format!("{} ({})", r.label(), r.band().label()),
+            )
         })
         .collect();
     Form::new(

@@ -16,7 +16,7 @@ mod update;
 
 pub use update::update;
 
-use crate::session::{Session, Time, speaker_keys};
+use crate::session::{Participant, Session, Time, speaker_keys};
 use form::Form;
 use keymap::Keymap;
 use keys::{Key, KeyCode};
@@ -51,9 +51,33 @@ impl Pane {
 
     /// The pane `step` places on, wrapping around.
     pub fn step(self, step: isize) -> Pane {
-        let n = Pane::ALL.len() as isize;
-        Pane::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+        Pane::ALL[wrapped(self.index(), step, Pane::ALL.len())]
     }
+}
+
+/// The participant whose id is `id`, if there is one.
+pub fn participant<'a>(session: &'a Session, id: &str) -> Option<&'a Participant> {
+    session.participants.iter().find(|p| p.id == id)
+}
+
+/// `at` moved by `step` in a list of `len`, stopping at either end (0 when
+/// the list is empty); how every selection moves with the arrows.
+fn stepped(at: usize, step: isize, len: usize) -> usize {
+    let last = len.saturating_sub(1);
+    at.min(last).saturating_add_signed(step).min(last)
+}
+
+/// Where an entry at `at` moved by `step` goes in a list of `len`; `None`
+/// when it is already at that end.
+fn neighbour(at: usize, step: isize, len: usize) -> Option<usize> {
+    at.checked_add_signed(step)
+        .filter(|&to| to != at && to < len)
+}
+
+/// `at` moved by `step` in a list of `len` (not empty), going round from one
+/// end to the other.
+fn wrapped(at: usize, step: isize, len: usize) -> usize {
+    (at as isize + step).rem_euclid(len as isize) as usize
 }
 
 /// Everything that can happen to the app: keys become actions through the

@@ -13,14 +13,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
 use super::parts::{
-    against_fair, bar_scale, big_fit, big_text, heading, name_of, percent, role_of, role_symbol,
-    share_bar,
+    against_fair, bar_scale, big_fit, big_text, hand_reasons, heading, name_of, percent, role_of,
+    role_symbol, share_bar,
 };
-use crate::app::App;
 use crate::app::balance::BalanceView;
+use crate::app::{App, participant};
 use crate::session::Session;
 use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
-use crate::session::stack::reasons;
 use crate::session::timing::format_duration;
 use crate::text::one_line;
 use crate::theme::Theme;
@@ -46,11 +45,6 @@ fn short_name(s: &Session, id: &str) -> String {
 }
 
 impl View<'_> {
-    fn secs_of(&self, id: &str) -> u64 {
-        let i = self.s.participants.iter().position(|p| p.id == id);
-        i.map_or(0, |i| self.balance.people[i].secs)
-    }
-
     /// Who has the floor, large, with their role, the long-turn warning and
     /// the evenness figure beside it.
     fn floor(&self, frame: &mut Frame, area: Rect) {
@@ -81,7 +75,7 @@ impl View<'_> {
         let mut lines = Vec::with_capacity(4);
         match turn {
             Some(t) => {
-                let person = s.participants.iter().find(|p| p.id == t.who);
+                let person = participant(s, &t.who);
                 let role = person.map(|p| role_of(s, p).1).unwrap_or_default();
                 lines.push(Line::from(vec![
                     Span::styled(name_of(s, &t.who), theme.title()),
@@ -323,7 +317,7 @@ impl View<'_> {
     fn hands_and_items(&self, frame: &mut Frame, area: Rect, items: &[ItemSpeakers]) {
         let (s, theme) = (self.s, self.theme);
         let order = s.settings.stack_order();
-        let why = reasons(&s.stack, order, |id| self.secs_of(id));
+        let why = hand_reasons(s, &self.balance);
         let hands = s.stack.len().max(1) as u16;
         let [title, list, _, items_area] = Layout::vertical([
             Constraint::Length(1),

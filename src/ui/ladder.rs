@@ -102,9 +102,14 @@ fn title<'a>(
     vec![Line::from(first), note]
 }
 
+/// How far up the ladder `rung` is, from 1 at the bottom.
+fn rung_number(rung: Rung) -> usize {
+    Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0) + 1
+}
+
 /// The rung name on a ladder rung: `╟ 6 Co-design ────╢`.
 fn rung_cell(rung: Rung) -> String {
-    let number = Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0) + 1;
+    let number = rung_number(rung);
     let label = rung.label();
     let pad = "─".repeat(LABEL_WIDTH.saturating_sub(label.len()));
     format!("╟ {number} {label} {pad}╢")
@@ -228,7 +233,7 @@ fn history(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// A rung as a small bar, one cell a rung: `█████░░`.
 fn rung_bar(rung: Rung) -> String {
-    let up = Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0) + 1;
+    let up = rung_number(rung);
     format!("{}{}", "█".repeat(up), "░".repeat(Rung::ALL.len() - up))
 }
 

@@ -7,22 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
+use crate::app::participant;
 pub use crate::session::balance::bar_scale;
-use crate::session::balance::{Standing, bar_cells};
+use crate::session::balance::{Balance, Standing, bar_cells};
+use crate::session::stack::reasons;
 use crate::session::{Break, Participant, Session};
 use crate::text::one_line;
 use crate::theme::Theme;
 
 /// A participant's name, safe for the terminal; an unknown id is shown as is.
 pub fn name_of(session: &Session, id: &str) -> String {
-    session
-        .participants
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(
-            || one_line(id).into_owned(),
-            |p| one_line(&p.name).into_owned(),
-        )
+    participant(session, id).map_or_else(
+        || one_line(id).into_owned(),
+        |p| one_line(&p.name).into_owned(),
+    )
+}
+
+/// Why each raised hand is where it is on the stack, judged on the time
+/// `balance` counts for each person.
+pub fn hand_reasons(session: &Session, balance: &Balance) -> Vec<String> {
+    let spoken = |id: &str| {
+        let i = session.participants.iter().position(|p| p.id == id);
+        i.map_or(0, |i| balance.people[i].secs)
+    };
+    reasons(&session.stack, session.settings.stack_order(), spoken)
 }
 
 /// What the room view calls a participant: their `room_name` if they gave
@@ -30,7 +38,7 @@ pub fn name_of(session: &Session, id: &str) -> String {
 /// only through this, so nobody's full name reaches the projector when they
 /// asked for another.
 pub fn room_name_of(session: &Session, id: &str) -> String {
-    match session.participants.iter().find(|p| p.id == id) {
+    match participant(session, id) {
         Some(p) => one_line(p.room_name.as_deref().unwrap_or(&p.name)).into_owned(),
         None => one_line(id).into_owned(),
     }
@@ -147,13 +155,13 @@ pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 
     let text = one_line(text).into_owned();
     match big_fit(&text, area.width, area.height) {
         Some((size, _, height)) => {
-            let big = BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .alignment(Alignment::Center)
-                .lines(vec![Line::from(text)])
-                .build();
-            frame.render_widget(big, Rect { height, ..area });
+            render_big(
+                frame,
+                Rect { height, ..area },
+                size,
+                vec![Line::from(text)],
+                style,
+            );
             height
         }
         None => {
@@ -162,6 +170,17 @@ pub fn big_text(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16 
             area.height.min(1)
         }
     }
+}
+
+/// Draws `lines` in the big font at `size`, centred in `area`.
+fn render_big(frame: &mut Frame, area: Rect, size: PixelSize, lines: Vec<Line>, style: Style) {
+    let big = BigText::builder()
+        .pixel_size(size)
+        .style(style)
+        .alignment(Alignment::Center)
+        .lines(lines)
+        .build();
+    frame.render_widget(big, area);
 }
 
 /// Whether the big-text font draws every character of `text`: `font8x8`
@@ -231,19 +250,12 @@ pub fn big_block(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16
     let text = one_line(text).into_owned();
     match big_wrap_fit(&text, area.width, area.height) {
         Some((size, lines, rows)) => {
-            let big = BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .alignment(Alignment::Center)
-                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-                .build();
-            frame.render_widget(
-                big,
-                Rect {
-                    height: rows,
-                    ..area
-                },
-            );
+            let lines = lines.into_iter().map(Line::from).collect();
+            let area = Rect {
+                height: rows,
+                ..area
+            };
+            render_big(frame, area, size, lines, style);
             rows
         }
         None => {

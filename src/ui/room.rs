@@ -18,13 +18,14 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::agenda::{big_timer, time_left};
 use super::parts::{
-    against_fair, big_block, big_heights, break_words, percent, role_symbol, room_name_of,
+    against_fair, big_block, big_heights, break_words, hand_reasons, percent, role_symbol,
+    room_name_of,
 };
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
+use crate::app::participant;
 use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
 use crate::session::consent::{is_closed, present_answers, state_words};
-use crate::session::stack::reasons;
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
 };
@@ -337,7 +338,7 @@ impl Room<'_> {
 
     /// The role slot and label of a participant.
     fn role_of(&self, id: &str) -> Option<(usize, &str)> {
-        let person = self.s.participants.iter().find(|p| p.id == id)?;
+        let person = participant(self.s, id)?;
         let slot = self.s.roles.iter().position(|r| r.id == person.role)?;
         Some((slot, self.s.roles[slot].label.as_str()))
     }
@@ -394,11 +395,7 @@ impl Room<'_> {
     fn hands(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
         let order = s.settings.stack_order();
-        let secs = |id: &str| {
-            let i = s.participants.iter().position(|p| p.id == id);
-            i.map_or(0, |i| self.balance.people[i].secs)
-        };
-        let why = reasons(&s.stack, order, secs);
+        let why = hand_reasons(s, &self.balance);
         let mut lines = vec![Line::styled(
             format!("Raised hands ({} order)", order.id()),
             theme.title(),
