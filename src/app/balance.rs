@@ -189,7 +189,7 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
 }
 
 fn toggle_hand(app: &mut App, who: &str, now: Time) {
-    let Some(p) = super::participant(&app.session, who) else {
+    let Some(p) = app.session.participant(who) else {
         return;
     };
     let (name, present) = (p.name.clone(), p.is_present());

@@ -407,7 +407,8 @@ fn present_ids(session: &Session) -> Vec<String> {
 
 /// A participant's name for a message, or the id when unknown.
 fn person_name(session: &Session, id: &str) -> String {
-    super::participant(session, id)
+    session
+        .participant(id)
         .map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
 }
 
@@ -562,7 +563,7 @@ fn owner(session: &Session, who: &str) -> Result<String, String> {
         return Err("say who will do it after the first semicolon".into());
     }
     let people = &session.participants;
-    if let Some(p) = super::participant(session, who) {
+    if let Some(p) = session.participant(who) {
         return Ok(p.id.clone());
     }
     let wanted = who.to_lowercase();

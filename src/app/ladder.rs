@@ -227,7 +227,7 @@ fn next_target(session: &Session, target: &Target) -> Target {
 /// Applies one of the pane's actions.
 pub(super) fn update(app: &mut App, action: LadderAction, now: Time) {
     let step_rung = |rung: Rung, up: bool| {
-        let at = Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0);
+        let at = rung.index();
         Rung::ALL[super::stepped(at, if up { 1 } else { -1 }, Rung::ALL.len())]
     };
     match action {

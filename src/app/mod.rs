@@ -16,7 +16,7 @@ mod update;
 
 pub use update::update;
 
-use crate::session::{Participant, Session, Time, speaker_keys};
+use crate::session::{Session, Time, speaker_keys};
 use form::Form;
 use keymap::Keymap;
 use keys::{Key, KeyCode};
@@ -53,11 +53,6 @@ impl Pane {
     pub fn step(self, step: isize) -> Pane {
         Pane::ALL[wrapped(self.index(), step, Pane::ALL.len())]
     }
-}
-
-/// The participant whose id is `id`, if there is one.
-pub fn participant<'a>(session: &'a Session, id: &str) -> Option<&'a Participant> {
-    session.participants.iter().find(|p| p.id == id)
 }
 
 /// `at` moved by `step` in a list of `len`, stopping at either end (0 when

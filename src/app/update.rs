@@ -154,7 +154,7 @@ fn travel(
 /// Gives `who` the floor, ending the open turn. Their hand, if up, comes
 /// down: they are speaking now.
 fn give_floor(app: &mut App, who: String, now: Time) {
-    let (name, present) = match super::participant(&app.session, &who) {
+    let (name, present) = match app.session.participant(&who) {
         Some(p) => (p.name.clone(), p.is_present()),
         None => return,
     };

@@ -98,7 +98,7 @@ impl Minutes<'_> {
     }
 
     fn role_of(&self, id: &str) -> String {
-        let person = self.session.participants.iter().find(|p| p.id == id);
+        let person = self.session.participant(id);
         person.map_or_else(String::new, |p| self.role_label(&p.role))
     }
 

@@ -65,12 +65,10 @@ pub fn called(decision: &Decision) -> String {
     format!("'{}'", fit(&one_line(&decision.proposal), 40))
 }
 
-fn person<'s>(session: &'s Session, id: &str) -> Option<&'s Participant> {
-    session.participants.iter().find(|p| p.id == id)
-}
-
 fn name(session: &Session, id: &str) -> String {
-    person(session, id).map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
+    session
+        .participant(id)
+        .map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
 }
 
 /// The present participants' answers to `decision`, in participant order.
@@ -125,7 +123,7 @@ pub fn check(session: &Session, index: usize, mv: Move) -> Result<(), String> {
                     "{this} is {words}: answers are recorded only while a proposal is open"
                 ));
             }
-            let Some(p) = person(session, who) else {
+            let Some(p) = session.participant(who) else {
                 return Err(format!("Nobody with the id '{who}' is in participants"));
             };
             let name = one_line(&p.name);
@@ -369,7 +367,7 @@ impl Stamp {
 pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time) -> Stamp {
     let mut stamp = Stamp::default();
     let role_of = |id: &str| {
-        let p = person(session, id)?;
+        let p = session.participant(id)?;
         session.roles.iter().find(|r| r.id == p.role)
     };
     let power_role = role_of(&decision.proposed_by).filter(|r| r.has_power());

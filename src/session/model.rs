@@ -51,6 +51,13 @@ pub struct Session {
     pub stack: Vec<String>,
 }
 
+impl Session {
+    /// The participant with `id`, if there is one.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+}
+
 /// Thresholds the group can set in the file. Each is `Option` so that only
 /// what the group wrote is written back; the methods give the defaults.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -439,6 +446,11 @@ impl Rung {
         Rung::CoProduction,
     ];
 
+    /// The rung's place on the ladder, 0 at the bottom.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The id written in the file.
     pub fn id(self) -> &'static str {
         match self {
@@ -553,4 +565,16 @@ pub struct Turn {
     pub at: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secs: Option<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rung;
+
+    #[test]
+    fn a_rungs_index_is_its_place_from_the_bottom() {
+        for (place, rung) in Rung::ALL.into_iter().enumerate() {
+            assert_eq!(rung.index(), place, "{rung:?}");
+        }
+    }
 }

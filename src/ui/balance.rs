@@ -16,8 +16,8 @@ use super::parts::{
     against_fair, bar_scale, big_fit, big_text, hand_reasons, heading, name_of, percent, role_of,
     role_symbol, share_bar,
 };
+use crate::app::App;
 use crate::app::balance::BalanceView;
-use crate::app::{App, participant};
 use crate::session::Session;
 use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
 use crate::session::timing::format_duration;
@@ -75,7 +75,7 @@ impl View<'_> {
         let mut lines = Vec::with_capacity(4);
         match turn {
             Some(t) => {
-                let person = participant(s, &t.who);
+                let person = s.participant(&t.who);
                 let role = person.map(|p| role_of(s, p).1).unwrap_or_default();
                 lines.push(Line::from(vec![
                     Span::styled(name_of(s, &t.who), theme.title()),

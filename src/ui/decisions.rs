@@ -10,8 +10,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{heading, name_of};
+use crate::app::App;
 use crate::app::decisions::{cursor, selected_index};
-use crate::app::{App, participant};
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
 use crate::session::{Decision, DecisionState, Response, Session};
 use crate::text::{fit, one_line};
@@ -43,7 +43,9 @@ fn response_span<'a>(response: Response, theme: &Theme) -> Span<'a> {
 
 /// A name with their role's label: `Jon Whitfield (Commissioners, power)`.
 fn with_role(session: &Session, id: &str) -> String {
-    let role = participant(session, id).and_then(|p| session.roles.iter().find(|r| r.id == p.role));
+    let role = session
+        .participant(id)
+        .and_then(|p| session.roles.iter().find(|r| r.id == p.role));
     match role {
         Some(r) if r.has_power() => {
             format!("{} ({}, power)", name_of(session, id), one_line(&r.label))

@@ -104,7 +104,7 @@ fn title<'a>(
 
 /// How far up the ladder `rung` is, from 1 at the bottom.
 fn rung_number(rung: Rung) -> usize {
-    Rung::ALL.iter().position(|&r| r == rung).unwrap_or(0) + 1
+    rung.index() + 1
 }
 
 /// The rung name on a ladder rung: `╟ 6 Co-design ────╢`.

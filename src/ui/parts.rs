@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
-use crate::app::participant;
 pub use crate::session::balance::bar_scale;
 use crate::session::balance::{Balance, Standing, bar_cells};
 use crate::session::stack::reasons;
@@ -17,7 +16,7 @@ use crate::theme::Theme;
 
 /// A participant's name, safe for the terminal; an unknown id is shown as is.
 pub fn name_of(session: &Session, id: &str) -> String {
-    participant(session, id).map_or_else(
+    session.participant(id).map_or_else(
         || one_line(id).into_owned(),
         |p| one_line(&p.name).into_owned(),
     )
@@ -38,7 +37,7 @@ pub fn hand_reasons(session: &Session, balance: &Balance) -> Vec<String> {
 /// only through this, so nobody's full name reaches the projector when they
 /// asked for another.
 pub fn room_name_of(session: &Session, id: &str) -> String {
-    match participant(session, id) {
+    match session.participant(id) {
         Some(p) => one_line(p.room_name.as_deref().unwrap_or(&p.name)).into_owned(),
         None => one_line(id).into_owned(),
     }

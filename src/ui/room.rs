@@ -23,7 +23,6 @@ use super::parts::{
 };
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
-use crate::app::participant;
 use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
 use crate::session::consent::{is_closed, present_answers, state_words};
 use crate::session::timing::{
@@ -338,7 +337,7 @@ impl Room<'_> {
 
     /// The role slot and label of a participant.
     fn role_of(&self, id: &str) -> Option<(usize, &str)> {
-        let person = participant(self.s, id)?;
+        let person = self.s.participant(id)?;
         let slot = self.s.roles.iter().position(|r| r.id == person.role)?;
         Some((slot, self.s.roles[slot].label.as_str()))
     }
