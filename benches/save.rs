@@ -6,9 +6,10 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use coproduce::session::document::Document;
+use coproduce::session::sample;
 use coproduce::session::write::to_yaml;
-use coproduce::session::{load, sample};
+use coproduce::store::document::Document;
+use coproduce::store::load;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn save_and_load(c: &mut Criterion) {

@@ -30,7 +30,7 @@ fn baseline(path: &Path) {
         .expect("drawing into memory cannot fail");
     println!(
         "{}",
-        coproduce::render::buffer_text(terminal.backend().buffer())
+        coproduce::ui::screen::buffer_text(terminal.backend().buffer())
     );
 }
 

@@ -1,16 +1,16 @@
 //! coproduce: a terminal app for facilitating in-room co-production meetings.
+//!
+//! The layers, from the file up: `session` (the format and its rules, pure),
+//! `store` (every byte read or written), `app` (state and `update`), `ui`
+//! (drawing only), `report` (minutes and trends), `theme`, `terminal` (the
+//! live screen, keys and signals), and `cli` (one file a command).
 pub mod app;
-pub mod demo;
-pub mod follow;
+pub mod cli;
 pub mod new_session;
-pub mod render;
 pub mod report;
-pub mod saver;
-pub mod schema;
 pub mod session;
-pub mod signals;
+pub mod store;
+pub mod terminal;
 pub mod text;
 pub mod theme;
-pub mod trends;
-pub mod tui;
 pub mod ui;

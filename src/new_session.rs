@@ -15,9 +15,9 @@ use chrono::NaiveDate;
 
 use crate::session::consent::state_words;
 use crate::session::ids::fresh_id;
-use crate::session::store::write_new;
 use crate::session::write::to_yaml;
 use crate::session::{Decision, FORMAT, Item, Participant, Problem, Session, parse};
+use crate::store::save::write_new;
 
 /// The time box of an item reporting back on one action.
 pub const ACTION_MINUTES: u32 = 5;

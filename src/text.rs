@@ -38,6 +38,16 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` made safe for a terminal line by line: line breaks are kept,
+/// every other unsafe character is escaped (for messages on stderr).
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<str>> = text.split('\n').map(visible).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 /// One line of `text` for a single-line cell: unsafe characters escaped and
 /// line breaks shown as `⏎`, so a multi-line note cannot break a table row.
 pub fn one_line(text: &str) -> Cow<'_, str> {

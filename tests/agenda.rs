@@ -128,9 +128,9 @@ turns:
 /// of its first lit cell, and the line under it.
 fn timer_at(minutes: i64, theme: &str) -> (ratatui::style::Style, String) {
     use coproduce::app::{Action, App, update};
-    use coproduce::render::{buffer_text, draw};
     use coproduce::session::{Session, Time};
     use coproduce::theme::Themes;
+    use coproduce::ui::screen::{buffer_text, draw};
 
     let mut session: Session =
         serde_yaml::from_str(&std::fs::read_to_string(fixture()).unwrap()).unwrap();

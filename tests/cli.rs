@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Output;
 
 use coproduce::session::Session;
-use coproduce::session::lock::SessionLock;
+use coproduce::store::lock::SessionLock;
 use run::{coproduce, fixture, scratch};
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
@@ -29,7 +29,7 @@ fn render_with_tabs_prints_each_pane() {
         ("<Tab><Tab><Tab>", "What it means"),
         ("<Tab><Tab><Tab><Tab>", "Against box"),
         ("<S-Tab>", "What it means"),
-        ("?", "Everywhere"),
+        ("?", "Agenda pane (here)"),
         ("?<Esc>", "Against box"),
     ] {
         let out = render(&good, keys, &["--dry-run"]);

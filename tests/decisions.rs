@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use coproduce::app::keys::parse_script;
+use coproduce::app::script::play;
 use coproduce::app::{App, Pane};
-use coproduce::render::play;
 use coproduce::session::{Session, Time};
 use coproduce::theme::Themes;
 use run::{fixture, screen};

@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
-use coproduce::render::play;
-use coproduce::session::document::Document;
+use coproduce::app::script::play;
 use coproduce::session::write::to_yaml;
 use coproduce::session::{Time, parse};
+use coproduce::store::document::Document;
 use support::{numstat, yamllint};
 
 const START: &str = "2026-12-13T10:00:00+00:00";

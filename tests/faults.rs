@@ -7,7 +7,8 @@ mod pty;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use coproduce::session::{Session, load};
+use coproduce::session::Session;
+use coproduce::store::load;
 use pty::{Live, wait_for};
 
 /// A meeting folder and a home folder, both fresh.

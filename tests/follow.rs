@@ -9,16 +9,16 @@ mod pty;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use coproduce::follow::{Follower, Poll};
-use coproduce::session::lock::SessionLock;
-use coproduce::session::store::write_atomic;
+use coproduce::cli::follow::{Follower, Poll};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{Session, Time};
+use coproduce::store::lock::SessionLock;
+use coproduce::store::save::write_atomic;
 use pty::{Live, wait_for};
 
 fn good() -> Session {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good.yaml");
-    coproduce::session::load(&path).unwrap().session
+    coproduce::store::load(&path).unwrap().session
 }
 
 /// The `k`th save: a title of one letter repeated, so that every character
@@ -99,7 +99,7 @@ fn the_binary_follows_saves_beside_the_lock_and_exits_0_on_sigterm() {
     let (dir, path) = scratch(&state(&base, 0));
     // The facilitator's app holds the lock; follow must work all the same.
     let lock = SessionLock::acquire(&path, "2026-11-22 10:00").unwrap();
-    let lock_file = coproduce::session::lock::lock_path(&path);
+    let lock_file = coproduce::store::lock::lock_path(&path);
     let lock_text = std::fs::read(&lock_file).unwrap();
 
     let mut live = Live::start(&["follow".as_ref(), path.as_os_str()], 100, 30);

@@ -10,8 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use coproduce::session::load::MAX_FILE_BYTES;
-use coproduce::session::{LoadError, load, parse};
+use coproduce::session::parse;
+use coproduce::store::load::MAX_FILE_BYTES;
+use coproduce::store::{LoadError, load};
 
 /// The longest input generated: twice the largest fixture and more, but
 /// bounded, so no case can grow without end as mutations pile up.
@@ -185,15 +186,8 @@ fn lines(input: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// How many inputs: `COPRODUCE_FUZZ_CASES`, else 100,000 in an optimised
-/// build (`cargo test --release`) and 20,000 in a debug build, where the
-/// loader's own checks take about 2 ms an input (see the report in #9).
-fn cases() -> usize {
-    let default = if cfg!(debug_assertions) {
-        20_000
-    } else {
-        100_000
-    };
+/// How many inputs: `COPRODUCE_FUZZ_CASES`, else `default`.
+fn cases(default: usize) -> usize {
     std::env::var("COPRODUCE_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -250,12 +244,30 @@ fn run_cases(seeds: &[Vec<u8>], seed: u64, count: usize) -> Tally {
     tally
 }
 
+/// The everyday run: 1,000 inputs.
 #[test]
 fn no_input_panics_or_hangs_and_every_refusal_says_where() {
+    fuzz(cases(1_000));
+}
+
+/// The soak tier (`.ci/run` runs it with `--include-ignored`): 100,000
+/// inputs in an optimised build, 20,000 in a debug build, where the
+/// loader's own checks take about 2 ms an input.
+#[test]
+#[ignore = "soak tier: the big fuzz run"]
+fn the_big_fuzz_run_finds_no_panic_or_hang() {
+    fuzz(cases(if cfg!(debug_assertions) {
+        20_000
+    } else {
+        100_000
+    }));
+}
+
+/// Feeds `total` mutated inputs to the loader on every core.
+fn fuzz(total: usize) {
     let seeds = fixtures();
     let started = Instant::now();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let total = cases();
     let tallies: Vec<Tally> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {

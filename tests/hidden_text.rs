@@ -80,7 +80,7 @@ fn hostile_app() -> App {
 
 fn screen(app: &App) -> String {
     let themes = Themes::builtin();
-    coproduce::render::screen_text(app, themes.get("high-contrast-dark").unwrap(), 100, 30)
+    coproduce::ui::screen::screen_text(app, themes.get("high-contrast-dark").unwrap(), 100, 30)
 }
 
 /// Draws `app` and fails naming the first cell that holds a forbidden
@@ -88,14 +88,14 @@ fn screen(app: &App) -> String {
 fn assert_clean(app: &App, what: &str) {
     let themes = Themes::builtin();
     let theme = themes.get("high-contrast-dark").unwrap();
-    let buffer = coproduce::render::draw(app, theme, 100, 30);
+    let buffer = coproduce::ui::screen::draw(app, theme, 100, 30);
     for y in 0..30 {
         for x in 0..100 {
             let symbol = buffer[(x, y)].symbol();
             assert!(
                 !symbol.chars().any(forbidden),
                 "{what}: cell {x},{y} holds {symbol:?}\n{}",
-                coproduce::render::buffer_text(&buffer)
+                coproduce::ui::screen::buffer_text(&buffer)
             );
         }
     }
@@ -110,14 +110,14 @@ fn every_pane_and_the_help_show_hidden_characters_as_escapes() {
         app.pane = pane;
         assert_clean(&app, pane.title());
         // Not dropped either: the room sees that something is there.
-        let shown = coproduce::render::screen_text(&app, theme, 100, 30);
+        let shown = coproduce::ui::screen::screen_text(&app, theme, 100, 30);
         assert!(shown.contains("\\x1b"), "{}:\n{shown}", pane.title());
         update(&mut app, Action::ToggleHelp, now());
         assert_clean(&app, &format!("help over {}", pane.title()));
         update(&mut app, Action::Close, now());
     }
     app.pane = Pane::Balance;
-    let shown = coproduce::render::screen_text(&app, theme, 100, 30);
+    let shown = coproduce::ui::screen::screen_text(&app, theme, 100, 30);
     assert!(
         shown.contains("Beve \\x1b[2J\\x07\\x9b\\u{202a}"),
         "{shown}"
@@ -132,8 +132,7 @@ fn every_form_shows_hidden_characters_as_escapes() {
     let mut prefilled = 0;
     for pane in Pane::ALL {
         let keys: Vec<Key> = hostile_app()
-            .keymap
-            .for_pane(pane)
+            .bindings_for(pane)
             .flat_map(|b| b.keys.clone())
             .collect();
         for moves in 0..3 {

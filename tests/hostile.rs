@@ -96,7 +96,7 @@ fn wide_characters_keep_the_columns_aligned() {
     let theme = themes.get("monochrome").unwrap();
     let mut app = App::new(session, now, vec![theme.name.clone()], 0);
     app.pane = Pane::Balance;
-    let screen = coproduce::render::screen_text(&app, theme, 100, 30);
+    let screen = coproduce::ui::screen::screen_text(&app, theme, 100, 30);
     let column_of = |line: &str, word: &str| line.find(word).map(|at| line[..at].width());
     let rows: Vec<&str> = screen
         .lines()

@@ -12,11 +12,11 @@ use std::time::Duration;
 
 use coproduce::app::App;
 use coproduce::app::keys::parse_script;
-use coproduce::render::play;
-use coproduce::session::{Session, Time, load};
+use coproduce::app::script::play;
+use coproduce::session::{Session, Time};
+use coproduce::store::load;
 
 const NOW: &str = "2026-11-22T10:30:00+00:00";
-const KILLS: usize = 300;
 
 const SESSION: &str = "format: 1
 title: Kill test
@@ -82,8 +82,21 @@ impl Moments {
     }
 }
 
+/// The everyday run: a dozen kills at random points of the script.
 #[test]
 fn a_killed_app_never_loses_a_completed_save_nor_leaves_a_broken_file() {
+    kill_test(12);
+}
+
+/// The soak tier (`.ci/run` runs it with `--include-ignored`): 300 kills.
+#[test]
+#[ignore = "soak tier: 300 kills take a minute under load"]
+fn three_hundred_kills_never_lose_a_completed_save() {
+    kill_test(300);
+}
+
+/// Kills the app `kills` times, each at a random save of the script.
+fn kill_test(kills: usize) {
     let states = expected_states();
     assert!(states.len() > 40, "the script makes many saves");
     let dir = tempfile::tempdir().unwrap();
@@ -110,7 +123,7 @@ fn a_killed_app_never_loses_a_completed_save_nor_leaves_a_broken_file() {
     let saves = states.len() as u64 - 1;
     let mut moments = Moments(0x2545_f491_4f6c_dd1d);
     let mut partial = 0;
-    for kill in 0..KILLS {
+    for kill in 0..kills {
         std::fs::write(&path, SESSION).unwrap();
         let mut child = run(&path);
         let mut trace = BufReader::new(child.stderr.take().unwrap());
@@ -151,8 +164,8 @@ fn a_killed_app_never_loses_a_completed_save_nor_leaves_a_broken_file() {
     // machine the app can run ahead of this reader, so ask for a tenth, not
     // most (on a quiet one nearly all do).
     assert!(
-        partial >= KILLS / 10,
-        "too few kills landed before the meeting's end ({partial} of {KILLS})"
+        partial >= kills / 10,
+        "too few kills landed before the meeting's end ({partial} of {kills})"
     );
 
     // The next start cleans up whatever temporary files the kills left.

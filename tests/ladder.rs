@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 
 use coproduce::app::keys::{ScriptStep, parse_script};
 use coproduce::app::{Action, App, Pane, update};
-use coproduce::demo::EXAMPLE;
-use coproduce::session::trend::trend;
-use coproduce::session::{Rung, Session, Time, load};
+use coproduce::session::example::EXAMPLE;
+use coproduce::session::{Rung, Session, Time};
+use coproduce::store::folder::trend;
+use coproduce::store::load;
 use coproduce::theme::Themes;
 use run::{coproduce, fixture, screen};
 

@@ -6,8 +6,9 @@ mod run;
 use std::fs;
 use std::path::Path;
 
-use coproduce::session::load::MAX_FILE_BYTES;
-use coproduce::session::{LoadError, Problem, check_files, load, parse};
+use coproduce::session::{Problem, parse};
+use coproduce::store::load::MAX_FILE_BYTES;
+use coproduce::store::{LoadError, check_files, load};
 use proptest::prelude::*;
 use run::fixture;
 

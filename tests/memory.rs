@@ -20,7 +20,10 @@ fn children_peak_kib() -> i64 {
     usage.ru_maxrss
 }
 
+/// A budget for the release build, measured whole-process: the soak tier
+/// (`.ci/run` runs it with `--include-ignored`).
 #[test]
+#[ignore = "soak tier: a whole-process memory budget"]
 fn peak_memory_with_huge_loaded_and_every_pane_drawn_is_under_64_mib() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");

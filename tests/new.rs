@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use std::process::Output;
 
-use coproduce::session::load;
+use coproduce::store::load;
 use run::{coproduce, fixture};
 
 fn new(path: &Path, extra: &[&str]) -> Output {

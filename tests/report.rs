@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use coproduce::report::report;
-use coproduce::session::{Session, load};
+use coproduce::session::Session;
+use coproduce::store::load;
 use coproduce::text::is_unsafe;
 
 fn path(name: &str) -> PathBuf {

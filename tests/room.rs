@@ -6,11 +6,12 @@
 mod run;
 
 use coproduce::app::keys::{Key, KeyCode, parse_script};
+use coproduce::app::script::play;
 use coproduce::app::{Action, App, Pane, update};
-use coproduce::demo::EXAMPLE;
-use coproduce::render::{buffer_text, draw, play};
+use coproduce::session::example::EXAMPLE;
 use coproduce::session::{Session, Time};
 use coproduce::theme::Themes;
+use coproduce::ui::screen::{buffer_text, draw};
 use ratatui::style::Color;
 use run::screen;
 
@@ -123,9 +124,23 @@ fn the_key_toggles_the_room_view_and_back() {
     }
 }
 
+/// The everyday run: the sizes at and around every limit the layout has.
 #[test]
+fn the_sizes_at_every_limit_draw_without_a_panic() {
+    let edges = [
+        1, 2, 11, 12, 13, 23, 24, 25, 39, 40, 41, 79, 80, 81, 100, 159, 160, 300,
+    ];
+    let sizes: Vec<(u16, u16)> = edges
+        .iter()
+        .flat_map(|&w| edges.iter().filter(|&&h| h <= 100).map(move |&h| (w, h)))
+        .collect();
+    sizes_draw(&sizes);
+}
+
+/// The soak tier (`.ci/run` runs it with `--include-ignored`): 2,000 sizes.
+#[test]
+#[ignore = "soak tier: every size"]
 fn every_size_draws_without_a_panic() {
-    let app = room_app("high-contrast-dark");
     let mut sizes = Vec::new();
     for h in [1, 11, 12, 24, 100] {
         sizes.extend((1..=300).map(|w| (w, h)));
@@ -133,7 +148,14 @@ fn every_size_draws_without_a_panic() {
     for w in [1, 39, 40, 80, 300] {
         sizes.extend((1..=100).map(|h| (w, h)));
     }
-    for (w, h) in sizes {
+    sizes_draw(&sizes);
+}
+
+/// Draws the room view at each size: the right number of rows, and either
+/// the room view or the note saying what size it needs.
+fn sizes_draw(sizes: &[(u16, u16)]) {
+    let app = room_app("high-contrast-dark");
+    for &(w, h) in sizes {
         let text = screen(&app, w, h);
         assert_eq!(text.lines().count(), usize::from(h));
         if w < 40 || h < 12 {

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::Value;
 
 fn schema() -> Value {
-    serde_json::from_str(&coproduce::schema::schema_json()).unwrap()
+    serde_json::from_str(&coproduce::session::schema::schema_json()).unwrap()
 }
 
 fn yaml(text: &str) -> Value {
@@ -198,7 +198,7 @@ fn the_schema_refuses_unknown_fields_and_wrong_values() {
 fn the_committed_schema_is_the_generated_one() {
     assert_eq!(
         manifest("docs/session.schema.json"),
-        coproduce::schema::schema_json(),
+        coproduce::session::schema::schema_json(),
         "run `cargo run -- schema > docs/session.schema.json`"
     );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_coproduce"))
@@ -208,6 +208,6 @@ fn the_committed_schema_is_the_generated_one() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        coproduce::schema::schema_json()
+        coproduce::session::schema::schema_json()
     );
 }

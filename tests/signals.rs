@@ -10,7 +10,8 @@ mod pty;
 
 use std::path::{Path, PathBuf};
 
-use coproduce::session::{Session, load};
+use coproduce::session::Session;
+use coproduce::store::load;
 use pty::{Live, wait_for};
 
 fn unix_now() -> i64 {

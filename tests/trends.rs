@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use coproduce::report::trends::{Share, read};
 use coproduce::session::Rung;
-use coproduce::trends::{Share, read};
 
 /// Runs `coproduce` in `tests/fixtures`, so the folder is named as a
 /// person would type it, the same on every machine.

@@ -10,7 +10,7 @@
 //! comes back.
 
 use super::form::{self, Choice, Form, Purpose};
-use super::keymap::PaneKey;
+use super::keymap::Scope;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
@@ -94,104 +94,27 @@ impl AgendaView {
     }
 }
 
-/// The Agenda pane's own keys.
-pub const KEYS: &[PaneKey] = &[
+/// The pane's commands by their names in the keymap (`app/keymap.yaml`).
+pub const COMMANDS: &[(&str, Action)] = &[
+    ("start", Action::Agenda(AgendaAction::Start)),
+    ("next_item", Action::Agenda(AgendaAction::Next)),
+    ("previous_item", Action::Agenda(AgendaAction::Previous)),
+    ("break", Action::Agenda(AgendaAction::Break)),
+    ("one_minute_more", Action::Agenda(AgendaAction::Adjust(1))),
+    ("one_minute_less", Action::Agenda(AgendaAction::Adjust(-1))),
+    ("five_minutes_more", Action::Agenda(AgendaAction::Adjust(5))),
     (
-        &["s"],
-        Action::Agenda(AgendaAction::Start),
-        "start meeting / selected item",
-        true,
-    ),
-    (
-        &["n"],
-        Action::Agenda(AgendaAction::Next),
-        "next item",
-        true,
-    ),
-    (
-        &["p"],
-        Action::Agenda(AgendaAction::Previous),
-        "previous item",
-        false,
-    ),
-    (
-        &["b"],
-        Action::Agenda(AgendaAction::Break),
-        "break / back",
-        true,
-    ),
-    (
-        &["+"],
-        Action::Agenda(AgendaAction::Adjust(1)),
-        "1 min more",
-        false,
-    ),
-    (
-        &["-"],
-        Action::Agenda(AgendaAction::Adjust(-1)),
-        "1 min less",
-        false,
-    ),
-    (
-        &["]"],
-        Action::Agenda(AgendaAction::Adjust(5)),
-        "5 min more",
-        false,
-    ),
-    (
-        &["["],
+        "five_minutes_less",
         Action::Agenda(AgendaAction::Adjust(-5)),
-        "5 min less",
-        false,
     ),
-    (
-        &["E"],
-        Action::Agenda(AgendaAction::EndMeeting),
-        "end the meeting",
-        false,
-    ),
-    (
-        &["<Up>"],
-        Action::Agenda(AgendaAction::Select(-1)),
-        "select the item above",
-        false,
-    ),
-    (
-        &["<Down>"],
-        Action::Agenda(AgendaAction::Select(1)),
-        "select the item below",
-        false,
-    ),
-    (
-        &["a"],
-        Action::Agenda(AgendaAction::AddItem),
-        "add an item",
-        false,
-    ),
-    (
-        &["e"],
-        Action::Agenda(AgendaAction::EditItem),
-        "edit the selected item",
-        false,
-    ),
-    (
-        &["d"],
-        Action::Agenda(AgendaAction::DeleteItem),
-        "delete the selected item (undo brings it back)",
-        false,
-    ),
-    (
-        &["K"],
-        Action::Agenda(AgendaAction::MoveItem(-1)),
-        "move the selected item up",
-        false,
-    ),
-    (
-        &["J"],
-        Action::Agenda(AgendaAction::MoveItem(1)),
-        "move the selected item down",
-        false,
-    ),
+    ("end_meeting", Action::Agenda(AgendaAction::EndMeeting)),
+    ("select_up", Action::Agenda(AgendaAction::Select(-1))),
+    ("select_down", Action::Agenda(AgendaAction::Select(1))),
+    ("add_item", Action::Agenda(AgendaAction::AddItem)),
+    ("edit_item", Action::Agenda(AgendaAction::EditItem)),
+    ("delete_item", Action::Agenda(AgendaAction::DeleteItem)),
+    ("move_item_up", Action::Agenda(AgendaAction::MoveItem(-1))),
+    ("move_item_down", Action::Agenda(AgendaAction::MoveItem(1))),
 ];
 
 /// Applies one of the pane's actions.
@@ -236,16 +159,19 @@ fn named(item: &Item) -> String {
 }
 
 /// Refuses anything that runs the meeting once it has ended.
-fn not_ended(session: &Session) -> Result<(), String> {
-    match session.clock.ended {
-        Some(_) => Err("The meeting has ended (Ctrl-Z takes that back)".into()),
+fn not_ended(app: &App) -> Result<(), String> {
+    match app.session.clock.ended {
+        Some(_) => Err(format!(
+            "The meeting has ended ({} takes that back)",
+            app.global_key("undo")
+        )),
         None => Ok(()),
     }
 }
 
 /// `s`: the meeting's clock first, then the selected item.
 fn start(app: &mut App, now: Time) -> Result<(), String> {
-    not_ended(&app.session)?;
+    not_ended(app)?;
     if app.session.clock.started.is_none() {
         app.change("start the meeting".into(), |s| s.clock.started = Some(now));
         app.status = Some(format!(
@@ -263,7 +189,7 @@ fn start(app: &mut App, now: Time) -> Result<(), String> {
 
 /// `n`: the item after the running one, else the first still to come.
 fn next(app: &mut App, now: Time) -> Result<(), String> {
-    not_ended(&app.session)?;
+    not_ended(app)?;
     let agenda = &app.session.agenda;
     match running_item(&app.session) {
         Some(r) if r + 1 < agenda.len() => go_to(app, r + 1, now),
@@ -286,7 +212,7 @@ fn next(app: &mut App, now: Time) -> Result<(), String> {
 
 /// `p`: the item before the running one, else the last one done.
 fn previous(app: &mut App, now: Time) -> Result<(), String> {
-    not_ended(&app.session)?;
+    not_ended(app)?;
     let agenda = &app.session.agenda;
     let target = match running_item(&app.session) {
         Some(0) => return Err("This is the first item".into()),
@@ -363,7 +289,7 @@ fn open_break(session: &Session) -> Option<usize> {
 
 /// `b`: back from the break going on, else the form for a new one.
 fn take_or_end_break(app: &mut App, now: Time) -> Result<(), String> {
-    not_ended(&app.session)?;
+    not_ended(app)?;
     if app.session.clock.started.is_none() {
         return Err("The meeting has not started: s starts it".into());
     }
@@ -387,7 +313,7 @@ fn take_or_end_break(app: &mut App, now: Time) -> Result<(), String> {
 
 /// `E`: closes the open turn, the running item and any break, then the clock.
 fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
-    not_ended(&app.session)?;
+    not_ended(app)?;
     if app.session.clock.started.is_none() {
         return Err("The meeting has not started: s starts it".into());
     }
@@ -402,8 +328,9 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
         s.clock.ended = Some(now);
     });
     app.status = Some(format!(
-        "Meeting ended at {} (Ctrl-Z takes that back)",
-        now.format("%H:%M")
+        "Meeting ended at {} ({} takes that back)",
+        now.format("%H:%M"),
+        app.global_key("undo")
     ));
     Ok(())
 }
@@ -447,7 +374,10 @@ fn delete(app: &mut App) -> Result<(), String> {
     app.change(format!("delete the item {title}"), |s| {
         s.agenda.remove(index);
     });
-    app.status = Some(format!("Deleted {title} · Ctrl-Z brings it back"));
+    app.status = Some(format!(
+        "Deleted {title} · {} brings it back",
+        app.global_key("undo")
+    ));
     Ok(())
 }
 
@@ -562,7 +492,12 @@ pub(super) fn submit(
                 .agenda
                 .iter()
                 .position(|i| i.id == id)
-                .ok_or("That item is no longer on the agenda; Esc closes the form")?;
+                .ok_or_else(|| {
+                    format!(
+                        "That item is no longer on the agenda; {} closes the form",
+                        app.key_name(Scope::Form, "cancel")
+                    )
+                })?;
             app.change(format!("edit the item '{}'", f.title), |s| {
                 let item = &mut s.agenda[index];
                 item.title = f.title;
@@ -580,9 +515,12 @@ pub(super) fn submit(
 fn start_break(app: &mut App, length: &str, now: Time) -> Result<(), String> {
     let minutes = form::whole_number(length, "The break in minutes", 1, MAX_BREAK_MINUTES)?;
     // The form may have stayed open across a change: check again.
-    not_ended(&app.session)?;
+    not_ended(app)?;
     if open_break(&app.session).is_some() {
-        return Err("A break is already going on; Esc closes the form".into());
+        return Err(format!(
+            "A break is already going on; {} closes the form",
+            app.key_name(Scope::Form, "cancel")
+        ));
     }
     app.change(format!("take a break of {minutes} min"), |s| {
         timing::close_open_turn(s, now);

@@ -2,7 +2,7 @@
 //! stack of raised hands (issue #4).
 
 use super::form::{self, Choice, Form, Purpose};
-use super::keymap::PaneKey;
+use super::keymap::Scope;
 use super::keys::Key;
 use super::{Action, App, Pane};
 use crate::session::balance::{Tally, floor, spoken};
@@ -80,49 +80,20 @@ fn spoken_at(app: &App, now: Time) -> Vec<u64> {
     }
 }
 
-/// The Balance pane's own keys. Plain letters and digits are people's.
-pub const KEYS: &[PaneKey] = &[
+/// The pane's commands by their names in the keymap (`app/keymap.yaml`).
+pub const COMMANDS: &[(&str, Action)] = &[
+    ("silence_floor", Action::SilenceFloor),
+    ("call_next", Action::Balance(BalanceAction::CallNext)),
+    ("hand_next", Action::Balance(BalanceAction::HandNext)),
+    ("select_up", Action::Balance(BalanceAction::Select(-1))),
+    ("select_down", Action::Balance(BalanceAction::Select(1))),
     (
-        &["<Space>"],
-        Action::SilenceFloor,
-        "silence the floor",
-        true,
-    ),
-    (
-        &["<Enter>"],
-        Action::Balance(BalanceAction::CallNext),
-        "next on stack",
-        true,
-    ),
-    (
-        &["+"],
-        Action::Balance(BalanceAction::HandNext),
-        "then a person's key: raise or lower their hand (Shift + their letter does it too)",
-        false,
-    ),
-    (
-        &["<Up>"],
-        Action::Balance(BalanceAction::Select(-1)),
-        "select the person above",
-        false,
-    ),
-    (
-        &["<Down>"],
-        Action::Balance(BalanceAction::Select(1)),
-        "select the person below",
-        false,
-    ),
-    (
-        &["<C-p>"],
+        "toggle_present",
         Action::Balance(BalanceAction::TogglePresent),
-        "mark the selected person present or absent",
-        false,
     ),
     (
-        &["<C-n>"],
+        "add_latecomer",
         Action::Balance(BalanceAction::AddLatecomer),
-        "add a latecomer (name, role, key)",
-        false,
     ),
 ];
 
@@ -222,7 +193,10 @@ fn toggle_present(app: &mut App, now: Time) {
     let last = app.session.participants.len().saturating_sub(1);
     app.balance.selected = app.balance.selected.min(last);
     let Some(p) = app.session.participants.get(app.balance.selected) else {
-        app.status = Some("Nobody to mark: add a latecomer with Ctrl-N".into());
+        app.status = Some(format!(
+            "Nobody to mark: add a latecomer with {}",
+            app.key_name(Scope::Balance, "add_latecomer")
+        ));
         return;
     };
     let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
@@ -258,7 +232,7 @@ fn latecomer_form(session: &Session) -> Form {
 
 /// Whether a plain `c` already means something in the Balance pane.
 fn reserved(app: &App) -> impl Fn(char) -> bool + '_ {
-    |c| app.keymap.is_taken(Pane::Balance, Key::char(c))
+    |c| app.lookup(Pane::Balance, Key::char(c)).is_some()
 }
 
 /// Reads the key field: empty, or one free letter or digit.

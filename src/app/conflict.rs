@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use super::form::{Form, Purpose};
-use super::keys::{Key, KeyCode};
+use super::keymap::Scope;
+use super::keys::Key;
 use super::{Action, App, Effect, Overlay};
 use crate::session::{Session, Time};
 
@@ -52,18 +53,8 @@ pub enum DiskAction {
     Refused(String),
 }
 
-/// The prompt's keys and what they do, for the prompt itself and the README.
-pub const PROMPT_KEYS: &[(&str, &str)] = &[
-    (
-        "r",
-        "reload: take the file as it is now; this meeting's changes since its last save are dropped",
-    ),
-    (
-        "m",
-        "keep mine: save this meeting as a new file beside it and carry on there",
-    ),
-    ("Ctrl-Q", "quit (asks where to write this meeting first)"),
-];
+/// The prompt's commands by their names in the keymap's `prompt` scope.
+pub const COMMANDS: &[&str] = &["reload", "keep_mine"];
 
 /// The form asking where to write a meeting that cannot be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,12 +74,12 @@ pub fn default_rescue_folder() -> PathBuf {
 
 /// The action a key means while the prompt is open: only its own keys.
 pub fn prompt_action(app: &App, key: Key) -> Option<Action> {
-    if let Some(Action::Quit) = app.keymap.lookup(app.pane, key) {
+    if let Some(Action::Quit) = app.lookup(app.pane, key) {
         return Some(Action::Quit);
     }
-    match key.code {
-        KeyCode::Char('r') if !key.ctrl && !key.alt => Some(Action::Disk(DiskAction::Reload)),
-        KeyCode::Char('m') if !key.ctrl && !key.alt => Some(Action::Disk(DiskAction::KeepMine)),
+    match app.keymap.command(Scope::Prompt, key) {
+        Some("reload") => Some(Action::Disk(DiskAction::Reload)),
+        Some("keep_mine") => Some(Action::Disk(DiskAction::KeepMine)),
         _ => None,
     }
 }
@@ -177,11 +168,12 @@ pub fn quit(app: &mut App, now: Time) -> Effect {
         .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
     let name = format!("{stem}-unsaved-{}.yaml", now.format("%Y%m%d-%H%M%S"));
     let path = app.disk.rescue_folder.join(name);
-    let form = Form::new(
-        "Not saved! Enter writes the meeting here and quits · Ctrl-Q quits without saving",
-        Purpose::Disk(DiskForm::WriteAndQuit),
-    )
-    .line(
+    let title = format!(
+        "Not saved! {} writes the meeting here and quits · {} quits without saving",
+        app.key_name(Scope::Form, "save_field"),
+        app.global_key("quit")
+    );
+    let form = Form::new(title, Purpose::Disk(DiskForm::WriteAndQuit)).line(
         "Write to",
         "a path to a new file",
         &path.display().to_string(),
@@ -191,10 +183,13 @@ pub fn quit(app: &mut App, now: Time) -> Effect {
 }
 
 /// The "not saved" form was sent: the loop writes the file, then quits.
-pub fn submit(values: &[String]) -> Result<Effect, String> {
+/// `quit_key` names the key that quits without saving.
+pub fn submit(values: &[String], quit_key: &str) -> Result<Effect, String> {
     match values.first().map(|v| v.trim()) {
         Some(path) if !path.is_empty() => Ok(Effect::WriteAndQuit(PathBuf::from(path))),
-        _ => Err("Write a path to a new file, or press Ctrl-Q to quit without saving".into()),
+        _ => Err(format!(
+            "Write a path to a new file, or press {quit_key} to quit without saving"
+        )),
     }
 }
 

@@ -3,10 +3,10 @@
 //! allowed live in `session::consent`; this module picks the proposal and
 //! the person a key means, asks those rules, and makes the change.
 
+use super::keymap::Scope;
 use chrono::NaiveDate;
 
 use super::form::{self, Choice, Form, Purpose};
-use super::keymap::PaneKey;
 use super::{Action, App};
 use crate::session::consent::{self, CLOSING, Closing, Move};
 use crate::session::ids::fresh_id;
@@ -67,106 +67,46 @@ pub struct DecisionsView {
     pub person: Option<String>,
 }
 
-/// The Decisions pane's own keys. The footer shows the round's keys first:
-/// they are the ones pressed most while the room watches.
-pub const KEYS: &[PaneKey] = &[
+/// The pane's commands by their names in the keymap (`app/keymap.yaml`).
+pub const COMMANDS: &[(&str, Action)] = &[
     (
-        &["1"],
-        Action::Decisions(DecisionAction::Answer(Response::Agree)),
         "agree",
-        true,
+        Action::Decisions(DecisionAction::Answer(Response::Agree)),
     ),
     (
-        &["2"],
-        Action::Decisions(DecisionAction::Answer(Response::Concern)),
         "concern",
-        true,
+        Action::Decisions(DecisionAction::Answer(Response::Concern)),
     ),
     (
-        &["3"],
-        Action::Decisions(DecisionAction::Answer(Response::Object)),
         "object",
-        true,
+        Action::Decisions(DecisionAction::Answer(Response::Object)),
     ),
     (
-        &["4"],
-        Action::Decisions(DecisionAction::Answer(Response::Abstain)),
         "abstain",
-        true,
+        Action::Decisions(DecisionAction::Answer(Response::Abstain)),
     ),
+    ("open", Action::Decisions(DecisionAction::Open)),
+    ("close_round", Action::Decisions(DecisionAction::Close)),
+    ("add", Action::Decisions(DecisionAction::Add)),
     (
-        &["o"],
-        Action::Decisions(DecisionAction::Open),
-        "open",
-        true,
-    ),
-    (
-        &["c"],
-        Action::Decisions(DecisionAction::Close),
-        "close",
-        true,
-    ),
-    (&["a"], Action::Decisions(DecisionAction::Add), "add", true),
-    (
-        &["<Up>"],
+        "previous_person",
         Action::Decisions(DecisionAction::Person(-1)),
-        "previous person in the round",
-        false,
     ),
+    ("next_person", Action::Decisions(DecisionAction::Person(1))),
+    ("reason", Action::Decisions(DecisionAction::Reason)),
+    ("edit", Action::Decisions(DecisionAction::Edit)),
+    ("withdraw", Action::Decisions(DecisionAction::Withdraw)),
     (
-        &["<Down>"],
-        Action::Decisions(DecisionAction::Person(1)),
-        "next person in the round",
-        false,
-    ),
-    (
-        &["r"],
-        Action::Decisions(DecisionAction::Reason),
-        "reason for this person's concern or objection",
-        false,
-    ),
-    (
-        &["e"],
-        Action::Decisions(DecisionAction::Edit),
-        "edit the proposal (text, proposer, item)",
-        false,
-    ),
-    (
-        &["w"],
-        Action::Decisions(DecisionAction::Withdraw),
-        "withdraw the proposal, or put it back",
-        false,
-    ),
-    (
-        &["["],
+        "previous_proposal",
         Action::Decisions(DecisionAction::Select(-1)),
-        "previous proposal",
-        false,
     ),
     (
-        &["]"],
+        "next_proposal",
         Action::Decisions(DecisionAction::Select(1)),
-        "next proposal",
-        false,
     ),
-    (
-        &["{"],
-        Action::Decisions(DecisionAction::Shift(-1)),
-        "move the proposal up the queue",
-        false,
-    ),
-    (
-        &["}"],
-        Action::Decisions(DecisionAction::Shift(1)),
-        "move the proposal down the queue",
-        false,
-    ),
-    (
-        &["n"],
-        Action::Decisions(DecisionAction::Note),
-        "note on a rubber-stamp flag",
-        false,
-    ),
+    ("move_up", Action::Decisions(DecisionAction::Shift(-1))),
+    ("move_down", Action::Decisions(DecisionAction::Shift(1))),
+    ("note", Action::Decisions(DecisionAction::Note)),
 ];
 
 /// The index of the open proposal, if any.
@@ -219,7 +159,13 @@ fn open_round(app: &mut App) -> Option<usize> {
     match open {
         Some(i) => app.decisions.selected = Some(i),
         None => {
-            app.status = Some("No proposal is open: choose one with [ ] and open it (o)".into())
+            let key = |command| app.key_name(Scope::Decisions, command);
+            app.status = Some(format!(
+                "No proposal is open: choose one with {} {} and open it ({})",
+                key("previous_proposal"),
+                key("next_proposal"),
+                key("open")
+            ))
         }
     }
     open
@@ -292,7 +238,12 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
                 let what = consent::called(&app.session.decisions[i]);
                 app.change(format!("open {what}"), |s| consent::open(s, i, now));
                 app.decisions.person = None;
-                app.status = Some(format!("{what} is open: 1-4 records each person's answer"));
+                let key = |command| app.key_name(Scope::Decisions, command);
+                let answers = ["agree", "concern", "object", "abstain"].map(key);
+                app.status = Some(format!(
+                    "{what} is open: {} records each person's answer",
+                    answers.join(" ")
+                ));
             }
         }
         DecisionAction::Person(step) => {
@@ -426,7 +377,10 @@ fn reason_form(app: &mut App, index: usize, who: &str) {
     )
     .line(
         "Reason",
-        "a few words, optional; Esc for none",
+        &format!(
+            "a few words, optional; {} for none",
+            app.key_name(Scope::Form, "cancel")
+        ),
         d.reasons.get(&who.to_owned()).map_or("", String::as_str),
     );
     app.open_form(form);

@@ -137,13 +137,13 @@ pub enum Outcome {
     Cancel,
 }
 
-/// The keys a form understands, for the footer, the help and the README.
-pub const FORM_KEYS: &[(&str, &str)] = &[
-    ("Enter", "save (a new line in notes)"),
-    ("Ctrl-S", "save"),
-    ("Tab/Shift-Tab", "next / previous field"),
-    ("Left/Right", "change a choice"),
-    ("Esc", "cancel"),
+/// The form's commands by their names in the keymap's `form` scope.
+pub const COMMANDS: &[&str] = &[
+    "save_field",
+    "save",
+    "next_field",
+    "previous_field",
+    "cancel",
 ];
 
 impl Form {
@@ -210,21 +210,24 @@ impl Form {
         }
     }
 
-    /// Handles one key typed while the form is open.
-    pub fn key(&mut self, key: Key) -> Outcome {
+    /// Handles one key typed while the form is open; `command` is what the
+    /// keymap's `form` scope binds the key to, if anything. In a field of
+    /// several lines, plain Enter, Up and Down edit the text instead.
+    pub fn key(&mut self, key: Key, command: Option<&str>) -> Outcome {
         self.error = None;
         let kind_is_lines = matches!(
             self.fields.get(self.focus).map(|f| &f.kind),
             Some(FieldKind::Lines)
         );
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Char('s') if key.ctrl => return Outcome::Submit,
-            KeyCode::Enter if !kind_is_lines || key.alt => return Outcome::Submit,
-            KeyCode::Tab => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
-            KeyCode::Down if !kind_is_lines => self.move_focus(1),
-            KeyCode::Up if !kind_is_lines => self.move_focus(-1),
+        let text_key = kind_is_lines
+            && !key.ctrl
+            && !key.alt
+            && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down);
+        match command.filter(|_| !text_key) {
+            Some("cancel") => return Outcome::Cancel,
+            Some("save" | "save_field") => return Outcome::Submit,
+            Some("next_field") => self.move_focus(1),
+            Some("previous_field") => self.move_focus(-1),
             _ => {
                 if let Some(field) = self.focused() {
                     field.take(key);
@@ -368,11 +371,17 @@ mod tests {
         Form::new("Test", Purpose::Test)
     }
 
+    /// A key given to the form as the default keymap binds it.
+    fn press(form: &mut Form, key: Key) -> Outcome {
+        let keymap = crate::app::keymap::Keymap::default();
+        form.key(key, keymap.command(crate::app::keymap::Scope::Form, key))
+    }
+
     fn typed(form: &mut Form, keys: &str) -> Outcome {
         let mut outcome = Outcome::Stay;
         for step in crate::app::keys::parse_script(keys).unwrap() {
             if let crate::app::keys::ScriptStep::Key(k) = step {
-                outcome = form.key(k);
+                outcome = press(form, k);
             }
         }
         outcome
@@ -391,8 +400,14 @@ mod tests {
     #[test]
     fn enter_saves_from_a_line_and_esc_cancels() {
         let mut form = ladder_form().line("Title", "", "Old");
-        assert_eq!(form.key(parse_key("<Enter>").unwrap()), Outcome::Submit);
-        assert_eq!(form.key(parse_key("<Esc>").unwrap()), Outcome::Cancel);
+        assert_eq!(
+            press(&mut form, parse_key("<Enter>").unwrap()),
+            Outcome::Submit
+        );
+        assert_eq!(
+            press(&mut form, parse_key("<Esc>").unwrap()),
+            Outcome::Cancel
+        );
     }
 
     #[test]
@@ -400,7 +415,7 @@ mod tests {
         let mut form = ladder_form().line("Title", "", "").lines("Notes", "", "");
         form.paste("a\u{7}b\nc\u{202e}");
         assert_eq!(form.values()[0], "ab c\u{202e}");
-        form.key(Key::plain(KeyCode::Tab));
+        press(&mut form, Key::plain(KeyCode::Tab));
         form.paste("x\r\ny\tz");
         assert_eq!(form.values()[1], "x\ny z");
     }

@@ -135,7 +135,7 @@ fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
         }
         changes += usize::from(app.revision != before);
         if draw_each || i + 1 == steps.len() {
-            crate::render::draw(&app, theme, 100, 30);
+            crate::ui::screen::draw(&app, theme, 100, 30);
         }
         if app.revision != before {
             assert_file_sound(&app, i);
@@ -156,13 +156,35 @@ fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 32,
+        cases: 8,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
 
+    /// The everyday run: a few random sequences.
     #[test]
     fn any_keys_in_any_pane_keep_the_file_sound(
+        steps in proptest::collection::vec(step(), 1..160),
+        pane in proptest::sample::select(Pane::ALL.to_vec()),
+        running in any::<bool>(),
+        skewed in proptest::bool::weighted(0.3),
+    ) {
+        let yaml = if running { session_yaml(RUNNING) } else { EXAMPLE.into() };
+        play(&yaml, pane, skewed, &steps);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The soak tier (`.ci/run` runs it with `--include-ignored`).
+    #[test]
+    #[ignore = "soak tier: many random key sequences"]
+    fn many_random_key_sequences_keep_the_file_sound(
         steps in proptest::collection::vec(step(), 1..160),
         pane in proptest::sample::select(Pane::ALL.to_vec()),
         running in any::<bool>(),
@@ -200,7 +222,35 @@ fn every_key() -> Vec<Key> {
 /// overlay (type, move, save, cancel, undo): a sweep beside the random
 /// sequences, so no key is left to chance.
 #[test]
+#[ignore = "soak tier: every key in every pane"]
 fn every_key_in_every_pane() {
+    let keys = every_key();
+    every_key_sweep(|_| keys.clone());
+}
+
+/// The everyday run: in each pane, every key bound there, everywhere, in
+/// forms and in the help, and a sample of the rest of the keyboard.
+#[test]
+fn every_bound_key_and_a_sample_of_the_rest_in_every_pane() {
+    let keymap = super::keymap::Keymap::default();
+    every_key_sweep(|pane| {
+        use super::keymap::Scope;
+        let scopes = [pane.scope(), Scope::Global, Scope::Form, Scope::Help];
+        let mut keys: Vec<Key> = scopes
+            .iter()
+            .flat_map(|&scope| keymap.in_scope(scope).flat_map(|b| b.keys.clone()))
+            .collect();
+        keys.extend(every_key().into_iter().step_by(37));
+        keys.sort_by_key(|k| format!("{k:?}"));
+        keys.dedup();
+        keys
+    });
+}
+
+/// The keys `keys_in` gives for each pane, in that pane of the example
+/// meeting, each followed by the keys that work a form or an overlay
+/// (type, move, save, cancel, undo).
+fn every_key_sweep(keys_in: impl Fn(Pane) -> Vec<Key>) {
     let then: Vec<Step> = [
         "x", "<Down>", "<Left>", "<BS>", "<Tab>", "<Enter>", "<C-s>", "<Esc>", "<C-z>",
     ]
@@ -211,7 +261,7 @@ fn every_key_in_every_pane() {
     // sequences cover the running one too.
     for pane in Pane::ALL {
         let (app, now) = start_at(EXAMPLE, pane, false);
-        for key in every_key() {
+        for key in keys_in(pane) {
             let mut steps = vec![Step::Key(key)];
             steps.extend(then.iter().cloned());
             play_from(app.clone(), now, &steps, false);

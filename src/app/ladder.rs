@@ -9,7 +9,7 @@
 //! as they were raised.
 
 use super::form::{self, Choice, Form, Purpose};
-use super::keymap::PaneKey;
+use super::keymap::Scope;
 use super::{Action, App};
 use crate::session::timing::running_item;
 use crate::session::trend::Trend;
@@ -97,70 +97,20 @@ impl Default for LadderView {
     }
 }
 
-/// The Ladder pane's own keys.
-pub const KEYS: &[PaneKey] = &[
-    (&["r"], Action::Ladder(LadderAction::Record), "record", true),
-    (
-        &["<Up>"],
-        Action::Ladder(LadderAction::RungUp),
-        "rung up",
-        false,
-    ),
-    (
-        &["<Down>"],
-        Action::Ladder(LadderAction::RungDown),
-        "rung down",
-        false,
-    ),
-    (
-        &["+", "="],
-        Action::Ladder(LadderAction::AddHand),
-        "add a hand",
-        true,
-    ),
-    (
-        &["-"],
-        Action::Ladder(LadderAction::TakeHand),
-        "take a hand",
-        true,
-    ),
-    (
-        &["<Enter>"],
-        Action::Ladder(LadderAction::Settle),
-        "settle",
-        true,
-    ),
-    (&["n"], Action::Ladder(LadderAction::Note), "note", true),
-    (
-        &["t"],
-        Action::Ladder(LadderAction::NextTarget),
-        "what to judge: running item / each item / whole meeting",
-        false,
-    ),
-    (
-        &["<Left>"],
-        Action::Ladder(LadderAction::Earlier),
-        "show the earlier judgement",
-        false,
-    ),
-    (
-        &["<Right>"],
-        Action::Ladder(LadderAction::Later),
-        "show the later judgement",
-        false,
-    ),
-    (
-        &["e"],
-        Action::Ladder(LadderAction::Edit),
-        "edit the judgement shown",
-        false,
-    ),
-    (
-        &["d"],
-        Action::Ladder(LadderAction::Delete),
-        "delete the judgement shown (Ctrl-Z brings it back)",
-        false,
-    ),
+/// The pane's commands by their names in the keymap (`app/keymap.yaml`).
+pub const COMMANDS: &[(&str, Action)] = &[
+    ("record", Action::Ladder(LadderAction::Record)),
+    ("rung_up", Action::Ladder(LadderAction::RungUp)),
+    ("rung_down", Action::Ladder(LadderAction::RungDown)),
+    ("add_hand", Action::Ladder(LadderAction::AddHand)),
+    ("take_hand", Action::Ladder(LadderAction::TakeHand)),
+    ("settle", Action::Ladder(LadderAction::Settle)),
+    ("note", Action::Ladder(LadderAction::Note)),
+    ("next_target", Action::Ladder(LadderAction::NextTarget)),
+    ("earlier", Action::Ladder(LadderAction::Earlier)),
+    ("later", Action::Ladder(LadderAction::Later)),
+    ("edit", Action::Ladder(LadderAction::Edit)),
+    ("delete", Action::Ladder(LadderAction::Delete)),
 ];
 
 /// The judgement shown when none is selected: the latest of the running
@@ -252,7 +202,8 @@ pub(super) fn update(app: &mut App, action: LadderAction, now: Time) {
             // one an undo brings back when that was the one deleted.
             app.ladder.selected = None;
             app.status = Some(format!(
-                "Deleted the judgement on {what}; Ctrl-Z brings it back"
+                "Deleted the judgement on {what}; {} brings it back",
+                app.global_key("undo")
             ));
         }
         LadderAction::NextTarget => {
@@ -310,8 +261,15 @@ fn record(app: &mut App, now: Time) {
         s.ladder.push(judgement)
     });
     app.ladder.selected = app.session.ladder.len().checked_sub(1);
+    let key = |command| app.key_name(Scope::Ladder, command);
     app.status = Some(format!(
-        "Judging {what}: Up/Down and +/- count hands, Enter settles, n adds a note"
+        "Judging {what}: {}/{} choose the rung, {}/{} count hands, {} settles, {} adds a note",
+        key("rung_up"),
+        key("rung_down"),
+        key("add_hand"),
+        key("take_hand"),
+        key("settle"),
+        key("note")
     ));
 }
 
@@ -402,7 +360,10 @@ pub(super) fn submit(
 ) -> Result<(), String> {
     let (LadderForm::Note(at) | LadderForm::Edit(at)) = purpose;
     if at >= app.session.ladder.len() {
-        return Err("That judgement is no longer there; close the form (Esc)".into());
+        return Err(format!(
+            "That judgement is no longer there; close the form ({})",
+            app.key_name(Scope::Form, "cancel")
+        ));
     }
     let what = about_judgement(&app.session, at);
     match (purpose, values) {

@@ -3,12 +3,14 @@
 
 pub mod agenda;
 pub mod balance;
+pub mod commands;
 pub mod conflict;
 pub mod decisions;
 pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+pub mod script;
 #[cfg(test)]
 pub mod testing;
 pub mod undo;
@@ -19,7 +21,7 @@ pub use update::update;
 use crate::session::{Session, Time, speaker_keys};
 use form::Form;
 use keymap::Keymap;
-use keys::{Key, KeyCode};
+use keys::Key;
 use undo::UndoStack;
 
 /// The four panes, in Tab order.
@@ -42,6 +44,16 @@ impl Pane {
             Pane::Balance => "Balance",
             Pane::Decisions => "Decisions",
             Pane::Ladder => "Ladder",
+        }
+    }
+
+    /// The keymap scope of the pane's own commands.
+    pub fn scope(self) -> keymap::Scope {
+        match self {
+            Pane::Agenda => keymap::Scope::Agenda,
+            Pane::Balance => keymap::Scope::Balance,
+            Pane::Decisions => keymap::Scope::Decisions,
+            Pane::Ladder => keymap::Scope::Ladder,
         }
     }
 
@@ -174,10 +186,20 @@ pub struct App {
 impl App {
     /// An app on `session` at `now`. Participants without a key are given
     /// one; that is written to the file only with the first real change.
-    pub fn new(mut session: Session, now: Time, theme_names: Vec<String>, theme: usize) -> App {
-        let keymap = Keymap::default();
+    pub fn new(session: Session, now: Time, theme_names: Vec<String>, theme: usize) -> App {
+        App::with_keymap(session, now, theme_names, theme, Keymap::default())
+    }
+
+    /// An app on `session` at `now` whose keys are `keymap`.
+    pub fn with_keymap(
+        mut session: Session,
+        now: Time,
+        theme_names: Vec<String>,
+        theme: usize,
+        keymap: Keymap,
+    ) -> App {
         speaker_keys::assign_missing(&mut session, |c| {
-            keymap.is_taken(Pane::Balance, Key::char(c))
+            commands::lookup(&keymap, Pane::Balance, Key::char(c)).is_some()
         });
         let agenda_view = agenda::AgendaView::on(&session);
         App {
@@ -209,37 +231,52 @@ impl App {
         self.theme_names.get(self.theme).map_or("", String::as_str)
     }
 
+    /// The action a key means in `pane` by the keymap: the pane's own
+    /// binding first, then a global one.
+    pub fn lookup(&self, pane: Pane, key: Key) -> Option<Action> {
+        commands::lookup(&self.keymap, pane, key)
+    }
+
+    /// The bindings that work in `pane`, the pane's own first.
+    pub fn bindings_for(&self, pane: Pane) -> impl Iterator<Item = &keymap::Binding> {
+        let own = self.keymap.in_scope(pane.scope());
+        own.chain(self.keymap.in_scope(keymap::Scope::Global))
+    }
+
+    /// The key that does `command` (of `scope`), as messages name it.
+    pub fn key_name(&self, scope: keymap::Scope, command: &str) -> String {
+        self.keymap.label(scope, command)
+    }
+
+    /// The key that does a global command, as messages name it (`Ctrl-Z`).
+    pub fn global_key(&self, command: &str) -> String {
+        self.key_name(keymap::Scope::Global, command)
+    }
+
     /// The action a key means here, if any: the keymap first, then, in the
     /// Balance pane, a participant's own key.
     pub fn action_for(&self, key: Key) -> Option<Action> {
+        let quit = || (self.lookup(self.pane, key) == Some(Action::Quit)).then_some(Action::Quit);
         if let Some(Overlay::Form(_)) = self.overlay {
             // A form takes every key but quitting.
-            return match self.keymap.lookup(self.pane, key) {
-                Some(Action::Quit) => Some(Action::Quit),
-                _ => Some(Action::Type(key)),
-            };
+            return quit().or(Some(Action::Type(key)));
         }
         if self.disk.conflict.is_some() {
             return conflict::prompt_action(self, key);
         }
         if self.overlay.is_some() {
-            // The help overlay is read, not typed into: only closing keys work.
-            // The help overlay is read, not typed into: arrows scroll it and
-            // any other key closes it.
-            let page = 10;
-            let scroll = match key.code {
-                KeyCode::Up => Some(-1),
-                KeyCode::Down => Some(1),
-                KeyCode::PageUp => Some(-page),
-                KeyCode::PageDown | KeyCode::Char(' ') => Some(page),
-                KeyCode::Home => Some(i32::MIN / 2),
-                KeyCode::End => Some(i32::MAX / 2),
-                _ => None,
-            };
-            if let Some(lines) = scroll.filter(|_| !key.ctrl && !key.alt) {
+            // The help overlay is read, not typed into: its keys scroll it
+            // and any other key closes it.
+            let scroll = self.keymap.command(keymap::Scope::Help, key).and_then(|c| {
+                commands::HELP
+                    .iter()
+                    .find(|(name, _)| *name == c)
+                    .map(|(_, n)| *n)
+            });
+            if let Some(lines) = scroll {
                 return Some(Action::ScrollHelp(lines));
             }
-            return match self.keymap.lookup(self.pane, key) {
+            return match self.lookup(self.pane, key) {
                 Some(action @ (Action::ToggleHelp | Action::Close | Action::Quit)) => Some(action),
                 _ => Some(Action::Close),
             };
@@ -247,12 +284,9 @@ impl App {
         let balance = self.pane == Pane::Balance;
         if balance && self.balance.hand_next {
             // After `+`, the next key is a person's (or cancels), quitting aside.
-            return match self.keymap.lookup(self.pane, key) {
-                Some(Action::Quit) => Some(Action::Quit),
-                _ => balance::person_key(self, key),
-            };
+            return quit().or_else(|| balance::person_key(self, key));
         }
-        if let Some(action) = self.keymap.lookup(self.pane, key) {
+        if let Some(action) = self.lookup(self.pane, key) {
             return Some(action);
         }
         balance.then(|| balance::person_key(self, key)).flatten()

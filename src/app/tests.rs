@@ -1,6 +1,7 @@
 //! Behaviour of `update` on a fixed clock.
 
 use super::*;
+use crate::app::keys::KeyCode;
 use crate::app::testing::{app_on, at, session_yaml};
 
 /// The people and the floor, after `session_yaml`'s header and roles.

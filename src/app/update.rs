@@ -3,6 +3,7 @@
 use chrono::Timelike;
 
 use super::form::{Form, Outcome, Purpose};
+use super::keymap::Scope;
 use super::keys::Key;
 use super::undo::UndoStack;
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
@@ -94,15 +95,17 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
 /// Gives a key to the open form; on save, hands the values to the pane the
 /// form belongs to, keeping the form open with the reason if it refuses.
 fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
+    let command = app.keymap.command(Scope::Form, key).map(str::to_owned);
+    let quit_key = app.global_key("quit");
     let Some(Overlay::Form(form)) = &mut app.overlay else {
         return Effect::None;
     };
-    match form.key(key) {
+    match form.key(key, command.as_deref()) {
         Outcome::Stay => {}
         Outcome::Cancel => app.overlay = None,
         // The loop writes the file; the form stays open for its answer.
         Outcome::Submit if matches!(form.purpose, Purpose::Disk(_)) => {
-            match conflict::submit(&form.values()) {
+            match conflict::submit(&form.values(), &quit_key) {
                 Ok(effect) => return effect,
                 Err(message) => form.error = Some(message),
             }
@@ -160,7 +163,8 @@ fn give_floor(app: &mut App, who: String, now: Time) {
     };
     if !present {
         app.status = Some(format!(
-            "{name} is marked absent (Ctrl-P marks them present)"
+            "{name} is marked absent ({} marks them present)",
+            app.key_name(Scope::Balance, "toggle_present")
         ));
         return;
     }

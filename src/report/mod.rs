@@ -7,6 +7,7 @@
 //! same code the panes use (balance, timing, consent, judgement).
 
 pub mod names;
+pub mod trends;
 
 use std::fmt::Write;
 

@@ -1,118 +1,11 @@
-//! Reading a session file: size cap, text checks, span pass, serde, rules,
+//! Reading a session from its text: text checks, span pass, serde, rules,
 //! in that order, so a hostile or mistaken file is refused before it costs
-//! anything.
-
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+//! anything. The bytes come from `store::load`; nothing here touches a file.
 
 use super::locate::{Pos, Spans, check_structure, locate};
 use super::model::Session;
-use super::problem::{Problem, Problems, printable_path};
+use super::problem::{Problem, Problems};
 use super::validate::validate;
-
-/// The largest session file read: a long meeting's file is well under 1 MiB.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// A session read from disk, with the exact text it came from (so the app
-/// can tell whether saving would change any byte, and write nothing if not).
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The meeting.
-    pub session: Session,
-    /// The file's text, byte for byte.
-    pub text: String,
-}
-
-/// Why a session file could not be loaded. Display gives one
-/// `path: …` or `path:line:col: …` line per problem.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be opened or read.
-    #[error("{}: cannot read: {source}", printable_path(path))]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        source: io::Error,
-    },
-    /// The file is over `MAX_FILE_BYTES`.
-    #[error(
-        "{}: {size} bytes is too large for a session file (at most {MAX_FILE_BYTES})",
-        printable_path(path)
-    )]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size in bytes, or as many as were read before giving up.
-        size: u64,
-    },
-    /// The file was read but breaks the format; every problem found.
-    #[error("{}", list(path, problems))]
-    Problems {
-        /// The file.
-        path: PathBuf,
-        /// In file order.
-        problems: Vec<Problem>,
-    },
-}
-
-fn list(path: &Path, problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems.iter().map(|p| p.at(path)).collect();
-    lines.join("\n")
-}
-
-/// Reads and checks the session file at `path`.
-pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let io_error = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let too_large = |size| LoadError::TooLarge {
-        path: path.to_owned(),
-        size,
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    // The size on disk can lie (a growing file, /dev/zero reports 0), so
-    // the read itself is capped too.
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    let problems = |problems| LoadError::Problems {
-        path: path.to_owned(),
-        problems,
-    };
-    let text = String::from_utf8(bytes).map_err(|e| problems(vec![not_utf8(&e)]))?;
-    let session = parse(&text).map_err(problems)?;
-    Ok(Loaded { session, text })
-}
-
-/// Where a file stops being UTF-8, found from the valid part before it.
-fn not_utf8(e: &std::string::FromUtf8Error) -> Problem {
-    let bytes = e.as_bytes();
-    let valid = bytes
-        .get(..e.utf8_error().valid_up_to())
-        .unwrap_or_default();
-    let valid = std::str::from_utf8(valid).unwrap_or_default();
-    let line = valid.matches('\n').count() + 1;
-    let col = valid
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    let message = "the file is not UTF-8 text here; save it as UTF-8";
-    Problem::new(line, col, message)
-}
 
 /// Reads a session from its text and checks every rule. On failure, the
 /// problems in file order (up to [`MAX_PROBLEMS`], then a count): control
@@ -217,25 +110,6 @@ fn with_time_hint(message: &str) -> String {
     } else {
         message.to_owned()
     }
-}
-
-/// `coproduce check FILE...`: writes every problem of every file to `out`,
-/// one line each, or `path: ok` for a clean file. True when every file is
-/// clean and the report was written in full.
-pub fn check_files(paths: &[PathBuf], out: &mut dyn Write) -> bool {
-    let mut all_clean = true;
-    for path in paths {
-        let written = match load(path) {
-            Ok(_) => writeln!(out, "{}: ok", printable_path(path)),
-            Err(e) => {
-                all_clean = false;
-                writeln!(out, "{e}")
-            }
-        };
-        // A report that could not be written is not a clean check.
-        all_clean &= written.is_ok();
-    }
-    all_clean
 }
 
 #[cfg(test)]

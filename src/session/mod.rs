@@ -1,26 +1,26 @@
-//! The session file: its types, reading, writing and rules. No terminal code.
+//! The session file: its types, its text (parse and write) and its rules.
+//! Pure: no file, no terminal, no clock (`store` reads and writes the bytes).
 
 pub mod balance;
 pub mod consent;
-pub mod document;
+pub mod example;
 pub mod ids;
 pub mod judgement;
 pub mod load;
 pub mod locate;
-pub mod lock;
 pub mod model;
 pub mod ordered_map;
 pub mod problem;
 pub mod sample;
+pub mod schema;
 pub mod speaker_keys;
 pub mod stack;
-pub mod store;
 pub mod timing;
 pub mod trend;
 pub mod validate;
 pub mod write;
 
-pub use load::{LoadError, Loaded, check_files, load, parse};
+pub use load::parse;
 pub use model::*;
 pub use ordered_map::OrderedMap;
 pub use problem::Problem;

@@ -96,6 +96,13 @@ macro_rules! colour_fields {
             $(pub(super) $field: Color,)+
         }
 
+        impl Palette {
+            /// Every colour with its field name, in the file's order.
+            pub(super) fn named(&self) -> Vec<(&'static str, Color)> {
+                vec![$((stringify!($field), self.$field),)+]
+            }
+        }
+
         impl ThemeFile {
             /// Resolves every colour, taking those the file leaves out from
             /// `inherited`; with no `inherited` palette every colour is required.

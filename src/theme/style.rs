@@ -21,6 +21,27 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme's names for `colour` (`text/header_bg` when several fields
+    /// share it; `default` for the terminal's own), so a snapshot of styles
+    /// reads as what was meant rather than as numbers.
+    pub fn colour_name(&self, colour: Color) -> String {
+        if colour == Color::Reset {
+            return "default".into();
+        }
+        let names: Vec<&str> = self
+            .palette
+            .named()
+            .into_iter()
+            .filter(|(_, c)| *c == colour)
+            .map(|(name, _)| name)
+            .collect();
+        if names.is_empty() {
+            format!("{colour:?}")
+        } else {
+            names.join("/")
+        }
+    }
+
     /// Text on the screen's background; fill the whole screen with this first.
     pub fn base(&self) -> Style {
         Style::new()

@@ -18,6 +18,7 @@ use super::parts::{
 };
 use crate::app::App;
 use crate::app::balance::BalanceView;
+use crate::app::keymap::Scope;
 use crate::session::Session;
 use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
 use crate::session::timing::format_duration;
@@ -94,7 +95,11 @@ impl View<'_> {
                 lines.push(Line::styled("Nobody has the floor", theme.title()));
                 lines.push(Line::styled(
                     match s.stack.first() {
-                        Some(top) => format!("Enter gives it to {}", name_of(s, top)),
+                        Some(top) => format!(
+                            "{} gives it to {}",
+                            self.app.key_name(Scope::Balance, "call_next"),
+                            name_of(s, top)
+                        ),
                         None => "A person's key gives them the floor".to_owned(),
                     },
                     theme.muted(),

@@ -9,8 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{break_words, name_of};
 use crate::app::decisions::open_index;
-use crate::app::form::FORM_KEYS;
-use crate::app::keymap::keys_label;
+use crate::app::keymap::{Scope, keys_label};
 use crate::app::{App, Pane};
 use crate::session::balance::{floor, turn_secs};
 use crate::session::timing::{
@@ -126,16 +125,17 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The keys that work here, from the keymap, after any status message.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut items: Vec<(String, String)> = Vec::new();
-    if app.form().is_some() {
-        for (keys, description) in FORM_KEYS {
-            items.push(((*keys).into(), (*description).into()));
+    let in_footer = |b: &&crate::app::keymap::Binding| b.in_footer;
+    let bindings: Vec<_> = if app.form().is_some() {
+        app.keymap.in_scope(Scope::Form).filter(in_footer).collect()
+    } else {
+        if app.pane == Pane::Balance {
+            items.push(("[key]".into(), "give the floor".into()));
         }
-    } else if app.pane == Pane::Balance {
-        items.push(("[key]".into(), "give the floor".into()));
-    }
-    let bindings = app.keymap.for_pane(app.pane).filter(|b| b.in_footer);
-    for binding in bindings.filter(|_| app.form().is_none()) {
-        items.push((keys_label(binding), binding.description.to_owned()));
+        app.bindings_for(app.pane).filter(in_footer).collect()
+    };
+    for binding in bindings {
+        items.push((keys_label(&binding.keys), binding.description.clone()));
     }
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;

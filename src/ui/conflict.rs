@@ -6,12 +6,14 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-use crate::app::conflict::{Conflict, PROMPT_KEYS};
+use crate::app::App;
+use crate::app::conflict::Conflict;
+use crate::app::keymap::{Scope, keys_label};
 use crate::text::one_line;
 use crate::theme::Theme;
 
 /// Draws `conflict` in the middle of `area`.
-pub fn draw(conflict: &Conflict, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(app: &App, conflict: &Conflict, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![
         Line::styled(format!("⚠ {}.", one_line(&conflict.message)), theme.alert()),
         Line::raw(""),
@@ -23,7 +25,15 @@ pub fn draw(conflict: &Conflict, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         Line::raw(""),
     ];
-    for (key, what) in PROMPT_KEYS {
+    let quit = app.keymap.keys_for(Scope::Global, "quit");
+    let prompt = app.keymap.in_scope(Scope::Prompt);
+    let choices = prompt
+        .map(|b| (keys_label(&b.keys), b.description.clone()))
+        .chain([(
+            keys_label(quit.get(..1).unwrap_or_default()),
+            "quit (asks where to write this meeting first)".to_owned(),
+        )]);
+    for (key, what) in choices {
         lines.push(Line::from(vec![
             Span::styled(format!(" {key:<7}"), theme.footer_key()),
             Span::styled(format!(" {what}"), theme.text()),

@@ -7,7 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use crate::app::App;
 use crate::app::form::{FieldKind, Form};
+use crate::app::keymap::Scope;
 use crate::text::{fit, is_unsafe, one_line, visible};
 use crate::theme::Theme;
 
@@ -24,12 +26,13 @@ fn rows(kind: &FieldKind) -> u16 {
 }
 
 /// Draws `form` in the middle of `area`.
-pub fn draw(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
     let fields_height: u16 = form.fields.iter().map(|f| rows(&f.kind) + 1).sum();
     let error_height = if form.error.is_some() { 2 } else { 0 };
     let height = (fields_height + error_height + 2).min(area.height);
     let width = area.width.saturating_sub(4).min(90);
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let key = |command| app.key_name(Scope::Form, command);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .title(Line::styled(
@@ -37,7 +40,12 @@ pub fn draw(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.title(),
         ))
         .title_bottom(Line::styled(
-            " Enter saves · Tab next field · Esc cancels ",
+            format!(
+                " {} saves · {} next field · {} cancels ",
+                key("save_field"),
+                key("next_field"),
+                key("cancel")
+            ),
             theme.muted(),
         ))
         .border_style(theme.border())

@@ -11,14 +11,15 @@ mod help;
 mod ladder;
 mod parts;
 mod room;
+pub mod screen;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::keymap::keys_label;
-use crate::app::{Action, App, Overlay, Pane};
+use crate::app::keymap::Scope;
+use crate::app::{App, Overlay, Pane};
 use crate::session::{Session, Time};
 use crate::text::one_line;
 use crate::theme::Theme;
@@ -48,7 +49,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         );
         match &app.overlay {
             Some(Overlay::Help) => help::draw(app, frame, area, theme),
-            Some(Overlay::Form(form)) => form::draw(form, frame, area, theme),
+            Some(Overlay::Form(form)) => form::draw(app, form, frame, area, theme),
             None => {}
         }
         return;
@@ -60,7 +61,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
             theme,
             "coproduce",
             (MIN_WIDTH, MIN_HEIGHT),
-            Some("Ctrl-Q quits."),
+            Some(&format!("{} quits.", app.global_key("quit"))),
         );
         return;
     }
@@ -81,10 +82,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     chrome::footer(app, frame, footer, theme);
     match &app.overlay {
         Some(Overlay::Help) => help::draw(app, frame, area, theme),
-        Some(Overlay::Form(form)) => form::draw(form, frame, body, theme),
+        Some(Overlay::Form(form)) => form::draw(app, form, frame, body, theme),
         None => {
             if let Some(prompt) = &app.disk.conflict {
-                conflict::draw(prompt, frame, body, theme);
+                conflict::draw(app, prompt, frame, body, theme);
             }
         }
     }
@@ -105,16 +106,11 @@ fn room_footer(app: &App, theme: &Theme) -> Line<'static> {
             theme.accent(),
         ));
     }
-    let back = app
-        .keymap
-        .for_pane(app.pane)
-        .find(|b| b.action == Action::ToggleRoom);
-    if let Some(binding) = back {
-        spans.push(Span::styled(
-            format!("{} back to the panes", keys_label(binding)),
-            theme.muted(),
-        ));
-    }
+    let back = app.keymap.labels(Scope::Global, "room_view");
+    spans.push(Span::styled(
+        format!("{back} back to the panes"),
+        theme.muted(),
+    ));
     Line::from(spans)
 }
 

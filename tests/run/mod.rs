@@ -75,7 +75,7 @@ pub fn render_args<'a>(
 /// screen tests read it.
 pub fn screen(app: &coproduce::app::App, width: u16, height: u16) -> String {
     let themes = coproduce::theme::Themes::builtin();
-    coproduce::render::buffer_text(&coproduce::render::draw(
+    coproduce::ui::screen::buffer_text(&coproduce::ui::screen::draw(
         app,
         themes.get(app.theme_name()).unwrap(),
         width,

@@ -364,9 +364,13 @@ fn undo_gives_back_the_exact_bytes_for_every_command() {
     type_keys(&mut app, "b<C-z>", "11:05:00");
     assert_eq!(to_yaml(&app.session), in_break);
     // Every key that changes the meeting is among the cases.
-    for (keys, action, _, _) in KEYS {
+    let keymap = crate::app::keymap::Keymap::default();
+    for (command, action) in COMMANDS {
         if !matches!(action, Action::Agenda(AgendaAction::Select(_))) {
-            let key = keys[0].chars().next().unwrap();
+            let keys = keymap.keys_for(Scope::Agenda, command);
+            let crate::app::keys::KeyCode::Char(key) = keys[0].code else {
+                panic!("{command} is not a character key")
+            };
             assert!(covered.contains(&key), "{key} has no undo case");
         }
     }

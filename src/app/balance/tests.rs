@@ -204,12 +204,12 @@ fn given_keys_are_stable_unique_and_never_a_pane_command() {
     assert_eq!(app_on(&yaml, "11:00:00").session, app.session, "stable");
     for c in keys {
         for key in [Key::char(c), Key::char(c.to_ascii_uppercase())] {
-            assert_eq!(app.keymap.lookup(Pane::Balance, key), None, "{key}");
+            assert_eq!(app.lookup(Pane::Balance, key), None, "{key}");
         }
     }
     // `+` is a command, and no person's key can be one.
     assert_eq!(
-        app.keymap.lookup(Pane::Balance, Key::char('+')),
+        app.lookup(Pane::Balance, Key::char('+')),
         Some(Action::Balance(BalanceAction::HandNext))
     );
 }

@@ -15,7 +15,7 @@ const SESSION: &str = "participants:
 fn screen(app: &App) -> String {
     let themes = Themes::builtin();
     let theme = themes.get("high-contrast-dark").unwrap();
-    crate::render::screen_text(app, theme, 100, 30)
+    crate::ui::screen::screen_text(app, theme, 100, 30)
 }
 
 fn app() -> App {
@@ -173,7 +173,7 @@ fn quitting_unsaved_asks_where_to_write_first() {
         Some("Cannot write it: File exists")
     );
     // An empty path is refused, keeping the form open.
-    assert!(submit(&["  ".into()]).is_err());
+    assert!(submit(&["  ".into()], "Ctrl-Q").is_err());
     // A second Ctrl-Q quits without saving.
     assert_eq!(type_keys(&mut app, "<C-q>", "10:31:12").1, Effect::Quit);
 }

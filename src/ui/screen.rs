@@ -1,50 +1,13 @@
-//! `coproduce render`: the same app, headless, on a fixed clock. Keys from a
-//! script go through the same keymap and `update` as the live loop, changes
-//! are saved as the live app saves them, and the last screen is printed as
-//! plain text.
-
-use std::io;
+//! The screen drawn into memory instead of a terminal: what `coproduce
+//! render` prints and what the screen tests read.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::keys::ScriptStep;
-use crate::app::{Action, App, Effect, update};
-use crate::session::{Session, Time};
+use crate::app::App;
 use crate::theme::Theme;
-
-/// Plays `steps` into `app` starting at `now`, calling `save` after every
-/// change to the session, as the live loop does. Stops at a quit key.
-/// Returns the clock's time at the end.
-pub fn play(
-    app: &mut App,
-    steps: &[ScriptStep],
-    mut now: Time,
-    mut save: impl FnMut(&Session) -> io::Result<()>,
-) -> io::Result<Time> {
-    let mut saved = app.revision;
-    update(app, Action::Tick, now);
-    for step in steps {
-        let action = match *step {
-            ScriptStep::Wait(secs) => {
-                now += chrono::Duration::seconds(secs as i64);
-                Some(Action::Tick)
-            }
-            ScriptStep::Key(key) => app.action_for(key),
-        };
-        let effect = action.map_or(Effect::None, |a| update(app, a, now));
-        if app.revision != saved {
-            save(&app.session)?;
-            saved = app.revision;
-        }
-        if effect == Effect::Quit {
-            break;
-        }
-    }
-    Ok(now)
-}
 
 /// Draws `app` on a `width` x `height` screen and returns it as plain text,
 /// one line per row with trailing spaces trimmed.

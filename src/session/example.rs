@@ -1,16 +1,12 @@
-//! `coproduce demo`: a fresh copy of the bundled example meeting, moved in
-//! time so that it is in progress now, in a folder of its own.
-
-use std::io;
-use std::path::PathBuf;
+//! The bundled example meeting, and moving a meeting in time so that it is
+//! in progress now (what `coproduce demo` opens).
 
 use chrono::Duration;
 
-use crate::session::write::to_yaml;
 use crate::session::{Session, Time};
 
 /// The bundled example meeting (`sessions/example.yaml`).
-pub const EXAMPLE: &str = include_str!("../sessions/example.yaml");
+pub const EXAMPLE: &str = include_str!("../../sessions/example.yaml");
 
 /// The latest moment the session records.
 fn last_event(session: &Session) -> Option<Time> {
@@ -80,21 +76,11 @@ pub fn move_to(session: &mut Session, now: Time) {
     session.turns.iter_mut().for_each(|t| shift(&mut t.at));
 }
 
-/// Writes a fresh copy of the example, in progress at `now`, to a new
-/// folder under the system's temporary folder, and returns its path.
-pub fn fresh_copy(now: Time) -> io::Result<PathBuf> {
-    let mut session: Session = serde_yaml::from_str(EXAMPLE)
-        .map_err(|e| io::Error::other(format!("the bundled example is broken: {e}")))?;
+/// The example meeting, in progress at `now`.
+pub fn example_now(now: Time) -> Result<Session, serde_yaml::Error> {
+    let mut session: Session = serde_yaml::from_str(EXAMPLE)?;
     move_to(&mut session, now);
-    let folder = std::env::temp_dir().join(format!(
-        "coproduce-demo-{}-{}",
-        now.format("%Y%m%d-%H%M%S"),
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&folder)?;
-    let path = folder.join("example.yaml");
-    std::fs::write(&path, to_yaml(&session))?;
-    Ok(path)
+    Ok(session)
 }
 
 #[cfg(test)]

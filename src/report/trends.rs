@@ -16,7 +16,8 @@ use crate::session::balance::{Balance, Standing};
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::timing::record_end;
-use crate::session::trend::{Folder, Skipped, scan};
+use crate::session::trend::{Folder, Skipped};
+use crate::store::folder::scan;
 use crate::text::{fit, one_line};
 
 /// How the table is written.

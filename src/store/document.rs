@@ -6,12 +6,12 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use super::Session;
+use super::identity::Version;
 use super::load::{LoadError, MAX_FILE_BYTES, load};
-use super::store::{write_atomic_stat, write_new};
-use super::write::to_yaml;
+use super::save::{write_atomic_stat, write_new};
+use crate::session::Session;
+use crate::session::write::to_yaml;
 
 /// What the file held when this app last read or wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,26 +20,7 @@ struct Stamp {
     hash: u64,
     /// Modified time and file identity, once known from a write of ours.
     /// Until then every check compares the content.
-    meta: Option<Meta>,
-}
-
-/// The metadata that changes whenever the file is written or replaced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Meta {
-    modified: Option<SystemTime>,
-    device: u64,
-    inode: u64,
-}
-
-impl Meta {
-    fn of(meta: &fs::Metadata) -> Meta {
-        use std::os::unix::fs::MetadataExt;
-        Meta {
-            modified: meta.modified().ok(),
-            device: meta.dev(),
-            inode: meta.ino(),
-        }
-    }
+    meta: Option<Version>,
 }
 
 fn hash_of(bytes: &[u8]) -> u64 {
@@ -49,7 +30,7 @@ fn hash_of(bytes: &[u8]) -> u64 {
 }
 
 impl Stamp {
-    fn of(bytes: &[u8], meta: Option<Meta>) -> Stamp {
+    fn of(bytes: &[u8], meta: Option<Version>) -> Stamp {
         Stamp {
             len: bytes.len() as u64,
             hash: hash_of(bytes),
@@ -140,7 +121,7 @@ impl Document {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
             Err(e) => return Err(e),
         };
-        let now = Meta::of(&meta);
+        let now = Version::of(&meta);
         if self.disk.meta.as_ref() == Some(&now) && meta.len() == self.disk.len {
             return Ok(true);
         }
@@ -174,7 +155,7 @@ impl Document {
         }
         let text = self.text_for(session);
         let written = write_atomic_stat(&self.path, text.as_bytes()).map_err(io)?;
-        self.disk = Stamp::of(text.as_bytes(), Some(Meta::of(&written)));
+        self.disk = Stamp::of(text.as_bytes(), Some(Version::of(&written)));
         Ok(())
     }
 

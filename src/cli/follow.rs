@@ -10,47 +10,56 @@
 //! [`Follower`] holds the reload logic and knows nothing of terminals, so
 //! tests drive it on their own clock; [`run`] is the small terminal loop.
 
-use std::fs;
-use std::io::{self, Write, stdout};
-use std::os::unix::fs::MetadataExt;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::Args;
 
 use ratatui::Frame;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use ratatui::crossterm::execute;
 use ratatui::text::{Line, Span};
 
-use crate::app::keys::{Key, KeyCode};
-use crate::session::load::{LoadError, load};
+use crate::app::keymap::{Keymap, Scope};
+use crate::app::keys::Key;
 use crate::session::timing::{format_minutes, secs_between};
 use crate::session::{Session, Time};
-use crate::signals::{self, Readiness};
+use crate::store::identity::Version;
+use crate::store::load::{LoadError, load};
+use crate::terminal::{Input, Screen, next_input, now, signals};
 use crate::text::one_line;
 use crate::theme::{Theme, Themes};
+
+use super::Outcome;
+use super::keys::KeysFile;
+use super::open::{Look, pick_theme};
+
+/// `coproduce follow`'s options.
+#[derive(Args, Debug)]
+pub struct FollowArgs {
+    /// The session file the meeting's app is running.
+    pub session: PathBuf,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub keys: KeysFile,
+}
+
+/// Shows the room view of `args.session` until a quit key.
+pub fn run_command(args: &FollowArgs) -> Outcome {
+    if !std::io::stdout().is_terminal() {
+        bail!("follow needs a terminal: it shows the room view on a second screen");
+    }
+    let (themes, theme, _fallback_note) = pick_theme(&args.look)?;
+    let keymap = super::keys::keymap(&args.keys)?;
+    let follower = Follower::open(&args.session, now())?;
+    run(follower, &themes, &theme, &keymap)?;
+    Ok(ExitCode::SUCCESS)
+}
 
 /// How often the file's metadata is looked at, in milliseconds: a save
 /// shows within this, well inside the half second promised.
 pub const POLL_MILLIS: i32 = 200;
-
-/// What tells one version of the file from the next without reading it:
-/// an atomic save is a new inode, an edit in place a new time or length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
-}
-
-fn stamp_of(path: &Path) -> io::Result<Stamp> {
-    let meta = fs::metadata(path)?;
-    Ok(Stamp {
-        modified: meta.modified().ok(),
-        len: meta.len(),
-        inode: meta.ino(),
-    })
-}
 
 /// What a look at the file found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +79,7 @@ pub struct Follower {
     path: PathBuf,
     /// The version of the file last read, good or bad; `None` makes the
     /// next look read it whatever it is.
-    stamp: Option<Stamp>,
+    stamp: Option<Version>,
     session: Session,
     updated: Time,
     problem: Option<String>,
@@ -82,7 +91,7 @@ impl Follower {
     /// # Errors
     /// The file does not load: with no earlier state there is nothing to show.
     pub fn open(path: &Path, now: Time) -> Result<Follower, LoadError> {
-        let stamp = stamp_of(path).ok();
+        let stamp = Version::read(path).ok();
         let loaded = load(path)?;
         Ok(Follower {
             path: path.to_path_buf(),
@@ -95,7 +104,7 @@ impl Follower {
 
     /// Looks at the file at `now` and reads it again if it changed.
     pub fn poll(&mut self, now: Time) -> Poll {
-        let stamp = match stamp_of(&self.path) {
+        let stamp = match Version::read(&self.path) {
             Ok(stamp) => stamp,
             Err(error) => {
                 self.stamp = None;
@@ -113,7 +122,7 @@ impl Follower {
         match load(&self.path) {
             // Changed while it was read (a writer that does not rename):
             // keep the old stamp so the next look reads it again.
-            _ if stamp_of(&self.path).ok() != Some(stamp) => Poll::Unchanged,
+            _ if Version::read(&self.path).ok() != Some(stamp) => Poll::Unchanged,
             Ok(loaded) => {
                 self.stamp = Some(stamp);
                 self.session = loaded.session;
@@ -151,7 +160,7 @@ impl Follower {
     }
 
     /// The footer: any problem, how fresh the screen is, and the keys.
-    pub fn footer(&self, now: Time, theme: &Theme) -> Line<'static> {
+    pub fn footer(&self, now: Time, theme: &Theme, keymap: &Keymap) -> Line<'static> {
         let age = format_minutes(secs_between(self.updated, now));
         let mut spans = vec![Span::raw(" ")];
         if let Some(problem) = &self.problem {
@@ -165,16 +174,23 @@ impl Follower {
             ));
         }
         spans.push(Span::styled(format!("updated {age} ago"), theme.text()));
+        let keys = |command| keymap.labels(Scope::Follow, command);
         spans.push(Span::styled(
-            format!("  ·  Ctrl-T theme ({})  ·  q quit", theme.name),
+            format!(
+                "  ·  {} theme ({})  ·  {} quit",
+                keys("next_theme"),
+                theme.name,
+                keys("quit")
+            ),
             theme.muted(),
         ));
         Line::from(spans)
     }
 
     /// Draws the room view of the last good state.
-    pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme) {
-        crate::ui::room_view(&self.session, now, frame, theme, self.footer(now, theme));
+    pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme, keymap: &Keymap) {
+        let footer = self.footer(now, theme, keymap);
+        crate::ui::room_view(&self.session, now, frame, theme, footer);
     }
 }
 
@@ -185,45 +201,39 @@ pub enum FollowKey {
     Quit,
 }
 
+/// `follow`'s commands by their names in the keymap's `follow` scope.
+pub const COMMANDS: &[&str] = &["next_theme", "quit"];
+
 /// The meaning of `key` in `follow`, if any.
-pub fn follow_key(key: Key) -> Option<FollowKey> {
-    match (key.code, key.ctrl, key.alt) {
-        (KeyCode::Char('t'), true, false) => Some(FollowKey::NextTheme),
-        (KeyCode::Char('q' | 'c'), true, false) => Some(FollowKey::Quit),
-        (KeyCode::Char('q'), false, false) | (KeyCode::Esc, false, false) => Some(FollowKey::Quit),
+pub fn follow_key(keymap: &Keymap, key: Key) -> Option<FollowKey> {
+    match keymap.command(Scope::Follow, key)? {
+        "next_theme" => Some(FollowKey::NextTheme),
+        "quit" => Some(FollowKey::Quit),
         _ => None,
     }
 }
 
 /// Follows the file in the terminal until a quit key, SIGTERM or SIGHUP.
-pub fn run(mut follower: Follower, themes: &Themes, theme: &Theme) -> io::Result<()> {
-    signals::install();
+pub fn run(
+    mut follower: Follower,
+    themes: &Themes,
+    theme: &Theme,
+    keymap: &Keymap,
+) -> io::Result<()> {
     // Nothing to save: a follower stuck reading a terminal that is gone
     // only has to end.
-    signals::guard(|_| {
-        let _ = ratatui::try_restore();
-    });
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        previous(info);
-        let _ = execute!(stdout(), Show);
-        let _ = writeln!(
-            io::stderr(),
-            "coproduce follow stopped; it only read the file"
-        );
-    }));
-    let mut terminal = ratatui::try_init()?;
-    let _restore = crate::tui::Restore;
+    let note = "coproduce follow stopped; it only read the file".to_owned();
+    let mut screen = Screen::take(note, |_| {})?;
     let mut name = theme.name.clone();
-    let result = (|| loop {
+    loop {
         if signals::stop_requested().is_some() {
             signals::acknowledge_stop();
             return Ok(());
         }
-        let now = crate::tui::now();
+        let now = now();
         follower.poll(now);
         let theme = themes.get(&name).unwrap_or(theme);
-        if let Err(error) = terminal.draw(|frame| follower.draw(frame, now, theme)) {
+        if let Err(error) = screen.draw(|frame| follower.draw(frame, now, theme, keymap)) {
             // The terminal went with a hang-up: stop quietly.
             return if signals::stop_requested().is_some() {
                 Ok(())
@@ -231,36 +241,22 @@ pub fn run(mut follower: Follower, themes: &Themes, theme: &Theme) -> io::Result
                 Err(error)
             };
         }
-        // The terminal is watched here, not in crossterm's poll, which spins
-        // on a terminal that has hung up.
-        match signals::wait_for_terminal(POLL_MILLIS) {
-            Readiness::Quiet => continue,
-            Readiness::Gone => return Ok(()),
-            Readiness::Input => {}
-        }
-        while event::poll(Duration::ZERO)? {
-            let Event::Key(key) = event::read()? else {
-                continue;
-            };
-            if key.kind == KeyEventKind::Release {
-                continue;
-            }
-            match crate::tui::key_from(key).and_then(follow_key) {
+        match next_input(POLL_MILLIS)? {
+            Input::Gone => return Ok(()),
+            Input::Key(key) => match follow_key(keymap, key) {
                 Some(FollowKey::Quit) => return Ok(()),
                 Some(FollowKey::NextTheme) => name = themes.next_after(&name).name.clone(),
                 None => {}
-            }
+            },
+            Input::Quiet | Input::Paste(_) | Input::Other => {}
         }
-    })();
-    // `Restore` gives the terminal back; ratatui's own drop would try again
-    // and panic on a terminal that has hung up.
-    std::mem::forget(terminal);
-    result
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn at(hms: &str) -> Time {
         Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
@@ -282,7 +278,7 @@ mod tests {
     fn a_save_is_read_once_and_stamped_with_its_time() {
         let (_dir, path, mut f) = scratch();
         assert_eq!(f.poll(at("10:00:01")), Poll::Unchanged);
-        crate::session::store::write_atomic(&path, GOOD.replace("First", "Second").as_bytes())
+        crate::store::save::write_atomic(&path, GOOD.replace("First", "Second").as_bytes())
             .unwrap();
         assert_eq!(f.poll(at("10:00:02")), Poll::Changed);
         assert_eq!(f.session().title, "Second");
@@ -320,10 +316,12 @@ mod tests {
                 .map(|s| s.content.to_string())
                 .collect::<String>()
         };
-        assert!(text(f.footer(at("10:00:12"), theme)).contains("updated 12s ago"));
+        assert!(
+            text(f.footer(at("10:00:12"), theme, &Keymap::default())).contains("updated 12s ago")
+        );
         fs::remove_file(&path).unwrap();
         f.poll(at("10:02:00"));
-        let footer = text(f.footer(at("10:02:00"), theme));
+        let footer = text(f.footer(at("10:02:00"), theme, &Keymap::default()));
         assert!(footer.contains("⚠ the file is missing: showing the state read at 10:00:00"));
         assert!(footer.contains("updated 2 min ago"), "{footer}");
     }
@@ -331,7 +329,8 @@ mod tests {
     #[test]
     fn only_theme_and_quit_keys_do_anything() {
         use crate::app::keys::parse_key;
-        let key = |k: &str| follow_key(parse_key(k).unwrap());
+        let keymap = Keymap::default();
+        let key = |k: &str| follow_key(&keymap, parse_key(k).unwrap());
         assert_eq!(key("<C-t>"), Some(FollowKey::NextTheme));
         for quit in ["q", "<Esc>", "<C-q>", "<C-c>"] {
             assert_eq!(key(quit), Some(FollowKey::Quit), "{quit}");

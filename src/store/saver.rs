@@ -9,9 +9,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use crate::session::document::{Document, SaveError};
 use crate::session::timing::close_open_turn;
 use crate::session::{Session, Time};
+use crate::store::document::{Document, SaveError};
 
 /// Why the latest save did not reach the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,7 @@ impl Saver {
     }
 
     /// A handle another thread can use to save the meeting's last state
-    /// when the loop is stuck (see [`crate::signals::guard`]).
+    /// when the loop is stuck (see [`crate::terminal::signals::guard`]).
     pub fn rescuer(&self) -> Rescuer {
         Rescuer(Arc::clone(&self.sender))
     }
@@ -263,7 +263,7 @@ mod tests {
         });
         saver.save(speaking);
         saver.rescuer().rescue(at("10:01:30"));
-        let saved = crate::session::load(&path).unwrap().session;
+        let saved = crate::store::load(&path).unwrap().session;
         assert_eq!(saved.turns[0].secs, Some(90));
         let rescuer = saver.rescuer();
         saver.finish();
@@ -271,7 +271,7 @@ mod tests {
         // does not wait.
         rescuer.rescue(at("10:05:00"));
         assert_eq!(
-            crate::session::load(&path).unwrap().session.turns[0].secs,
+            crate::store::load(&path).unwrap().session.turns[0].secs,
             Some(90)
         );
     }

@@ -107,7 +107,7 @@ fn keep_mine_writes_beside_and_never_over_anything() {
     assert_eq!(path, dir.path().join("s.mine-104500-2.yaml"));
     assert_eq!(fs::read_to_string(&taken).unwrap(), "someone's");
     assert_eq!(fs::read_to_string(&original).unwrap(), theirs);
-    assert_eq!(crate::session::load(&path).unwrap().session, mine);
+    assert_eq!(crate::store::load(&path).unwrap().session, mine);
     // The meeting carries on in the new file.
     doc.save(&titled(&session, "later")).unwrap();
     assert!(fs::read_to_string(&path).unwrap().contains("title: later"));

@@ -1,120 +1,28 @@
-//! The live app: terminal setup and restore, the event loop and the saver.
-//! The only place that reads the system clock or the keyboard.
+//! The live app's loop: draw, wait for a key, a paste or the next whole
+//! second, turn it into an action through the keymap, `update`, and hand
+//! every change to the saver.
 
-use std::io::{Write, stdout};
 use std::path::PathBuf;
-use std::time::Duration;
 
 use chrono::{Local, Timelike};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers,
-};
-use ratatui::crossterm::execute;
 
-use crate::app::keys::{Key, KeyCode};
+use super::{Input, Screen, next_input, now, signals};
 use crate::app::{Action, App, Effect, update};
-use crate::saver::{SaveProblem, Saver};
-use crate::session::Time;
-use crate::session::document::Document;
-use crate::signals::Readiness;
+use crate::session::write::to_yaml;
+use crate::store::document::Document;
+use crate::store::saver::{SaveProblem, Saver};
 use crate::theme::{Theme, Themes};
-
-/// The time now, as the meeting records it.
-pub fn now() -> Time {
-    Local::now().fixed_offset()
-}
-
-/// Gives the terminal back however the loop ends.
-pub(crate) struct Restore;
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        // Nothing here may panic or print with `eprintln!`: after a hang-up
-        // every write to the terminal fails, and a panic in a drop aborts.
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        let _ = ratatui::try_restore();
-        // ratatui's restore leaves the cursor hidden.
-        let _ = execute!(stdout(), Show);
-    }
-}
-
-/// Shows the cursor and says where the session is when anything panics;
-/// ratatui's own hook (installed by `init`) leaves raw mode and the
-/// alternate screen first.
-fn install_panic_note(path: PathBuf) {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        previous(info);
-        let _ = execute!(stdout(), Show);
-        let _ = writeln!(
-            std::io::stderr(),
-            "coproduce stopped on an internal error. Every change saved before it is in {}",
-            path.display()
-        );
-    }));
-}
-
-/// A crossterm key press as the keymap knows it.
-pub fn key_from(event: KeyEvent) -> Option<Key> {
-    use ratatui::crossterm::event::KeyCode as C;
-    let code = match event.code {
-        C::Char(c) => KeyCode::Char(c),
-        C::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-        C::Tab => KeyCode::Tab,
-        C::BackTab => KeyCode::BackTab,
-        C::Enter => KeyCode::Enter,
-        C::Esc => KeyCode::Esc,
-        C::Backspace => KeyCode::Backspace,
-        C::Delete => KeyCode::Delete,
-        C::Up => KeyCode::Up,
-        C::Down => KeyCode::Down,
-        C::Left => KeyCode::Left,
-        C::Right => KeyCode::Right,
-        C::Home => KeyCode::Home,
-        C::End => KeyCode::End,
-        C::PageUp => KeyCode::PageUp,
-        C::PageDown => KeyCode::PageDown,
-        C::F(n) => KeyCode::F(n),
-        _ => return None,
-    };
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let code = match code {
-        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-        code => code,
-    };
-    Some(Key {
-        code,
-        ctrl,
-        alt: event.modifiers.contains(KeyModifiers::ALT),
-    })
-}
 
 /// Waits for the next key, paste or whole second; a signal that cuts the
 /// wait short is seen on the next turn of the loop.
 fn next_action(app: &App) -> std::io::Result<Option<Action>> {
-    // Events crossterm has already read come first.
-    if !event::poll(Duration::ZERO)? {
-        // Wake at the next whole second so the clocks on screen keep moving.
-        let wait = 1_000 - i32::try_from(Local::now().nanosecond() / 1_000_000).unwrap_or(0);
-        // The terminal is watched here rather than in crossterm's poll, which
-        // spins without end on a terminal that has hung up.
-        match crate::signals::wait_for_terminal(wait.clamp(1, 1_000)) {
-            Readiness::Quiet => return Ok(Some(Action::Tick)),
-            Readiness::Gone => return Ok(None),
-            Readiness::Input => {}
-        }
-        if !event::poll(Duration::ZERO)? {
-            return Ok(None);
-        }
-    }
-    Ok(match event::read()? {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            key_from(k).and_then(|k| app.action_for(k))
-        }
-        Event::Paste(text) => Some(Action::Paste(text)),
-        _ => None,
+    // Wake at the next whole second so the clocks on screen keep moving.
+    let wait = 1_000 - i32::try_from(Local::now().nanosecond() / 1_000_000).unwrap_or(0);
+    Ok(match next_input(wait.clamp(1, 1_000))? {
+        Input::Quiet => Some(Action::Tick),
+        Input::Key(key) => app.action_for(key),
+        Input::Paste(text) => Some(Action::Paste(text)),
+        Input::Gone | Input::Other => None,
     })
 }
 
@@ -138,27 +46,20 @@ pub fn run(
     document: Document,
 ) -> std::io::Result<Option<String>> {
     let path = document.path().to_path_buf();
-    install_panic_note(path.clone());
-    crate::signals::install();
     let saver = Saver::spawn(document);
     let rescuer = saver.rescuer();
-    crate::signals::guard(move |at| {
-        // The loop is stuck in a read of a terminal that is gone: save the
-        // meeting from here, as the loop would have, before the process ends.
-        rescuer.rescue(at);
-        crate::session::lock::release_ours(&path);
-        let _ = ratatui::try_restore();
-    });
+    let note = format!(
+        "coproduce stopped on an internal error. Every change saved before it is in {}",
+        path.display()
+    );
     let result = {
-        let mut terminal = ratatui::try_init()?;
-        let _restore = Restore;
-        // Pasted text arrives whole, not as keys that could save a form early.
-        execute!(stdout(), EnableBracketedPaste)?;
-        let result = event_loop(&mut terminal, &mut app, themes, fallback, &saver);
-        // `Restore` shows the cursor; ratatui's own drop would try again and
-        // panic printing its failure to a terminal that has hung up.
-        std::mem::forget(terminal);
-        result
+        let mut screen = Screen::take(note, move |at| {
+            // The loop is stuck in a read of a terminal that is gone: save the
+            // meeting from here, as the loop would have, before the process ends.
+            rescuer.rescue(at);
+            crate::store::lock::release_ours(&path);
+        })?;
+        event_loop(&mut screen, &mut app, themes, fallback, &saver)
     };
     let ending = result?;
     let (problem, document) = saver.finish();
@@ -185,8 +86,8 @@ fn rescue(app: &App, document: Option<Document>, problem: &SaveProblem) -> Strin
         .disk
         .rescue_folder
         .join(format!("coproduce-unsaved-{stamp}.yaml"));
-    let text = crate::session::write::to_yaml(&app.session);
-    match crate::session::store::write_new(&path, text.as_bytes()) {
+    let text = to_yaml(&app.session);
+    match crate::store::save::write_new(&path, text.as_bytes()) {
         Ok(()) => format!("The meeting was written to {}.", path.display()),
         Err(e) => format!(
             "The meeting's last changes are not on disk ({}; {e}).",
@@ -216,8 +117,8 @@ fn carry_out(effect: Effect, app: &mut App, saver: &Saver) -> Option<PathBuf> {
             }
         }
         Effect::WriteAndQuit(path) => {
-            let text = crate::session::write::to_yaml(&app.session);
-            match crate::session::store::write_new(&path, text.as_bytes()) {
+            let text = to_yaml(&app.session);
+            match crate::store::save::write_new(&path, text.as_bytes()) {
                 Ok(()) => return Some(path),
                 Err(e) => DiskAction::Refused(format!("Cannot write {}: {e}", path.display())),
             }
@@ -245,7 +146,7 @@ fn tell_problem(app: &mut App, saver: &Saver, told: &mut Option<SaveProblem>) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     themes: &Themes,
     fallback: &Theme,
@@ -254,10 +155,10 @@ fn event_loop(
     let mut saved = app.revision;
     let mut save_problem = None;
     loop {
-        let stop = crate::signals::stop_requested();
+        let stop = signals::stop_requested();
         let action = match stop {
             Some(_) => {
-                crate::signals::acknowledge_stop();
+                signals::acknowledge_stop();
                 Some(Action::Stop)
             }
             None => {
@@ -266,7 +167,7 @@ fn event_loop(
                 match drawn.and_then(|_| next_action(app)) {
                     Ok(action) => action,
                     // The terminal went with the hang-up: save and stop all the same.
-                    Err(_) if crate::signals::stop_requested().is_some() => continue,
+                    Err(_) if signals::stop_requested().is_some() => continue,
                     Err(e) => return Err(e),
                 }
             }

@@ -1,0 +1,30 @@
+//! `coproduce SESSION.yaml`: the meeting, live in the terminal.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use super::Outcome;
+use super::keys::KeysFile;
+use super::open::{Look, Opened, open};
+use crate::terminal::{event_loop, now};
+
+/// Runs the meeting in `path` until the facilitator quits.
+pub fn run(path: &Path, look: &Look, keys: &KeysFile) -> Outcome {
+    if !std::io::stdout().is_terminal() {
+        bail!("the meeting needs a terminal; use `coproduce render` to run it headless");
+    }
+    let Opened {
+        app,
+        document,
+        themes,
+        theme,
+        lock: _lock,
+    } = open(path, now(), look, keys, false)?;
+    if let Some(problem) = event_loop::run(app, &themes, &theme, document)? {
+        bail!("{problem}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
