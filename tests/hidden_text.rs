@@ -180,8 +180,9 @@ fn every_form_shows_hidden_characters_as_escapes() {
 /// escapes; the one being edited cannot show them, but drops them.
 #[test]
 fn a_form_field_shows_its_hidden_characters_when_not_being_edited() {
+    use coproduce::app::Purpose;
     use coproduce::app::agenda::AgendaForm;
-    use coproduce::app::form::{Form, Purpose};
+    use coproduce::app::form::Form;
     let plain = SESSION_PLAIN;
     let session: Session = parse(plain).unwrap();
     let mut app = App::new(session, now(), vec!["high-contrast-dark".into()], 0);

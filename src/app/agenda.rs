@@ -9,7 +9,8 @@
 //! minutes }` (the agreed length); `to` is written when the facilitator
 //! comes back.
 
-use super::form::{self, Choice, Form, Purpose};
+use super::Purpose;
+use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
@@ -405,7 +406,12 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
 }
 
 /// The item form, filled from `item` when editing one.
-fn item_form(session: &Session, title: &str, purpose: AgendaForm, item: Option<&Item>) -> Form {
+fn item_form(
+    session: &Session,
+    title: &str,
+    purpose: AgendaForm,
+    item: Option<&Item>,
+) -> Form<Purpose> {
     let mut leads = vec![Choice::new("", "nobody")];
     leads.extend(form::participant_choices(session));
     let minutes = item.map_or("10".to_owned(), |i| i.minutes.to_string());
@@ -437,37 +443,35 @@ struct ItemFields {
     notes: Option<String>,
 }
 
-fn item_fields(values: &[String]) -> Result<ItemFields, String> {
-    let [title, lead, minutes, notes] = values else {
-        return Err(LOST_FIELD.into());
-    };
-    Ok(ItemFields {
-        title: form::required(title, "the item a title")?,
-        lead: form::optional(lead),
-        minutes: form::whole_number(minutes, "The time box in minutes", 1, MAX_MINUTES)?,
-        notes: form::optional(notes),
-    })
+impl ItemFields {
+    /// Reads the item form's fields by name.
+    fn read(form: &Form<Purpose>) -> Result<ItemFields, String> {
+        Ok(ItemFields {
+            title: form::required(&form.value("Title"), "the item a title")?,
+            lead: form::optional(&form.value("Lead")),
+            minutes: form::whole_number(
+                &form.value("Time box"),
+                "The time box in minutes",
+                1,
+                MAX_MINUTES,
+            )?,
+            notes: form::optional(&form.value("Notes")),
+        })
+    }
 }
 
-const LOST_FIELD: &str = "The form lost a field; please open it again";
-
-/// Saves a form's `values` (in field order), or says why not.
+/// Saves a form of this pane, or says why not.
 pub(super) fn submit(
     app: &mut App,
     purpose: AgendaForm,
-    values: &[String],
+    form: &Form<Purpose>,
     now: Time,
 ) -> Result<(), String> {
     let now = timing::not_before_record(&app.session, now);
     match purpose {
-        AgendaForm::Break => {
-            let [length] = values else {
-                return Err(LOST_FIELD.into());
-            };
-            start_break(app, length, now)
-        }
+        AgendaForm::Break => start_break(app, &form.value("Length"), now),
         AgendaForm::AddItem => {
-            let f = item_fields(values)?;
+            let f = ItemFields::read(form)?;
             let id = fresh_id(&f.title, "item", |id| {
                 app.session.agenda.iter().any(|i| i.id == id)
             });
@@ -486,7 +490,7 @@ pub(super) fn submit(
             Ok(())
         }
         AgendaForm::EditItem(id) => {
-            let f = item_fields(values)?;
+            let f = ItemFields::read(form)?;
             let index = app
                 .session
                 .agenda

@@ -1,7 +1,8 @@
 //! The Balance pane's commands: the floor, presence, latecomers and the
 //! stack of raised hands (issue #4).
 
-use super::form::{self, Choice, Form, Purpose};
+use super::Purpose;
+use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::keys::Key;
 use super::{Action, App, Pane};
@@ -218,7 +219,7 @@ fn toggle_present(app: &mut App, now: Time) {
 }
 
 /// The latecomer form: name, role and key.
-fn latecomer_form(session: &Session) -> Form {
+fn latecomer_form(session: &Session) -> Form<Purpose> {
     let roles = session
         .roles
         .iter()
@@ -261,23 +262,21 @@ fn typed_key(app: &App, value: &str) -> Result<Option<SpeakerKey>, String> {
     Ok(Some(SpeakerKey(c)))
 }
 
-/// Saves a form's `values` (in field order), or says why not.
+/// Saves a form of this pane, or says why not.
 pub(super) fn submit(
     app: &mut App,
     purpose: BalanceForm,
-    values: &[String],
+    form: &Form<Purpose>,
     _now: Time,
 ) -> Result<(), String> {
     match purpose {
         BalanceForm::Latecomer => {
-            let [name, role, key] = values else {
-                return Err("The form lost a field; please open it again".into());
-            };
-            let name = form::required(name, "the person's name")?;
-            if !app.session.roles.iter().any(|r| r.id == *role) {
+            let name = form::required(&form.value("Name"), "the person's name")?;
+            let role = form.value("Role");
+            if !app.session.roles.iter().any(|r| r.id == role) {
                 return Err("Add roles to the file first: a person needs a role".into());
             }
-            let key = typed_key(app, key)?;
+            let key = typed_key(app, &form.value("Key"))?;
             let id = fresh_id(&name, "person", |id| {
                 app.session.participants.iter().any(|p| p.id == id)
             });
@@ -288,7 +287,7 @@ pub(super) fn submit(
             let person = Participant {
                 id,
                 name: name.clone(),
-                role: role.clone(),
+                role,
                 key,
                 present: None,
                 needs: None,

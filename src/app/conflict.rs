@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::form::{Form, Purpose};
+use super::Purpose;
+use super::form::Form;
 use super::keymap::Scope;
 use super::keys::Key;
 use super::{Action, App, Effect, Overlay};
@@ -184,8 +185,8 @@ pub fn quit(app: &mut App, now: Time) -> Effect {
 
 /// The "not saved" form was sent: the loop writes the file, then quits.
 /// `quit_key` names the key that quits without saving.
-pub fn submit(values: &[String], quit_key: &str) -> Result<Effect, String> {
-    match values.first().map(|v| v.trim()) {
+pub fn submit(form: &Form<Purpose>, quit_key: &str) -> Result<Effect, String> {
+    match Some(form.value("Write to")).as_deref().map(str::trim) {
         Some(path) if !path.is_empty() => Ok(Effect::WriteAndQuit(PathBuf::from(path))),
         _ => Err(format!(
             "Write a path to a new file, or press {quit_key} to quit without saving"

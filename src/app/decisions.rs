@@ -6,7 +6,8 @@
 use super::keymap::Scope;
 use chrono::NaiveDate;
 
-use super::form::{self, Choice, Form, Purpose};
+use super::Purpose;
+use super::form::{self, Choice, Form};
 use super::{Action, App};
 use crate::session::consent::{self, CLOSING, Closing, Move};
 use crate::session::ids::fresh_id;
@@ -392,7 +393,7 @@ fn proposal_form(
     title: &str,
     purpose: DecisionForm,
     decision: Option<&Decision>,
-) -> Form {
+) -> Form<Purpose> {
     let s = &app.session;
     // A new proposal most often belongs to the item being discussed.
     let running = crate::session::timing::running_item(s).map(|i| s.agenda[i].id.as_str());
@@ -421,7 +422,7 @@ fn proposal_form(
 }
 
 /// The form that closes a round (or revises a closed one), on `state`.
-fn close_form(d: &Decision, state: DecisionState) -> Form {
+fn close_form(d: &Decision, state: DecisionState) -> Form<Purpose> {
     let states = CLOSING
         .iter()
         .map(|s| Choice::new(s.id(), consent::state_words(*s)))
@@ -558,24 +559,21 @@ fn index_of(session: &Session, id: &str) -> Result<usize, String> {
         .ok_or_else(|| "That proposal is no longer in the queue".into())
 }
 
-/// Saves a form's `values` (in field order), or says why not.
+/// Saves a form of this pane, or says why not.
 pub(super) fn submit(
     app: &mut App,
     purpose: DecisionForm,
-    values: &[String],
+    form: &Form<Purpose>,
     now: Time,
 ) -> Result<(), String> {
-    let lost = || "The form lost a field; please open it again".to_owned();
     match purpose {
         DecisionForm::Add | DecisionForm::Edit(_) => {
-            let [text, by, item] = values else {
-                return Err(lost());
-            };
-            let text = form::required(text, "the proposal some words")?;
-            if !app.session.participants.iter().any(|p| &p.id == by) {
+            let text = form::required(&form.value("Proposal"), "the proposal some words")?;
+            let by = form.value("Proposed by");
+            if !app.session.participants.iter().any(|p| p.id == by) {
                 return Err("Choose who proposes it: add people to the meeting first".into());
             }
-            let item = form::optional(item);
+            let item = form::optional(&form.value("Item"));
             let short = one_line(&text).into_owned();
             if let DecisionForm::Edit(id) = purpose {
                 let i = index_of(&app.session, &id)?;
@@ -612,30 +610,27 @@ pub(super) fn submit(
             app.decisions.selected = Some(app.session.decisions.len() - 1);
         }
         DecisionForm::Reason(id, who) => {
-            let [reason] = values else {
-                return Err(lost());
-            };
             let i = index_of(&app.session, &id)?;
             consent::check(&app.session, i, Move::Reason(&who))?;
-            let reason = form::optional(reason);
+            let reason = form::optional(&form.value("Reason"));
             let name = person_name(&app.session, &who);
             app.change(format!("{name}'s reason"), |s| {
                 consent::set_reason(s, i, &who, reason)
             });
         }
         DecisionForm::Close(id) => {
-            let [state, outcome, review, actions] = values else {
-                return Err(lost());
-            };
             let i = index_of(&app.session, &id)?;
+            let state = form.value("State");
             let state = CLOSING
                 .into_iter()
                 .find(|s| s.id() == state)
-                .ok_or_else(lost)?;
+                .ok_or("Choose how the round closes")?;
             consent::check(&app.session, i, Move::Close(state))?;
-            let outcome = form::required(outcome, "the outcome, in the group's words")?;
-            let review: Option<NaiveDate> = form::optional_date(review, "The review date")?;
-            let actions = parse_actions(&app.session, actions)?;
+            let outcome =
+                form::required(&form.value("Outcome"), "the outcome, in the group's words")?;
+            let review: Option<NaiveDate> =
+                form::optional_date(&form.value("Review"), "The review date")?;
+            let actions = parse_actions(&app.session, &form.value("Actions"))?;
             let what = consent::called(&app.session.decisions[i]);
             let closing = Closing {
                 state,
@@ -649,19 +644,17 @@ pub(super) fn submit(
             let d = &app.session.decisions[i];
             app.status = Some(match &d.rubber_stamp {
                 Some(_) => format!(
-                    "{what}: {}. ⚑ Possible rubber stamp: n notes why it was fine",
-                    consent::state_words(d.state)
+                    "{what}: {}. ⚑ Possible rubber stamp: {} notes why it was fine",
+                    consent::state_words(d.state),
+                    app.key_name(Scope::Decisions, "note")
                 ),
                 None => format!("{what}: {}", consent::state_words(d.state)),
             });
         }
         DecisionForm::Note(id) => {
-            let [note] = values else {
-                return Err(lost());
-            };
             let i = index_of(&app.session, &id)?;
             consent::check(&app.session, i, Move::Note)?;
-            let note = form::optional(note);
+            let note = form::optional(&form.value("Note"));
             app.change("the note on a rubber-stamp flag".into(), |s| {
                 s.decisions[i].rubber_stamp_note = note
             });

@@ -1,29 +1,16 @@
 //! Forms: the facilitator types titles, names, time boxes and notes into
 //! fields with real text entry (ratatui-textarea: cursor movement, word
-//! keys, paste, Unicode). A form belongs to a pane: saving hands its values
-//! to that pane's `submit`, which makes the change or says what is wrong, and
-//! then the form stays open with the message and nothing is saved.
+//! keys, paste, Unicode). A form carries its purpose (`P`, the app's
+//! `Purpose`: which pane asked and what it will change) without knowing the
+//! panes: saving hands the form to that pane's `submit`, which reads its
+//! fields by name into a typed struct and makes the change or says what is
+//! wrong, and then the form stays open with the message and nothing is saved.
 
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 
 use super::keys::{Key, KeyCode};
-use super::{agenda, balance, conflict, decisions, ladder};
 use crate::session::model::Session;
-
-/// What a form is for: the pane that asked for it and what it will change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Purpose {
-    Agenda(agenda::AgendaForm),
-    Balance(balance::BalanceForm),
-    Decisions(decisions::DecisionForm),
-    Ladder(ladder::LadderForm),
-    /// Where to write a meeting that cannot be saved.
-    Disk(conflict::DiskForm),
-    /// A form that changes nothing, for the form's own tests.
-    #[cfg(test)]
-    Test,
-}
 
 /// One of the values a choice field offers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,16 +101,16 @@ impl Field {
     }
 }
 
-/// An open form.
+/// An open form, for `purpose`.
 #[derive(Debug, Clone)]
-pub struct Form {
+pub struct Form<P> {
     pub title: String,
     pub fields: Vec<Field>,
     /// The field keys go to.
     pub focus: usize,
     /// Why the last save was refused, shown until the next key.
     pub error: Option<String>,
-    pub purpose: Purpose,
+    pub purpose: P,
 }
 
 /// What a key did to a form.
@@ -146,9 +133,9 @@ pub const COMMANDS: &[&str] = &[
     "cancel",
 ];
 
-impl Form {
+impl<P> Form<P> {
     /// An empty form with `title`, for `purpose`.
-    pub fn new(title: impl Into<String>, purpose: Purpose) -> Form {
+    pub fn new(title: impl Into<String>, purpose: P) -> Form<P> {
         Form {
             title: title.into(),
             fields: Vec::new(),
@@ -158,7 +145,7 @@ impl Form {
         }
     }
 
-    fn with_field(mut self, label: &str, hint: &str, kind: FieldKind, initial: &str) -> Form {
+    fn with_field(mut self, label: &str, hint: &str, kind: FieldKind, initial: &str) -> Form<P> {
         let lines: Vec<String> = match kind {
             FieldKind::Lines => initial.split('\n').map(str::to_owned).collect(),
             _ => vec![initial.replace('\n', " ")],
@@ -176,23 +163,31 @@ impl Form {
     }
 
     /// Adds a one-line text field holding `initial`.
-    pub fn line(self, label: &str, hint: &str, initial: &str) -> Form {
+    pub fn line(self, label: &str, hint: &str, initial: &str) -> Form<P> {
         self.with_field(label, hint, FieldKind::Line, initial)
     }
 
     /// Adds a multi-line text field holding `initial`.
-    pub fn lines(self, label: &str, hint: &str, initial: &str) -> Form {
+    pub fn lines(self, label: &str, hint: &str, initial: &str) -> Form<P> {
         self.with_field(label, hint, FieldKind::Lines, initial)
     }
 
     /// Adds a choice among `options`, on the one whose value is `selected`
     /// (else the first).
-    pub fn choice(self, label: &str, hint: &str, options: Vec<Choice>, selected: &str) -> Form {
+    pub fn choice(self, label: &str, hint: &str, options: Vec<Choice>, selected: &str) -> Form<P> {
         let selected = options
             .iter()
             .position(|c| c.value == selected)
             .unwrap_or(0);
         self.with_field(label, hint, FieldKind::Choice { options, selected }, "")
+    }
+
+    /// The value of the field labelled `label` (empty if the form has no
+    /// such field: the typed readers' tests check every label they read).
+    pub fn value(&self, label: &str) -> String {
+        let field = self.fields.iter().find(|f| f.label == label);
+        debug_assert!(field.is_some(), "the form has no field '{label}'");
+        field.map(Field::value).unwrap_or_default()
     }
 
     /// Every field's value, in order.
@@ -367,17 +362,17 @@ mod tests {
     use super::*;
     use crate::app::keys::parse_key;
 
-    fn ladder_form() -> Form {
-        Form::new("Test", Purpose::Test)
+    fn ladder_form() -> Form<()> {
+        Form::new("Test", ())
     }
 
     /// A key given to the form as the default keymap binds it.
-    fn press(form: &mut Form, key: Key) -> Outcome {
+    fn press(form: &mut Form<()>, key: Key) -> Outcome {
         let keymap = crate::app::keymap::Keymap::default();
         form.key(key, keymap.command(crate::app::keymap::Scope::Form, key))
     }
 
-    fn typed(form: &mut Form, keys: &str) -> Outcome {
+    fn typed(form: &mut Form<()>, keys: &str) -> Outcome {
         let mut outcome = Outcome::Stay;
         for step in crate::app::keys::parse_script(keys).unwrap() {
             if let crate::app::keys::ScriptStep::Key(k) = step {

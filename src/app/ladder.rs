@@ -8,7 +8,8 @@
 //! hands; a rung settled over the hands (`Enter`) stays, with the hands kept
 //! as they were raised.
 
-use super::form::{self, Choice, Form, Purpose};
+use super::Purpose;
+use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::{Action, App};
 use crate::session::timing::running_item;
@@ -310,7 +311,7 @@ fn settle(app: &mut App) {
 
 /// The note form, or with `whole` the edit form (what it is about, its
 /// rung, its note), for the judgement at `at`.
-fn judgement_form(session: &Session, at: usize, whole: bool) -> Form {
+fn judgement_form(session: &Session, at: usize, whole: bool) -> Form<Purpose> {
     let judgement = &session.ladder[at];
     let what = about(session, judgement.item.as_deref());
     let note = judgement.note.as_deref().unwrap_or("");
@@ -351,11 +352,11 @@ fn judgement_form(session: &Session, at: usize, whole: bool) -> Form {
     .lines("Note", "in the group's own words", note)
 }
 
-/// Saves a form's `values` (in field order), or says why not.
+/// Saves a form of this pane, or says why not.
 pub(super) fn submit(
     app: &mut App,
     purpose: LadderForm,
-    values: &[String],
+    form: &Form<Purpose>,
     _now: Time,
 ) -> Result<(), String> {
     let (LadderForm::Note(at) | LadderForm::Edit(at)) = purpose;
@@ -366,24 +367,25 @@ pub(super) fn submit(
         ));
     }
     let what = about_judgement(&app.session, at);
-    match (purpose, values) {
-        (LadderForm::Note(_), [note]) => {
-            let note = form::optional(note);
+    match purpose {
+        LadderForm::Note(_) => {
+            let note = form::optional(&form.value("Note"));
             app.change(format!("note on {what}"), |s| s.ladder[at].note = note);
         }
-        (LadderForm::Edit(_), [item, rung, note]) => {
-            let item = form::optional(item);
+        LadderForm::Edit(_) => {
+            let item = form::optional(&form.value("About"));
             if item
                 .as_deref()
                 .is_some_and(|id| !app.session.agenda.iter().any(|i| i.id == id))
             {
                 return Err("Choose an item on the agenda, or the meeting".into());
             }
+            let rung = form.value("Rung");
             let rung = Rung::ALL
                 .into_iter()
                 .find(|r| r.id() == rung)
                 .ok_or("Choose one of the seven rungs")?;
-            let note = form::optional(note);
+            let note = form::optional(&form.value("Note"));
             app.change(format!("edit the judgement on {what}"), |s| {
                 let j = &mut s.ladder[at];
                 j.item = item;
@@ -391,7 +393,6 @@ pub(super) fn submit(
                 j.note = note;
             });
         }
-        _ => return Err("The form lost a field; please open it again".into()),
     }
     app.ladder.selected = Some(at);
     Ok(())

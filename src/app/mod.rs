@@ -144,12 +144,26 @@ pub enum Effect {
     WriteAndQuit(std::path::PathBuf),
 }
 
+/// What a form is for: the pane that asked for it and what it will change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Agenda(agenda::AgendaForm),
+    Balance(balance::BalanceForm),
+    Decisions(decisions::DecisionForm),
+    Ladder(ladder::LadderForm),
+    /// Where to write a meeting that cannot be saved.
+    Disk(conflict::DiskForm),
+    /// A form that changes nothing, for tests.
+    #[cfg(test)]
+    Test,
+}
+
 /// A layer drawn over the pane.
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
     /// A form being filled in; boxed as it is much larger than `Help`.
-    Form(Box<Form>),
+    Form(Box<Form<Purpose>>),
 }
 
 /// The whole state of a running meeting.
@@ -293,7 +307,7 @@ impl App {
     }
 
     /// The form being filled in, if one is open.
-    pub fn form(&self) -> Option<&Form> {
+    pub fn form(&self) -> Option<&Form<Purpose>> {
         match &self.overlay {
             Some(Overlay::Form(form)) => Some(form),
             _ => None,
@@ -301,7 +315,7 @@ impl App {
     }
 
     /// Opens `form` over the pane.
-    fn open_form(&mut self, form: Form) {
+    fn open_form(&mut self, form: Form<Purpose>) {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 

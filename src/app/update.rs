@@ -2,7 +2,8 @@
 
 use chrono::Timelike;
 
-use super::form::{Form, Outcome, Purpose};
+use super::Purpose;
+use super::form::{Form, Outcome};
 use super::keymap::Scope;
 use super::keys::Key;
 use super::undo::UndoStack;
@@ -105,22 +106,21 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
         Outcome::Cancel => app.overlay = None,
         // The loop writes the file; the form stays open for its answer.
         Outcome::Submit if matches!(form.purpose, Purpose::Disk(_)) => {
-            match conflict::submit(&form.values(), &quit_key) {
+            match conflict::submit(form, &quit_key) {
                 Ok(effect) => return effect,
                 Err(message) => form.error = Some(message),
             }
         }
         Outcome::Submit => {
-            let form: Form = *match app.overlay.take() {
+            let form: Form<Purpose> = *match app.overlay.take() {
                 Some(Overlay::Form(form)) => form,
                 _ => return Effect::None,
             };
-            let values = form.values();
             let result = match form.purpose.clone() {
-                Purpose::Agenda(purpose) => agenda::submit(app, purpose, &values, now),
-                Purpose::Balance(purpose) => balance::submit(app, purpose, &values, now),
-                Purpose::Decisions(purpose) => decisions::submit(app, purpose, &values, now),
-                Purpose::Ladder(purpose) => ladder::submit(app, purpose, &values, now),
+                Purpose::Agenda(purpose) => agenda::submit(app, purpose, &form, now),
+                Purpose::Balance(purpose) => balance::submit(app, purpose, &form, now),
+                Purpose::Decisions(purpose) => decisions::submit(app, purpose, &form, now),
+                Purpose::Ladder(purpose) => ladder::submit(app, purpose, &form, now),
                 // Written by the loop, above: never submitted here.
                 Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]

@@ -26,7 +26,7 @@ fn rows(kind: &FieldKind) -> u16 {
 }
 
 /// Draws `form` in the middle of `area`.
-pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw<P>(app: &App, form: &Form<P>, frame: &mut Frame, area: Rect, theme: &Theme) {
     let fields_height: u16 = form.fields.iter().map(|f| rows(&f.kind) + 1).sum();
     let error_height = if form.error.is_some() { 2 } else { 0 };
     let height = (fields_height + error_height + 2).min(area.height);

@@ -173,7 +173,8 @@ fn quitting_unsaved_asks_where_to_write_first() {
         Some("Cannot write it: File exists")
     );
     // An empty path is refused, keeping the form open.
-    assert!(submit(&["  ".into()], "Ctrl-Q").is_err());
+    let blank = Form::new("t", Purpose::Test).line("Write to", "", "  ");
+    assert!(submit(&blank, "Ctrl-Q").is_err());
     // A second Ctrl-Q quits without saving.
     assert_eq!(type_keys(&mut app, "<C-q>", "10:31:12").1, Effect::Quit);
 }
