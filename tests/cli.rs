@@ -203,3 +203,25 @@ fn help_explains_each_command() {
         assert!(stdout(&out).contains("Usage"), "{command:?}");
     }
 }
+
+/// `demo` writes into a new folder only the facilitator can open, whose name
+/// nobody can guess, and never into one that was there already.
+#[cfg(unix)]
+#[test]
+fn the_demo_folder_is_new_private_and_unguessable() {
+    use std::os::unix::fs::PermissionsExt;
+    let first = coproduce::cli::demo::fresh_copy().unwrap();
+    let second = coproduce::cli::demo::fresh_copy().unwrap();
+    let (a, b) = (first.parent().unwrap(), second.parent().unwrap());
+    assert_ne!(a, b);
+    for folder in [a, b] {
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+        let name = folder.file_name().unwrap().to_string_lossy();
+        assert!(
+            name.starts_with("coproduce-demo-") && name.len() > 20,
+            "{name}"
+        );
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+}

@@ -29,8 +29,12 @@ pub struct DemoArgs {
 /// user), and returns the file's path.
 pub fn fresh_copy() -> Result<PathBuf> {
     let session = example_now(now()).context("the bundled example is broken")?;
-    let folder = tempfile::Builder::new()
-        .prefix("coproduce-demo-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("coproduce-demo-");
+    // Only the facilitator may read or write the meeting's folder.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let folder = builder
         .tempdir()
         .context("cannot make a folder for the demo meeting")?
         .keep();
