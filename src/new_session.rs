@@ -84,6 +84,7 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
             .iter()
             .map(|p| Participant {
                 present: None,
+                attendance: Vec::new(),
                 ..p.clone()
             })
             .collect();

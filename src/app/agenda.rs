@@ -40,6 +40,8 @@ pub enum AgendaAction {
     Break,
     /// End the meeting: the open turn, the running item and the clock.
     EndMeeting,
+    /// Re-open an ended meeting: the time it stood ended counts as a break.
+    Reopen,
     /// Open the form for a new item.
     AddItem,
     /// Open the form for the selected item.
@@ -151,6 +153,12 @@ pub const KEYS: &[PaneKey] = &[
         false,
     ),
     (
+        &["O"],
+        Action::Agenda(AgendaAction::Reopen),
+        "re-open the ended meeting",
+        false,
+    ),
+    (
         &["<Up>"],
         Action::Agenda(AgendaAction::Select(-1)),
         "select the item above",
@@ -208,6 +216,7 @@ pub(super) fn update(app: &mut App, action: AgendaAction, now: Time) {
         AgendaAction::Adjust(minutes) => adjust(app, minutes),
         AgendaAction::Break => take_or_end_break(app, now),
         AgendaAction::EndMeeting => end_meeting(app, now),
+        AgendaAction::Reopen => reopen(app, now),
         AgendaAction::AddItem => {
             let form = item_form(&app.session, "Add an item", AgendaForm::AddItem, None);
             app.open_form(form);
@@ -238,7 +247,7 @@ fn named(item: &Item) -> String {
 /// Refuses anything that runs the meeting once it has ended.
 fn not_ended(session: &Session) -> Result<(), String> {
     match session.clock.ended {
-        Some(_) => Err("The meeting has ended (Ctrl-Z takes that back)".into()),
+        Some(_) => Err(super::update::ENDED.into()),
         None => Ok(()),
     }
 }
@@ -403,6 +412,29 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
     });
     app.status = Some(format!(
         "Meeting ended at {} (Ctrl-Z takes that back)",
+        now.format("%H:%M")
+    ));
+    Ok(())
+}
+
+/// `O`: the meeting goes on after all. The time it stood ended is kept as
+/// a break, so it is nobody's speech and no item's time.
+fn reopen(app: &mut App, now: Time) -> Result<(), String> {
+    let Some(ended) = app.session.clock.ended else {
+        return Err("The meeting has not ended, so there is nothing to re-open".into());
+    };
+    app.change("re-open the meeting".into(), |s| {
+        s.clock.ended = None;
+        if now > ended {
+            s.clock.breaks.push(Break {
+                from: ended,
+                minutes: None,
+                to: Some(now),
+            });
+        }
+    });
+    app.status = Some(format!(
+        "Meeting re-opened at {}; the time since it ended counts as a break",
         now.format("%H:%M")
     ));
     Ok(())

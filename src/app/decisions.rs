@@ -305,7 +305,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
                 app.decisions.person = Some(present[to].clone());
             }
         }
-        DecisionAction::Answer(response) => answer(app, response),
+        DecisionAction::Answer(response) => answer(app, response, now),
         DecisionAction::Reason => {
             let Some(i) = open_round(app) else { return };
             let d = app.session.decisions[i].clone();
@@ -362,7 +362,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
 /// Records the answer of the person at the cursor on the open proposal,
 /// then moves the cursor on to the next present person yet to answer. A
 /// concern or objection opens the reason form (Esc leaves it without one).
-fn answer(app: &mut App, response: Response) {
+fn answer(app: &mut App, response: Response, now: Time) {
     let Some(i) = open_round(app) else { return };
     let d = app.session.decisions[i].clone();
     let Some(who) = cursor(app, &d).map(str::to_owned) else {
@@ -374,7 +374,7 @@ fn answer(app: &mut App, response: Response) {
     }
     let name = person_name(&app.session, &who);
     app.change(format!("{name}'s answer ({})", response.id()), |s| {
-        consent::answer(s, i, &who, response)
+        consent::answer(s, i, &who, response, now)
     });
     let d = &app.session.decisions[i];
     let present = present_ids(&app.session);
@@ -541,6 +541,7 @@ pub fn parse_actions(session: &Session, text: &str) -> Result<Vec<ActionPoint>, 
             what: what.trim().to_owned(),
             who: owner(session, who).map_err(|e| format!("{at}: {e}"))?,
             due,
+            state: None,
         });
     }
     Ok(actions)
@@ -626,8 +627,8 @@ pub(super) fn submit(
             if let DecisionForm::Edit(id) = purpose {
                 let i = index_of(&app.session, &id)?;
                 app.change(format!("edit the proposal {short}"), |s| {
+                    consent::reword(s, i, text, now);
                     let d = &mut s.decisions[i];
-                    d.proposal = text;
                     d.proposed_by = by.clone();
                     d.item = item;
                 });
@@ -636,22 +637,7 @@ pub(super) fn submit(
             let id = fresh_id(&text, "proposal", |id| {
                 app.session.decisions.iter().any(|d| d.id == id)
             });
-            let decision = Decision {
-                id,
-                proposal: text,
-                proposed_by: by.clone(),
-                item,
-                state: DecisionState::Queued,
-                opened: None,
-                responses: Default::default(),
-                reasons: Default::default(),
-                outcome: None,
-                decided: None,
-                review: None,
-                actions: Vec::new(),
-                rubber_stamp: None,
-                rubber_stamp_note: None,
-            };
+            let decision = Decision::queued(id, text, by.clone(), item);
             app.change(format!("add the proposal {short}"), |s| {
                 s.decisions.push(decision)
             });

@@ -1,5 +1,6 @@
 //! The session file: its types, reading, writing and rules. No terminal code.
 
+pub mod attendance;
 pub mod balance;
 pub mod consent;
 pub mod document;
@@ -11,9 +12,11 @@ pub mod lock;
 pub mod model;
 pub mod ordered_map;
 pub mod problem;
+pub mod rubber_stamp;
 pub mod sample;
 pub mod speaker_keys;
 pub mod stack;
+pub mod tally;
 pub mod store;
 pub mod timing;
 pub mod trend;
