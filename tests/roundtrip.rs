@@ -3,8 +3,9 @@
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
-    ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer, Item, Judgement, OrderedMap, Participant,
-    Response, Role, Rung, Session, Settings, SpeakerKey, StackOrder, Time, Turn, Wording,
+    ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
+    Item, Judgement, OrderedMap, Participant, Response, Role, Rung, Session, Settings, SpeakerKey,
+    StackOrder, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -194,7 +195,8 @@ fn item() -> impl Strategy<Value = Item> {
 }
 
 fn action() -> impl Strategy<Value = ActionPoint> {
-    let state = prop::sample::select(&[None, Some(ActionState::Done), Some(ActionState::Dropped)][..]);
+    let state =
+        prop::sample::select(&[None, Some(ActionState::Done), Some(ActionState::Dropped)][..]);
     (text(), text(), prop::option::of(date()), state).prop_map(|(what, who, due, state)| {
         ActionPoint {
             what,
@@ -225,7 +227,12 @@ fn decision() -> impl Strategy<Value = Decision> {
         (
             prop::collection::vec((text(), time()), 0..3),
             prop::collection::vec(
-                (text(), prop::sample::select(&Response::ALL[..]), maybe_text(), time()),
+                (
+                    text(),
+                    prop::sample::select(&Response::ALL[..]),
+                    maybe_text(),
+                    time(),
+                ),
                 0..3,
             ),
             maybe_text(),

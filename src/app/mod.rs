@@ -298,7 +298,13 @@ impl App {
 /// written to the file only with the first real change.
 fn put_stack_in_order(session: &mut Session, now: Time) {
     let (secs, _) = crate::session::balance::spoken(session, now);
-    let spoken = |id: &str| session.participants.iter().position(|p| p.id == id).map_or(0, |i| secs[i]);
+    let spoken = |id: &str| {
+        session
+            .participants
+            .iter()
+            .position(|p| p.id == id)
+            .map_or(0, |i| secs[i])
+    };
     let mut hands = session.stack.clone();
     crate::session::stack::in_calling_order(&mut hands, session.settings.stack_order(), spoken);
     session.stack = hands;
@@ -306,5 +312,7 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
 
 #[cfg(test)]
 mod keys_property;
+#[cfg(test)]
+mod record_tests;
 #[cfg(test)]
 mod tests;

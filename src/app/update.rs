@@ -5,9 +5,7 @@ use chrono::Timelike;
 use super::form::{Form, Outcome, Purpose};
 use super::keys::Key;
 use super::undo::UndoStack;
-use super::{
-    Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder, resume,
-};
+use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder, resume};
 use crate::session::balance::floor;
 use crate::session::timing::{close_open_turn, not_before_record, secs_between};
 use crate::session::{Session, Time, Turn, stack};
@@ -231,9 +229,10 @@ fn give_floor(app: &mut App, who: String, now: Time) {
             s.turns.pop();
             stack::lower(&mut s.stack, &who);
             // Back to whoever spoke before the slip: their turn carries on.
-            let before = s.turns.last_mut().filter(|t| {
-                t.who == who && t.secs.is_some_and(|secs| t.at + seconds(secs) >= at)
-            });
+            let before = s
+                .turns
+                .last_mut()
+                .filter(|t| t.who == who && t.secs.is_some_and(|secs| t.at + seconds(secs) >= at));
             match before {
                 Some(turn) => turn.secs = None,
                 None => s.turns.push(Turn {

@@ -10,11 +10,11 @@ pub mod names;
 
 use std::fmt::Write;
 
-use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::attendance::{apologies, comings_and_goings, given_secs};
+use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
-use crate::session::rubber_stamp::derived;
 use crate::session::judgement::{Basis, meeting_rung};
+use crate::session::rubber_stamp::derived;
 use crate::session::timing::{
     ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
     record_end,
@@ -461,7 +461,11 @@ impl Minutes<'_> {
             let then = d.responses.get(&e.who).map_or_else(
                 || "then gave no answer".to_owned(),
                 |r| {
-                    let to = if amended { " to the amended wording" } else { "" };
+                    let to = if amended {
+                        " to the amended wording"
+                    } else {
+                        ""
+                    };
                     format!("then answered {}{to}", r.id())
                 },
             );

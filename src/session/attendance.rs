@@ -66,7 +66,13 @@ pub fn given_secs(p: &Participant, from: Time, to: Time) -> u64 {
 
 /// Working seconds (breaks left out) `p` was in the room in `[from, to]`;
 /// an open break runs to `now`.
-pub fn working_present_secs(clock: &Clock, p: &Participant, from: Time, to: Time, now: Time) -> u64 {
+pub fn working_present_secs(
+    clock: &Clock,
+    p: &Participant,
+    from: Time,
+    to: Time,
+    now: Time,
+) -> u64 {
     present_spans(p, from, to)
         .into_iter()
         .map(|(a, b)| working_secs(clock, a, b, now))
@@ -148,7 +154,10 @@ mod tests {
         assert!(!present_at_start(&p) && !apologies(&p));
         assert_eq!(
             present_spans(&p, t("10:00:00"), t("12:00:00")),
-            [(t("10:30:00"), t("11:00:00")), (t("11:10:00"), t("12:00:00"))]
+            [
+                (t("10:30:00"), t("11:00:00")),
+                (t("11:10:00"), t("12:00:00"))
+            ]
         );
         assert_eq!(given_secs(&p, t("10:00:00"), t("12:00:00")), 80 * 60);
     }

@@ -366,7 +366,12 @@ pub struct Decision {
 
 impl Decision {
     /// A new proposal in the queue, nothing yet recorded about it.
-    pub fn queued(id: String, proposal: String, proposed_by: String, item: Option<String>) -> Decision {
+    pub fn queued(
+        id: String,
+        proposal: String,
+        proposed_by: String,
+        item: Option<String>,
+    ) -> Decision {
         Decision {
             id,
             proposal,

@@ -206,7 +206,9 @@ decisions:
         let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
         assert_eq!(
             stamp.unknown,
-            ["no opening time (nor a start for its item) is recorded, so its discussion cannot be checked"]
+            [
+                "no opening time (nor a start for its item) is recorded, so its discussion cannot be checked"
+            ]
         );
     }
 
@@ -247,10 +249,16 @@ decisions:
         d.state = crate::session::DecisionState::Agreed;
         d.decided = Some(at("10:08:00"));
         let stamp = derived(&s, &s.decisions[1], at("12:00:00"));
-        assert!(stamp.flag().unwrap().starts_with("Proposed by Alex"), "{stamp:?}");
+        assert!(
+            stamp.flag().unwrap().starts_with("Proposed by Alex"),
+            "{stamp:?}"
+        );
         // Deferred: nothing to flag, whatever the file says.
         s.decisions[1].state = crate::session::DecisionState::Deferred;
-        assert_eq!(derived(&s, &s.decisions[1], at("12:00:00")), Stamp::default());
+        assert_eq!(
+            derived(&s, &s.decisions[1], at("12:00:00")),
+            Stamp::default()
+        );
     }
 
     #[test]

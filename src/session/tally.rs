@@ -295,4 +295,3 @@ fn run_of(turns: &[Turn], from: Time, to: Time) -> (usize, usize) {
     let start = turns.partition_point(|t| t.at < from);
     (start, start + turns[start..].partition_point(|t| t.at < to))
 }
-

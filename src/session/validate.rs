@@ -303,15 +303,20 @@ impl Checker<'_> {
                 }
                 if was_came == came {
                     let verb = if came { "arrived" } else { "left" };
-                    let message =
-                        format!("participant {who} {verb} twice in a row; comings and goings take turns");
+                    let message = format!(
+                        "participant {who} {verb} twice in a row; comings and goings take turns"
+                    );
                     self.at(&path, message);
                 }
             }
             last = Some((at, came));
         }
         if let Some((_, came)) = last.filter(|&(_, came)| came != person.is_present()) {
-            let (said, now) = if came { ("arrived", "absent") } else { ("left", "present") };
+            let (said, now) = if came {
+                ("arrived", "absent")
+            } else {
+                ("left", "present")
+            };
             let message = format!(
                 "participant {who} last {said}, but 'present' marks them {now}; the two must agree"
             );
