@@ -286,7 +286,7 @@ impl Minutes<'_> {
             out,
             "Speaking time recorded: {} in {} turns. Evenness (1 is everyone who came equal, 0 one voice only: 1 minus the Gini coefficient, scaled so one voice is 0): {even}. Fair share is each person's share of the time everyone was in the room, or the group's target for a role; a bar's `┃` marks it.\n",
             format_duration(b.total_secs),
-            s.turns.len()
+            b.people.iter().map(|p| p.turns).sum::<u32>()
         );
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
@@ -457,23 +457,23 @@ impl Minutes<'_> {
                 .reason
                 .as_deref()
                 .map_or_else(String::new, |r| format!(" ({})", self.text(r)));
-            let amended = d.wordings.iter().any(|w| w.until >= e.until);
+            let amended = d.wordings.iter().any(|w| w.until <= e.until);
             let then = d.responses.get(&e.who).map_or_else(
                 || "then gave no answer".to_owned(),
-                |r| {
+                |&r| {
                     let to = if amended {
                         " to the amended wording"
                     } else {
                         ""
                     };
-                    format!("then answered {}{to}", r.id())
+                    format!("then {}{to}", answered(r))
                 },
             );
             let _ = writeln!(
                 out,
-                "- {} answered {}{reason} until {}, {then}",
+                "- {} {}{reason} until {}, {then}",
                 self.person(&e.who),
-                e.answer.id(),
+                answered(e.answer),
                 hm(e.until)
             );
         }
@@ -612,6 +612,16 @@ impl Minutes<'_> {
 }
 
 /// `3 min over`, `2 min under` or `on time` (within a minute).
+/// An answer as the minutes tell it: "objected", "agreed".
+fn answered(response: Response) -> &'static str {
+    match response {
+        Response::Agree => "agreed",
+        Response::Concern => "raised a concern",
+        Response::Object => "objected",
+        Response::Abstain => "abstained",
+    }
+}
+
 /// `, arrived 10:20, left 11:20`: when someone came late or went early.
 fn comings(p: &crate::session::Participant) -> String {
     comings_and_goings(p)

@@ -1,0 +1,100 @@
+//! Issue #17 through the binary: a board meeting that did not go to plan
+//! gives minutes that stay true (`coproduce report`), a stack called in
+//! the order its rule says (`coproduce render`), and `check` refusing a
+//! turn after the meeting ended.
+
+mod run;
+
+use run::{coproduce, fixture, render, scratch, succeeded};
+
+const BOARD: &str = "record/board.yaml";
+
+fn minutes() -> String {
+    let path = fixture(BOARD);
+    let args = ["report", path.to_str().unwrap()];
+    succeeded(&args, &coproduce(&args))
+}
+
+#[test]
+fn case_1_someone_who_left_early_is_present_with_the_time_they_gave() {
+    let minutes = minutes();
+    assert!(
+        minutes.contains("- Present (5): Joan (Lived experience), left 11:20, Marion (Lived experience), arrived 10:30,"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("- Apologies (1): Pat (Lived experience)\n"));
+    assert!(minutes.contains("| Joan | Lived experience | 1 h 20 min |"));
+    assert!(minutes.contains("| Marion | Lived experience | 1 h 30 min |"));
+    assert!(minutes.contains("| Pat | Lived experience | apologies |"));
+}
+
+#[test]
+fn case_2_a_round_closed_before_someone_left_still_counts_them() {
+    let minutes = minutes();
+    assert!(
+        minutes.contains("- Consent: 4 agree, 0 concern, 0 object, 0 abstain\n"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("- Agree: Joan, Anil, David, Kim\n"));
+}
+
+#[test]
+fn case_3_the_minutes_tell_the_amendment_trail() {
+    let minutes = minutes();
+    assert!(minutes.contains("- Earlier wording (until 10:40): Review direct payments\n"));
+    assert!(
+        minutes.contains(
+            "- Joan objected (No date) until 10:45, then agreed to the amended wording\n"
+        ),
+        "{minutes}"
+    );
+}
+
+#[test]
+fn case_5_a_zero_second_turn_is_not_a_turn() {
+    let minutes = minutes();
+    assert!(minutes.contains("in 7 turns"), "{minutes}");
+    assert!(minutes.contains("| Joan | Lived experience | 3 | 3:00 |"));
+}
+
+#[test]
+fn case_6_a_hand_written_agreement_with_only_power_voices_is_flagged() {
+    let minutes = minutes();
+    assert!(minutes.contains(
+        "- ⚠ Possible rubber stamp: Proposed by David (Staff, a role with power) and nobody from a role without power spoke in its discussion"
+    ));
+}
+
+#[test]
+fn case_7_hands_are_called_in_progressive_order_whatever_the_file_lists() {
+    let (_dir, path) = scratch(BOARD);
+    // The meeting still running at 11:59.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("  ended: 2026-11-22T12:00:00+00:00\n", "")).unwrap();
+    // Enter on the Balance pane gives the floor to the top of the stack.
+    let screen = render(&path, "2026-11-22T11:59:00+00:00", "<Tab><Enter>");
+    assert!(screen.contains("Anil"), "{screen}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("stack: [marion, david]"), "{text}");
+    let last_turn = text.lines().rev().find(|l| l.contains("who:")).unwrap();
+    assert!(last_turn.contains("who: anil"), "{text}");
+}
+
+#[test]
+fn case_4_check_refuses_a_turn_after_the_end() {
+    let (_dir, path) = scratch(BOARD);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let late = "  - { who: anil, at: 2026-11-22T12:05:00+00:00 }\nstack:";
+    std::fs::write(&path, text.replace("stack:", late)).unwrap();
+    let out = coproduce(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        err.contains("this turn starts at 12:05:00, after the meeting ended (12:00:00)"),
+        "{err}"
+    );
+}
