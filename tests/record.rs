@@ -70,7 +70,11 @@ fn case_7_hands_are_called_in_progressive_order_whatever_the_file_lists() {
     let (_dir, path) = scratch(BOARD);
     // The meeting still running at 11:59.
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("  ended: 2026-11-22T12:00:00+00:00\n", "")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("  ended: 2026-11-22T12:00:00+00:00\n", ""),
+    )
+    .unwrap();
     // Enter on the Balance pane gives the floor to the top of the stack.
     let screen = render(&path, "2026-11-22T11:59:00+00:00", "<Tab><Enter>");
     assert!(screen.contains("Anil"), "{screen}");
@@ -97,4 +101,51 @@ fn case_4_check_refuses_a_turn_after_the_end() {
         err.contains("this turn starts at 12:05:00, after the meeting ended (12:00:00)"),
         "{err}"
     );
+}
+
+/// `coproduce check` on `text` written to a scratch file: its exit code and
+/// every line it printed.
+fn check(text: &str) -> (Option<i32>, String) {
+    let (_dir, path) = scratch(BOARD);
+    std::fs::write(&path, text).unwrap();
+    let out = coproduce(&["check", path.to_str().unwrap()]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), said)
+}
+
+#[test]
+fn case_9_check_finds_a_bad_date_and_every_dangling_reference_in_one_run() {
+    let text = "format: 1
+title: T
+board: B
+date: 2026-11-22
+roles: [{ id: lived, label: Lived }]
+participants: [{ id: joan, name: Joan, role: lived }]
+decisions:
+  - id: d
+    proposal: P
+    proposed_by: joan
+    state: agreed
+    responses: { jaon: agree }
+    actions:
+      - { what: Write, who: nobody, due: 2026-11-31 }
+      - { what: Call, who: joan, due: 2026-12-01 }
+turns:
+  - { who: joan, at: 2026-11-22T10:00:00+00:00, secs: many }
+";
+    let (code, said) = check(text);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 4, "{said}");
+    assert!(lines[0].ends_with(":12:17: participant 'jaon' answering decision 'd' is not in participants (did you mean 'joan'?)"), "{said}");
+    assert!(lines[1].contains(":14:30: participant 'nobody'"), "{said}");
+    assert!(
+        lines[2].ends_with(":14:43: decisions[0].actions[0].due: 2026-11-31 is not a date: November 2026 has 30 days"),
+        "{said}"
+    );
+    assert!(lines[3].contains(":17:57: turns[0].secs: invalid type"), "{said}");
 }

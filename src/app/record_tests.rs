@@ -260,3 +260,53 @@ stack: [david, marion, anil]
     );
     assert_eq!(app.session.turns.last().unwrap().who, "anil");
 }
+
+#[test]
+fn case_8_more_hands_than_people_present_is_warned() {
+    let mut app = app();
+    app.pane = Pane::Ladder;
+    go(
+        &mut app,
+        Action::Ladder(ladder::LadderAction::Record),
+        "10:40:00",
+    );
+    for _ in 0..2 {
+        go(
+            &mut app,
+            Action::Ladder(ladder::LadderAction::AddHand),
+            "10:40:00",
+        );
+    }
+    assert!(!app.status.clone().unwrap_or_default().contains('⚠'));
+    go(
+        &mut app,
+        Action::Ladder(ladder::LadderAction::AddHand),
+        "10:40:00",
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("⚠ 3 hands, but only 2 people are present: check the count")
+    );
+}
+
+#[test]
+fn case_10_actions_are_marked_done_or_dropped_in_the_decisions_pane() {
+    let yaml = format!(
+        "{}decisions:
+  - {{ id: d, proposal: Fund it, proposed_by: beve, state: agreed,
+      responses: {{ beve: agree }}, decided: 2026-11-22T10:20:00+00:00,
+      actions: [ {{ what: Write, who: beve }}, {{ what: Call, who: alex }} ] }}
+",
+        SESSION
+    );
+    let mut app = app_on(&session_yaml(&yaml), "10:31:00");
+    app.pane = Pane::Decisions;
+    crate::app::testing::type_keys(&mut app, "d<Right><Tab><Right><Right><Enter>", "10:31:00");
+    let marks: Vec<_> = app.session.decisions[0]
+        .actions
+        .iter()
+        .map(|a| a.state)
+        .collect();
+    use crate::session::ActionState;
+    assert_eq!(marks, [Some(ActionState::Done), Some(ActionState::Dropped)]);
+}

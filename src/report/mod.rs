@@ -142,7 +142,15 @@ impl Minutes<'_> {
         let (Some(started), Some(end)) = (clock.started, self.end) else {
             return "the meeting's clock was not started".into();
         };
-        let mut words = format!("{} to {}", hm(started), hm(end));
+        let mut words = match started.offset() == end.offset() {
+            true => format!("{} to {}", hm(started), hm(end)),
+            // Across the clocks changing: "00:30 to 01:00" would hide 1 h 30.
+            false => format!(
+                "{} to {}",
+                started.format("%H:%M (UTC%:z)"),
+                end.format("%H:%M (UTC%:z)")
+            ),
+        };
         if clock.ended.is_none() {
             words.push_str(" (not ended in the file: the record runs to its last entry)");
         }

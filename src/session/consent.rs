@@ -382,10 +382,12 @@ pub fn tally_by_role(session: &Session, decision: &Decision) -> Vec<RoleTally> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const SESSION: &str = "format: 1
+    /// Five people (Pat absent), staff holding power, and a proposal in each
+    /// state; the rubber-stamp tests share it.
+    pub(crate) const SESSION: &str = "format: 1
 title: T
 board: B
 date: 2026-11-22

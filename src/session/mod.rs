@@ -1,5 +1,6 @@
 //! The session file: its types, reading, writing and rules. No terminal code.
 
+pub mod action_line;
 pub mod attendance;
 pub mod balance;
 pub mod consent;
@@ -12,6 +13,7 @@ pub mod lock;
 pub mod model;
 pub mod ordered_map;
 pub mod problem;
+pub mod recover;
 pub mod rubber_stamp;
 pub mod sample;
 pub mod speaker_keys;

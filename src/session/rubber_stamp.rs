@@ -123,27 +123,13 @@ mod tests {
     use crate::session::DecisionState;
     use crate::session::consent::{Closing, answer, close};
 
-    const SESSION: &str = "format: 1
-title: T
-board: B
-date: 2026-11-22
-roles:
-  - { id: lived, label: Lived experience }
-  - { id: carer, label: Carers }
-  - { id: staff, label: Staff, power: true }
-participants:
-  - { id: beve, name: Beve, role: lived }
-  - { id: dulcie, name: Dulcie, role: carer }
-  - { id: alex, name: Alex, role: staff }
-  - { id: jon, name: Jon, role: staff }
-  - { id: pat, name: Pat, role: lived, present: false }
-agenda:
-  - { id: money, title: Money, minutes: 10, started: 2026-11-22T10:00:00+00:00 }
-decisions:
-  - { id: q, proposal: Queued one, proposed_by: alex, state: queued }
-  - { id: o, proposal: Open one, proposed_by: alex, state: open,
-      opened: 2026-11-22T10:00:00+00:00 }
-";
+    /// The consent tests' meeting with an item started at 10:00.
+    fn session_text() -> String {
+        format!(
+            "{}agenda:\n  - {{ id: money, title: Money, minutes: 10, started: 2026-11-22T10:00:00+00:00 }}\n",
+            crate::session::consent::tests::SESSION
+        )
+    }
 
     fn at(hms: &str) -> Time {
         Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
@@ -151,7 +137,7 @@ decisions:
 
     /// The open proposal, proposed by staff at 10:00, with these turns logged.
     fn with_turns(turns: &str) -> Session {
-        let mut s: Session = serde_yaml::from_str(&format!("{SESSION}turns:\n{turns}")).unwrap();
+        let mut s: Session = serde_yaml::from_str(&format!("{}turns:\n{turns}", session_text())).unwrap();
         answer(&mut s, 1, "beve", Response::Agree, at("10:00:00"));
         answer(&mut s, 1, "dulcie", Response::Concern, at("10:00:00"));
         s
