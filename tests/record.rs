@@ -141,11 +141,35 @@ turns:
     assert_eq!(code, Some(1));
     let lines: Vec<&str> = said.lines().collect();
     assert_eq!(lines.len(), 4, "{said}");
-    assert!(lines[0].ends_with(":12:17: participant 'jaon' answering decision 'd' is not in participants (did you mean 'joan'?)"), "{said}");
-    assert!(lines[1].contains(":14:30: participant 'nobody'"), "{said}");
+    assert!(lines[0].ends_with(":12:18: participant 'jaon' answering decision 'd' is not in participants (did you mean 'joan'?)"), "{said}");
     assert!(
-        lines[2].ends_with(":14:43: decisions[0].actions[0].due: 2026-11-31 is not a date: November 2026 has 30 days"),
+        lines[1].contains(":14:29: participant 'nobody' given an action"),
         "{said}"
     );
-    assert!(lines[3].contains(":17:57: turns[0].secs: invalid type"), "{said}");
+    assert!(
+        lines[2].ends_with(":14:42: decisions[0].actions[0].due: 2026-11-31 is not a date: November 2026 has 30 days"),
+        "{said}"
+    );
+    assert!(
+        lines[3].contains(":17:55: turns[0].secs: invalid type"),
+        "{said}"
+    );
+}
+
+#[test]
+fn case_9_indentation_mistakes_are_said_in_plain_words_with_the_line() {
+    let head =
+        "format: 1\ntitle: T\nboard: B\ndate: 2026-11-22\nroles:\n  - id: lived\n    label: L\n";
+    let (code, said) = check(&format!("{head}   - id: staff\n    label: S\n"));
+    assert_eq!(code, Some(1));
+    assert!(
+        said.trim_end().ends_with(":8:4: this is not valid YAML: this line is not in line with the list above it; each entry of a list starts with '- ' at the same indentation as the others"),
+        "{said}"
+    );
+    assert!(!said.contains("indicator"), "{said}");
+    let (_, said) = check(&format!("{head}      power: true\n"));
+    assert!(
+        said.contains(":8:12: this is not valid YAML: a ':' here cannot start a value"),
+        "{said}"
+    );
 }

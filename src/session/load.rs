@@ -189,23 +189,23 @@ fn control_characters(text: &str) -> Vec<Problem> {
 }
 
 /// Every type error, not only serde's first, then every rule the file
-/// breaks once they are set aside (leaving out those on the same lines as
-/// a type error, which its stand-in may have caused), up to the cap.
+/// breaks once they are set aside (leaving out those at the very place of
+/// a type error, which a stand-in put there may have caused), up to the cap.
 fn every_type_error(text: &str, first: &serde_yaml::Error) -> Vec<Problem> {
     let mut problems = Problems::default();
-    let mut lines = vec![];
+    let mut places = vec![];
     let spans = match locate(text) {
         Ok(spans) => spans,
         Err(_) => return vec![from_serde(first, text)],
     };
     let (more, read) = recover::type_errors(text, &spans, first);
     for p in std::iter::once(from_serde(first, text)).chain(more) {
-        lines.push(p.line);
+        places.push((p.line, p.col));
         problems.push(p);
     }
     if let Some(session) = read {
         for p in validate(&session, &spans) {
-            if !lines.contains(&p.line) {
+            if !places.contains(&(p.line, p.col)) {
                 problems.push(p);
             }
         }

@@ -137,7 +137,8 @@ mod tests {
 
     /// The open proposal, proposed by staff at 10:00, with these turns logged.
     fn with_turns(turns: &str) -> Session {
-        let mut s: Session = serde_yaml::from_str(&format!("{}turns:\n{turns}", session_text())).unwrap();
+        let mut s: Session =
+            serde_yaml::from_str(&format!("{}turns:\n{turns}", session_text())).unwrap();
         answer(&mut s, 1, "beve", Response::Agree, at("10:00:00"));
         answer(&mut s, 1, "dulcie", Response::Concern, at("10:00:00"));
         s
