@@ -15,7 +15,7 @@ use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
-use crate::session::rubber_stamp::derived;
+use crate::session::rubber_stamp::shown_flag;
 use crate::session::timing::record_end;
 use crate::session::trend::{Folder, Skipped, scan};
 use crate::text::{fit, one_line};
@@ -82,7 +82,7 @@ pub fn row(file: &str, session: &Session) -> Row {
         rubber_stamps: match record_end(session) {
             Some(end) => decisions
                 .iter()
-                .filter(|d| derived(session, d, end).flag().is_some())
+                .filter(|d| shown_flag(session, d, end).is_some())
                 .count(),
             None => 0,
         },

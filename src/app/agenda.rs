@@ -38,10 +38,9 @@ pub enum AgendaAction {
     Adjust(i8),
     /// Take a break, or come back from the one going on.
     Break,
-    /// End the meeting: the open turn, the running item and the clock.
+    /// End the meeting: the open turn, the running item and the clock; on
+    /// an ended meeting, re-open it (the time it stood ended is a break).
     EndMeeting,
-    /// Re-open an ended meeting: the time it stood ended counts as a break.
-    Reopen,
     /// Open the form for a new item.
     AddItem,
     /// Open the form for the selected item.
@@ -149,13 +148,7 @@ pub const KEYS: &[PaneKey] = &[
     (
         &["E"],
         Action::Agenda(AgendaAction::EndMeeting),
-        "end the meeting",
-        false,
-    ),
-    (
-        &["O"],
-        Action::Agenda(AgendaAction::Reopen),
-        "re-open the ended meeting",
+        "end the meeting / re-open it",
         false,
     ),
     (
@@ -215,8 +208,8 @@ pub(super) fn update(app: &mut App, action: AgendaAction, now: Time) {
         AgendaAction::Previous => previous(app, now),
         AgendaAction::Adjust(minutes) => adjust(app, minutes),
         AgendaAction::Break => take_or_end_break(app, now),
+        AgendaAction::EndMeeting if app.session.clock.ended.is_some() => reopen(app, now),
         AgendaAction::EndMeeting => end_meeting(app, now),
-        AgendaAction::Reopen => reopen(app, now),
         AgendaAction::AddItem => {
             let form = item_form(&app.session, "Add an item", AgendaForm::AddItem, None);
             app.open_form(form);
@@ -417,7 +410,7 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
     Ok(())
 }
 
-/// `O`: the meeting goes on after all. The time it stood ended is kept as
+/// `E` on an ended meeting: it goes on after all. The time it stood ended is kept as
 /// a break, so it is nobody's speech and no item's time.
 fn reopen(app: &mut App, now: Time) -> Result<(), String> {
     let Some(ended) = app.session.clock.ended else {

@@ -168,7 +168,7 @@ fn case_4_an_ended_meeting_refuses_the_floor_and_hands_until_reopened() {
     // Re-opened: the time it stood ended is a break, and the floor works.
     go(
         &mut app,
-        Action::Agenda(agenda::AgendaAction::Reopen),
+        Action::Agenda(agenda::AgendaAction::EndMeeting),
         "11:10:00",
     );
     assert_eq!(app.session.clock.ended, None);

@@ -118,7 +118,7 @@ pub(super) fn refuse_if_ended(app: &mut App) -> bool {
 
 /// What the status line says when something needs a meeting in progress.
 pub(super) const ENDED: &str =
-    "The meeting has ended: O in the Agenda pane re-opens it (Ctrl-Z takes the end back)";
+    "The meeting has ended: E in the Agenda pane re-opens it (Ctrl-Z takes the end back)";
 
 /// Space: nobody has the floor. Straight after a floor change (a slip of
 /// the key) the slip is taken out rather than kept as a turn.

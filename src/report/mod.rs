@@ -14,7 +14,7 @@ use crate::session::attendance::{apologies, comings_and_goings, given_secs};
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
-use crate::session::rubber_stamp::derived;
+use crate::session::rubber_stamp::shown_flag;
 use crate::session::timing::{
     ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
     record_end,
@@ -431,7 +431,7 @@ impl Minutes<'_> {
     /// stored, and a note left on a flag that no longer applies.
     fn rubber_stamp(&self, out: &mut String, d: &Decision) {
         let now = self.end.unwrap_or(d.decided.unwrap_or_default());
-        let flag = derived(self.session, d, now).flag();
+        let flag = shown_flag(self.session, d, now);
         let note = d.rubber_stamp_note.as_deref().map(|n| self.text(n));
         match (flag, note) {
             (Some(flag), note) => {

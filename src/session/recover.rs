@@ -31,7 +31,13 @@ pub fn type_errors(
     let mut found = Vec::new();
     let mut error = split(&first.to_string());
     let mut seen = vec![error.clone()];
+    // Mappings a misspelt field was taken out of: the field it stood for is
+    // then missing, which the misspelling's message already says.
+    let mut misspelt: Vec<String> = Vec::new();
     while found.len() < MAX_TYPE_ERRORS {
+        if unknown_field(&error.1).is_some() {
+            misspelt.push(error.0.clone());
+        }
         if !set_aside(&mut value, &error) {
             return (found, None);
         }
@@ -47,6 +53,9 @@ pub fn type_errors(
                 }
                 seen.push(error.clone());
                 let (path, message) = &error;
+                if missing_field(message).is_some() && misspelt.contains(path) {
+                    continue;
+                }
                 let at = match unknown_field(message) {
                     Some(key) => spans.key_or_near(&join(path, key)),
                     None => spans.value_or_near(path),

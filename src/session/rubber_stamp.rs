@@ -24,6 +24,18 @@ pub fn window_start(session: &Session, decision: &Decision) -> Option<Time> {
     })
 }
 
+/// The flag to show on `decision`: the check worked out from the record,
+/// or where the record cannot tell (no opening time, no turns logged), the
+/// reason stored when its round closed.
+pub fn shown_flag(session: &Session, decision: &Decision, now: Time) -> Option<String> {
+    let stamp = derived(session, decision, now);
+    let stored = || {
+        let unsure = !stamp.unknown.is_empty() && is_agreement(decision.state);
+        unsure.then(|| decision.rubber_stamp.clone()).flatten()
+    };
+    stamp.flag().or_else(stored)
+}
+
 /// The check on an agreed proposal as the record stands: up to when it was
 /// decided (else the end of the record). Nothing for a proposal not agreed.
 pub fn derived(session: &Session, decision: &Decision, now: Time) -> Stamp {

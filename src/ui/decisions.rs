@@ -13,7 +13,7 @@ use super::parts::{heading, name_of};
 use crate::app::App;
 use crate::app::decisions::{cursor, selected_index};
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
-use crate::session::rubber_stamp::derived;
+use crate::session::rubber_stamp::{derived, shown_flag};
 use crate::session::{Decision, DecisionState, Response, Session};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
@@ -243,7 +243,7 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
                 theme.warn(),
             ));
         }
-    } else if let Some(reason) = stamp.flag() {
+    } else if let Some(reason) = shown_flag(s, d, app.now) {
         lines.push(Line::styled(
             format!("⚑ POSSIBLE RUBBER STAMP: {}", one_line(&reason)),
             theme.alert(),
