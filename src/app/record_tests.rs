@@ -66,17 +66,22 @@ fn case_1_leaving_early_is_not_apologies_and_a_latecomer_arrives_at_a_time() {
     assert!(before.session.participants[0].attendance.is_empty());
 }
 
+/// The meeting with one proposal, Beve's "Fund it", whose other fields
+/// (state first) are `fields`, opened at `now`.
+fn with_proposal(fields: &str, now: &str) -> App {
+    let yaml = format!(
+        "{SESSION}decisions:\n  - {{ id: d, proposal: Fund it, proposed_by: beve, {fields} }}\n"
+    );
+    app_on(&session_yaml(&yaml), now)
+}
+
 /// A closed round at 10:40: Beve's concern, Alex's agreement.
 fn closed_round() -> App {
-    let yaml = format!(
-        "{}decisions:
-  - {{ id: d, proposal: Fund it, proposed_by: beve, state: amended,
-      responses: {{ beve: concern, alex: agree }}, reasons: {{ beve: Too fast }},
-      decided: 2026-11-22T10:40:00+00:00 }}
-",
-        SESSION
-    );
-    app_on(&session_yaml(&yaml), "10:45:00")
+    with_proposal(
+        "state: amended, responses: { beve: concern, alex: agree },
+      reasons: { beve: Too fast }, decided: 2026-11-22T10:40:00+00:00",
+        "10:45:00",
+    )
 }
 
 #[test]
@@ -93,14 +98,7 @@ fn case_2_a_closed_round_stays_as_it_closed_when_people_leave() {
 
 #[test]
 fn case_3_earlier_answers_and_wordings_are_kept_with_their_times() {
-    let yaml = format!(
-        "{}decisions:
-  - {{ id: d, proposal: Fund it, proposed_by: beve, state: open,
-      opened: 2026-11-22T10:30:00+00:00 }}
-",
-        SESSION
-    );
-    let mut app = app_on(&session_yaml(&yaml), "10:31:00");
+    let mut app = with_proposal("state: open, opened: 2026-11-22T10:30:00+00:00", "10:31:00");
     let mut s = app.session.clone();
     consent::answer(&mut s, 0, "beve", Response::Object, at("10:32:00"));
     consent::set_reason(&mut s, 0, "beve", Some("Too fast".into()));
@@ -196,6 +194,12 @@ fn case_4_a_record_stopped_long_ago_asks_before_counting_the_gap() {
     assert!(timing::stale_open(&fresh.session, at("10:42:00")).is_none());
 }
 
+/// Who spoke, and for how long, in the app's speaking log.
+fn turns_of(app: &App) -> Vec<(&str, Option<u64>)> {
+    let turns = app.session.turns.iter();
+    turns.map(|t| (t.who.as_str(), t.secs)).collect()
+}
+
 #[test]
 fn case_5_a_floor_change_straight_after_another_is_a_correction() {
     let mut app = app();
@@ -203,22 +207,12 @@ fn case_5_a_floor_change_straight_after_another_is_a_correction() {
     go(&mut app, Action::GiveFloor("pat".into()), "10:30:01");
     // Pat is absent: refused; now the slip to Alex and back.
     go(&mut app, Action::GiveFloor("alex".into()), "10:30:01");
-    let who: Vec<(&str, Option<u64>)> = app
-        .session
-        .turns
-        .iter()
-        .map(|t| (t.who.as_str(), t.secs))
-        .collect();
+    let who = turns_of(&app);
     // Beve's one-second turn was a slip: Alex's turn carries on.
     assert_eq!(who, [("alex", None)]);
     go(&mut app, Action::GiveFloor("beve".into()), "10:31:00");
     go(&mut app, Action::SilenceFloor, "10:31:02");
-    let who: Vec<(&str, Option<u64>)> = app
-        .session
-        .turns
-        .iter()
-        .map(|t| (t.who.as_str(), t.secs))
-        .collect();
+    let who = turns_of(&app);
     assert_eq!(
         who,
         [("alex", Some(180))],
@@ -291,15 +285,11 @@ fn case_8_more_hands_than_people_present_is_warned() {
 
 #[test]
 fn case_10_actions_are_marked_done_or_dropped_in_the_decisions_pane() {
-    let yaml = format!(
-        "{}decisions:
-  - {{ id: d, proposal: Fund it, proposed_by: beve, state: agreed,
-      responses: {{ beve: agree }}, decided: 2026-11-22T10:20:00+00:00,
-      actions: [ {{ what: Write, who: beve }}, {{ what: Call, who: alex }} ] }}
-",
-        SESSION
+    let mut app = with_proposal(
+        "state: agreed, responses: { beve: agree }, decided: 2026-11-22T10:20:00+00:00,
+      actions: [ { what: Write, who: beve }, { what: Call, who: alex } ]",
+        "10:31:00",
     );
-    let mut app = app_on(&session_yaml(&yaml), "10:31:00");
     app.pane = Pane::Decisions;
     crate::app::testing::type_keys(&mut app, "d<Right><Tab><Right><Right><Enter>", "10:31:00");
     let marks: Vec<_> = app.session.decisions[0]

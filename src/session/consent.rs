@@ -308,14 +308,14 @@ pub fn close(session: &mut Session, index: usize, closing: Closing, now: Time) {
 /// Changes the wording of the proposal at `index` at `now`, keeping the
 /// one it replaces in `wordings`.
 pub fn reword(session: &mut Session, index: usize, proposal: String, now: Time) {
-    if let Some(d) = session.decisions.get_mut(index) {
-        if d.proposal != proposal {
-            let was = std::mem::replace(&mut d.proposal, proposal);
-            d.wordings.push(super::Wording {
-                proposal: was,
-                until: now,
-            });
-        }
+    if let Some(d) = session.decisions.get_mut(index)
+        && d.proposal != proposal
+    {
+        let was = std::mem::replace(&mut d.proposal, proposal);
+        d.wordings.push(super::Wording {
+            proposal: was,
+            until: now,
+        });
     }
 }
 
