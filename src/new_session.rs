@@ -2,12 +2,13 @@
 //! meeting of a group: its roles, people and settings carried over, and
 //! "you said, we did" items for what the last meeting asked for.
 //!
-//! An action has no "done" mark in the file, so every action of the
-//! previous meeting comes back as an item: the meeting is where the group
-//! hears whether it was done. A decision comes back for review when its
-//! review date is on or before the new meeting's date. Only the previous
-//! file is read: a review date further on comes back from the meeting
-//! before it is due, as long as each meeting is made from the last.
+//! Every action of the previous meeting not yet marked done or dropped
+//! comes back as an item: the meeting is where the group hears whether it
+//! was done. Unfinished business (proposals queued, open or deferred) comes
+//! back in the queue, saying where it came from. A decision comes back for
+//! review when its review date is on or before the new meeting's date. Only
+//! the previous file is read: a review date further on comes back from the
+//! meeting before it is due, as long as each meeting is made from the last.
 
 use std::path::Path;
 
@@ -16,7 +17,7 @@ use chrono::NaiveDate;
 use crate::session::consent::state_words;
 use crate::session::ids::fresh_id;
 use crate::session::write::to_yaml;
-use crate::session::{Decision, FORMAT, Item, Participant, Problem, Session, parse};
+use crate::session::{Decision, DecisionState, FORMAT, Item, Participant, Problem, Session, parse};
 use crate::store::save::write_new;
 
 /// The time box of an item reporting back on one action.
@@ -84,12 +85,40 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
             .iter()
             .map(|p| Participant {
                 present: None,
+                attendance: Vec::new(),
                 ..p.clone()
             })
             .collect();
         session.agenda = follow_up(previous, plan.date);
+        session.decisions = unfinished(previous);
     }
     session
+}
+
+/// The proposals `previous` left queued, open or deferred, queued again
+/// with `carried_from` naming that meeting; the item they were under is
+/// not on this agenda, and their round starts afresh.
+pub fn unfinished(previous: &Session) -> Vec<Decision> {
+    let from = format!("{} {}", previous.date, previous.title);
+    previous
+        .decisions
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.state,
+                DecisionState::Queued | DecisionState::Open | DecisionState::Deferred
+            )
+        })
+        .map(|d| Decision {
+            carried_from: Some(from.clone()),
+            ..Decision::queued(
+                d.id.clone(),
+                d.proposal.clone(),
+                d.proposed_by.clone(),
+                None,
+            )
+        })
+        .collect()
 }
 
 /// The "you said, we did" items: one for each action of `previous`, then
@@ -110,7 +139,7 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         });
     };
     for d in &previous.decisions {
-        for a in &d.actions {
+        for a in d.actions.iter().filter(|a| a.state.is_none()) {
             let due = a.due.map_or_else(String::new, |due| format!(", due {due}"));
             let notes = format!(
                 "You said, we did: an action from the meeting of {} on {} ({}){due}. What was done?",
@@ -195,6 +224,47 @@ mod tests {
             to_yaml(&s),
             "format: 1\ntitle: Next\nboard: Board\ndate: 2027-02-20\n"
         );
+    }
+
+    #[test]
+    fn unfinished_business_carries_over_and_ended_actions_do_not() {
+        let previous: Session = serde_yaml::from_str(
+            "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
+roles: [{ id: r, label: R }]
+participants: [{ id: a, name: A, role: r }]
+decisions:
+  - { id: q, proposal: Queued, proposed_by: a, state: queued }
+  - { id: o, proposal: Open, proposed_by: a, state: open, responses: { a: agree } }
+  - { id: f, proposal: Deferred, proposed_by: a, state: deferred }
+  - id: g
+    proposal: Agreed
+    proposed_by: a
+    state: agreed
+    actions: [{ what: Done one, who: a, state: done }, { what: Dropped one, who: a, state: dropped }, { what: Still to do, who: a }]
+",
+        )
+        .unwrap();
+        let s = new_session(&plan(), Some(&previous));
+        let carried: Vec<(&str, DecisionState, Option<&str>)> = s
+            .decisions
+            .iter()
+            .map(|d| (d.id.as_str(), d.state, d.carried_from.as_deref()))
+            .collect();
+        let from = Some("2026-11-22 Board");
+        assert_eq!(
+            carried,
+            [
+                ("q", DecisionState::Queued, from),
+                ("o", DecisionState::Queued, from),
+                ("f", DecisionState::Queued, from)
+            ]
+        );
+        assert!(
+            s.decisions[1].responses.is_empty(),
+            "the round starts afresh"
+        );
+        let titles: Vec<&str> = s.agenda.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["You said, we did: Still to do"]);
     }
 
     #[test]

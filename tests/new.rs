@@ -73,7 +73,16 @@ fn the_next_meeting_carries_the_group_and_brings_back_actions_and_reviews() {
             ("easy-read-review", Some("alex"), 10),
         ]
     );
-    assert!(session.decisions.is_empty() && session.turns.is_empty());
+    // Unfinished business comes back queued, saying where it came from;
+    // what was decided does not.
+    let carried: Vec<(&str, &str, Option<&str>)> = session
+        .decisions
+        .iter()
+        .map(|d| (d.id.as_str(), d.state.id(), d.carried_from.as_deref()))
+        .collect();
+    let from = old.date.to_string() + " " + &old.title;
+    assert_eq!(carried, [("vans", "queued", Some(from.as_str()))]);
+    assert!(session.turns.is_empty());
     assert!(session.clock.is_empty() && session.ladder.is_empty());
     insta::assert_snapshot!("from_previous", text);
 }

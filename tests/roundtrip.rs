@@ -3,8 +3,9 @@
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
-    ActionPoint, Break, Clock, Decision, DecisionState, Item, Judgement, OrderedMap, Participant,
-    Response, Role, Rung, Session, Settings, SpeakerKey, StackOrder, Time, Turn,
+    ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
+    Item, Judgement, OrderedMap, Participant, Response, Role, Rung, Session, Settings, SpeakerKey,
+    StackOrder, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -150,9 +151,10 @@ fn participant() -> impl Strategy<Value = Participant> {
         any::<Option<bool>>(),
         maybe_text(),
         maybe_text(),
+        prop::collection::vec((time(), any::<bool>()), 0..3),
     )
         .prop_map(
-            |(id, name, role, key, present, needs, room_name)| Participant {
+            |(id, name, role, key, present, needs, room_name, moves)| Participant {
                 id,
                 name,
                 role,
@@ -160,6 +162,13 @@ fn participant() -> impl Strategy<Value = Participant> {
                 present,
                 needs,
                 room_name,
+                attendance: moves
+                    .into_iter()
+                    .map(|(at, came)| Attendance {
+                        arrived: came.then_some(at),
+                        left: (!came).then_some(at),
+                    })
+                    .collect(),
             },
         )
 }
@@ -186,10 +195,15 @@ fn item() -> impl Strategy<Value = Item> {
 }
 
 fn action() -> impl Strategy<Value = ActionPoint> {
-    (text(), text(), prop::option::of(date())).prop_map(|(what, who, due)| ActionPoint {
-        what,
-        who,
-        due,
+    let state =
+        prop::sample::select(&[None, Some(ActionState::Done), Some(ActionState::Dropped)][..]);
+    (text(), text(), prop::option::of(date()), state).prop_map(|(what, who, due, state)| {
+        ActionPoint {
+            what,
+            who,
+            due,
+            state,
+        }
     })
 }
 
@@ -210,6 +224,19 @@ fn decision() -> impl Strategy<Value = Decision> {
             maybe_text(),
             maybe_text(),
         ),
+        (
+            prop::collection::vec((text(), time()), 0..3),
+            prop::collection::vec(
+                (
+                    text(),
+                    prop::sample::select(&Response::ALL[..]),
+                    maybe_text(),
+                    time(),
+                ),
+                0..3,
+            ),
+            maybe_text(),
+        ),
     )
         .prop_map(
             |(
@@ -219,6 +246,7 @@ fn decision() -> impl Strategy<Value = Decision> {
                 (outcome, decided, review),
                 actions,
                 (opened, reasons, rubber_stamp, rubber_stamp_note),
+                (wordings, earlier, carried_from),
             )| {
                 Decision {
                     id,
@@ -235,6 +263,20 @@ fn decision() -> impl Strategy<Value = Decision> {
                     actions,
                     rubber_stamp,
                     rubber_stamp_note,
+                    wordings: wordings
+                        .into_iter()
+                        .map(|(proposal, until)| Wording { proposal, until })
+                        .collect(),
+                    earlier_answers: earlier
+                        .into_iter()
+                        .map(|(who, answer, reason, until)| EarlierAnswer {
+                            who,
+                            answer,
+                            reason,
+                            until,
+                        })
+                        .collect(),
+                    carried_from,
                 }
             },
         )
@@ -284,13 +326,15 @@ fn settings() -> impl Strategy<Value = Settings> {
         any::<Option<u64>>(),
         prop::option::of(order),
         any::<Option<u64>>(),
+        any::<Option<u64>>(),
     )
-        .prop_map(|(warn, alert, long_turn, order, quick)| Settings {
+        .prop_map(|(warn, alert, long_turn, order, quick, slip)| Settings {
             warn_minutes: warn,
             alert_minutes: alert,
             long_turn_secs: long_turn,
             stack_order: order,
             quick_agreement_secs: quick,
+            slip_secs: slip,
         })
 }
 

@@ -39,7 +39,8 @@ pub enum AgendaAction {
     Adjust(i8),
     /// Take a break, or come back from the one going on.
     Break,
-    /// End the meeting: the open turn, the running item and the clock.
+    /// End the meeting: the open turn, the running item and the clock; on
+    /// an ended meeting, re-open it (the time it stood ended is a break).
     EndMeeting,
     /// Open the form for a new item.
     AddItem,
@@ -131,6 +132,7 @@ pub(super) fn update(app: &mut App, action: AgendaAction, now: Time) {
         AgendaAction::Previous => previous(app, now),
         AgendaAction::Adjust(minutes) => adjust(app, minutes),
         AgendaAction::Break => take_or_end_break(app, now),
+        AgendaAction::EndMeeting if app.session.clock.ended.is_some() => reopen(app, now),
         AgendaAction::EndMeeting => end_meeting(app, now),
         AgendaAction::AddItem => {
             let form = item_form(&app.session, "Add an item", AgendaForm::AddItem, None);
@@ -162,10 +164,7 @@ fn named(item: &Item) -> String {
 /// Refuses anything that runs the meeting once it has ended.
 fn not_ended(app: &App) -> Result<(), String> {
     match app.session.clock.ended {
-        Some(_) => Err(format!(
-            "The meeting has ended ({} takes that back)",
-            app.global_key("undo")
-        )),
+        Some(_) => Err(super::update::ended(app)),
         None => Ok(()),
     }
 }
@@ -332,6 +331,29 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
         "Meeting ended at {} ({} takes that back)",
         now.format("%H:%M"),
         app.global_key("undo")
+    ));
+    Ok(())
+}
+
+/// `E` on an ended meeting: it goes on after all. The time it stood ended is kept as
+/// a break, so it is nobody's speech and no item's time.
+fn reopen(app: &mut App, now: Time) -> Result<(), String> {
+    let Some(ended) = app.session.clock.ended else {
+        return Err("The meeting has not ended, so there is nothing to re-open".into());
+    };
+    app.change("re-open the meeting".into(), |s| {
+        s.clock.ended = None;
+        if now > ended {
+            s.clock.breaks.push(Break {
+                from: ended,
+                minutes: None,
+                to: Some(now),
+            });
+        }
+    });
+    app.status = Some(format!(
+        "Meeting re-opened at {}; the time since it ended counts as a break",
+        now.format("%H:%M")
     ));
     Ok(())
 }

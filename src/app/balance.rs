@@ -8,7 +8,8 @@ use super::keys::Key;
 use super::{Action, App, Pane};
 use crate::session::balance::{Tally, floor, spoken};
 use crate::session::ids::fresh_id;
-use crate::session::{Participant, Session, SpeakerKey, Time, speaker_keys, stack};
+use crate::session::timing::not_before_record;
+use crate::session::{Participant, Session, SpeakerKey, Time, attendance, speaker_keys, stack};
 
 /// What the facilitator can do in the Balance pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,8 +132,9 @@ pub(super) fn person_key(app: &App, key: Key) -> Option<Action> {
     }
 }
 
-/// Applies one of the pane's actions.
-pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
+/// Applies one of the pane's actions; the action it leads to (Enter gives
+/// the floor), if any, for `update` to apply next.
+pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) -> Option<Action> {
     app.balance.hand_next = false;
     match action {
         BalanceAction::Select(step) => {
@@ -151,16 +153,17 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) {
         BalanceAction::CancelHand => app.status = Some("No hand raised".into()),
         BalanceAction::ToggleHand(who) => toggle_hand(app, &who, now),
         BalanceAction::CallNext => match app.session.stack.first() {
-            Some(top) => {
-                let top = top.clone();
-                super::update(app, Action::GiveFloor(top), now);
-            }
+            Some(top) => return Some(Action::GiveFloor(top.clone())),
             None => app.status = Some("No hands are up".into()),
         },
     }
+    None
 }
 
 fn toggle_hand(app: &mut App, who: &str, now: Time) {
+    if super::update::refuse_if_ended(app) {
+        return;
+    }
     let Some(p) = app.session.participant(who) else {
         return;
     };
@@ -202,18 +205,18 @@ fn toggle_present(app: &mut App, now: Time) {
     };
     let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
     let i = app.balance.selected;
+    let now = not_before_record(&app.session, now);
     if present {
         app.change(format!("mark {name} absent"), |s| {
             if floor(s).is_some_and(|t| t.who == id) {
                 crate::session::timing::close_open_turn(s, now);
             }
             stack::lower(&mut s.stack, &id);
-            s.participants[i].present = Some(false);
+            attendance::mark(s, i, false, now);
         });
     } else {
-        // Present is the default: leave the field out rather than write it.
         app.change(format!("mark {name} present"), |s| {
-            s.participants[i].present = None;
+            attendance::mark(s, i, true, now);
         });
     }
 }
@@ -267,7 +270,7 @@ pub(super) fn submit(
     app: &mut App,
     purpose: BalanceForm,
     form: &Form<Purpose>,
-    _now: Time,
+    now: Time,
 ) -> Result<(), String> {
     match purpose {
         BalanceForm::Latecomer => {
@@ -292,9 +295,13 @@ pub(super) fn submit(
                 present: None,
                 needs: None,
                 room_name: None,
+                attendance: Vec::new(),
             };
+            let now = not_before_record(&app.session, now);
             app.change(format!("add {name}"), |s| {
                 s.participants.push(person);
+                // Their arrival is recorded once the meeting is under way.
+                attendance::mark(s, s.participants.len() - 1, true, now);
                 speaker_keys::assign_missing(s, |c| taken.contains(&c));
             });
             let added = app.session.participants.last();

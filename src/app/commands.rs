@@ -39,7 +39,7 @@ pub fn table(scope: Scope) -> &'static [(&'static str, Action)] {
         Scope::Balance => balance::COMMANDS,
         Scope::Decisions => decisions::COMMANDS,
         Scope::Ladder => ladder::COMMANDS,
-        Scope::Form | Scope::Help | Scope::Prompt | Scope::Follow => &[],
+        Scope::Form | Scope::Help | Scope::Prompt | Scope::Resume | Scope::Follow => &[],
     }
 }
 
@@ -75,6 +75,7 @@ mod tests {
                 Scope::Form => super::super::form::COMMANDS.to_vec(),
                 Scope::Help => HELP.iter().map(|(n, _)| *n).collect(),
                 Scope::Prompt => super::super::conflict::COMMANDS.to_vec(),
+                Scope::Resume => super::super::resume::COMMANDS.to_vec(),
                 Scope::Follow => crate::cli::follow::COMMANDS.to_vec(),
                 scope => table(scope).iter().map(|(n, _)| *n).collect(),
             }

@@ -11,9 +11,8 @@ use super::form::{self, Choice, Form};
 use super::{Action, App};
 use crate::session::consent::{self, CLOSING, Closing, Move};
 use crate::session::ids::fresh_id;
-use crate::session::problem::suggest;
-use crate::session::{ActionPoint, Decision, DecisionState, Response, Session, Time};
-use crate::text::one_line;
+use crate::session::{ActionState, Decision, DecisionState, Response, Session, Time, action_line};
+use crate::text::{fit, one_line};
 
 /// What the facilitator can do in the Decisions pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +39,8 @@ pub enum DecisionAction {
     Close,
     /// Note why a rubber-stamp flag was fine (or not).
     Note,
+    /// Mark the selected proposal's actions done or dropped.
+    MarkActions,
 }
 
 /// The forms the Decisions pane opens, and what each will change.
@@ -55,6 +56,9 @@ pub enum DecisionForm {
     Close(String),
     /// The facilitator's note on a rubber-stamp flag.
     Note(String),
+    /// Done, dropped or still to do, for each action of the proposal with
+    /// this id.
+    MarkActions(String),
 }
 
 /// What the Decisions pane has selected: kept in the app, drawn by `ui`.
@@ -108,6 +112,10 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("move_up", Action::Decisions(DecisionAction::Shift(-1))),
     ("move_down", Action::Decisions(DecisionAction::Shift(1))),
     ("note", Action::Decisions(DecisionAction::Note)),
+    (
+        "mark_actions",
+        Action::Decisions(DecisionAction::MarkActions),
+    ),
 ];
 
 /// The index of the open proposal, if any.
@@ -257,7 +265,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
                 app.decisions.person = Some(present[to].clone());
             }
         }
-        DecisionAction::Answer(response) => answer(app, response),
+        DecisionAction::Answer(response) => answer(app, response, now),
         DecisionAction::Reason => {
             let Some(i) = open_round(app) else { return };
             let d = app.session.decisions[i].clone();
@@ -292,6 +300,28 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             let form = close_form(&d, state);
             app.open_form(form);
         }
+        DecisionAction::MarkActions => {
+            let Some(i) = selected(app) else { return };
+            let d = &app.session.decisions[i];
+            if d.actions.is_empty() {
+                app.status = Some(format!("{} has no actions to mark", consent::called(d)));
+                return;
+            }
+            let mut form = Form::new(
+                format!("Actions of {}", consent::called(d)),
+                Purpose::Decisions(DecisionForm::MarkActions(d.id.clone())),
+            );
+            for a in &d.actions {
+                let marks = vec![
+                    Choice::new("to-do", "still to do"),
+                    Choice::new(ActionState::Done.id(), "done"),
+                    Choice::new(ActionState::Dropped.id(), "dropped"),
+                ];
+                let now = a.state.map_or("to-do", ActionState::id);
+                form = form.choice(&fit(&one_line(&a.what), 30), "Left/Right", marks, now);
+            }
+            app.open_form(form);
+        }
         DecisionAction::Note => {
             let Some(i) = selected(app) else { return };
             if allowed(app, i, Move::Note) {
@@ -314,7 +344,7 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
 /// Records the answer of the person at the cursor on the open proposal,
 /// then moves the cursor on to the next present person yet to answer. A
 /// concern or objection opens the reason form (Esc leaves it without one).
-fn answer(app: &mut App, response: Response) {
+fn answer(app: &mut App, response: Response, now: Time) {
     let Some(i) = open_round(app) else { return };
     let d = app.session.decisions[i].clone();
     let Some(who) = cursor(app, &d).map(str::to_owned) else {
@@ -326,7 +356,7 @@ fn answer(app: &mut App, response: Response) {
     }
     let name = person_name(&app.session, &who);
     app.change(format!("{name}'s answer ({})", response.id()), |s| {
-        consent::answer(s, i, &who, response)
+        consent::answer(s, i, &who, response, now)
     });
     let d = &app.session.decisions[i];
     let present = present_ids(&app.session);
@@ -337,8 +367,9 @@ fn answer(app: &mut App, response: Response) {
     app.status = Some(match next {
         Some(_) => format!("{name}: {}", response.id()),
         None => format!(
-            "{name}: {}. Everyone present has answered: close the round (c)",
-            response.id()
+            "{name}: {}. Everyone present has answered: close the round ({})",
+            response.id(),
+            app.key_name(Scope::Decisions, "close_round")
         ),
     });
     app.decisions.person = Some(next.unwrap_or(&who).clone());
@@ -427,14 +458,7 @@ fn close_form(d: &Decision, state: DecisionState) -> Form<Purpose> {
         .iter()
         .map(|s| Choice::new(s.id(), consent::state_words(*s)))
         .collect();
-    let actions: Vec<String> = d
-        .actions
-        .iter()
-        .map(|a| {
-            let due = a.due.map(|d| format!("; {d}")).unwrap_or_default();
-            format!("{}; {}{due}", a.what, a.who)
-        })
-        .collect();
+    let actions: Vec<String> = d.actions.iter().map(action_line::line).collect();
     let title = if d.state == DecisionState::Open {
         "Close the round on"
     } else {
@@ -457,97 +481,9 @@ fn close_form(d: &Decision, state: DecisionState) -> Form<Purpose> {
     )
     .lines(
         "Actions",
-        "one a line: what; who; YYYY-MM-DD (date optional)",
+        "one a line: what; who; YYYY-MM-DD (date optional); done or dropped once ended",
         &actions.join("\n"),
     )
-}
-
-/// Reads the actions field: one action a line, `what; who; YYYY-MM-DD`,
-/// the date optional. `who` is a participant's id or name. The last one
-/// or two parts are the owner and date, so a `what` may hold semicolons.
-pub fn parse_actions(session: &Session, text: &str) -> Result<Vec<ActionPoint>, String> {
-    let mut actions = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = format!("Action line {}", n + 1);
-        let mut parts: Vec<&str> = line.split(';').map(str::trim).collect();
-        let due = match parts.last() {
-            Some(last) if parts.len() >= 3 && looks_like_date(last) => {
-                let last = parts.pop().unwrap_or_default();
-                form::optional_date(last, &format!("{at}: the due date"))?
-            }
-            _ => None,
-        };
-        if parts.len() < 2 {
-            return Err(format!(
-                "{at}: write what; who; YYYY-MM-DD, with a semicolon before who"
-            ));
-        }
-        let who = parts.pop().unwrap_or_default();
-        let what = parts.join("; ");
-        if what.trim().is_empty() {
-            return Err(format!(
-                "{at}: say what is to be done before the first semicolon"
-            ));
-        }
-        actions.push(ActionPoint {
-            what: what.trim().to_owned(),
-            who: owner(session, who).map_err(|e| format!("{at}: {e}"))?,
-            due,
-        });
-    }
-    Ok(actions)
-}
-
-/// Whether a part is meant as a date (digits and dashes or slashes), so a
-/// mistyped date is reported as a date rather than read as a person.
-fn looks_like_date(part: &str) -> bool {
-    part.is_empty()
-        || (part.chars().any(|c| c.is_ascii_digit())
-            && part
-                .chars()
-                .all(|c| c.is_ascii_digit() || "-/.".contains(c)))
-}
-
-/// The participant id `who` names: an id, a full name or a first name,
-/// in any case, as long as it names one person.
-fn owner(session: &Session, who: &str) -> Result<String, String> {
-    if who.is_empty() {
-        return Err("say who will do it after the first semicolon".into());
-    }
-    let people = &session.participants;
-    if let Some(p) = session.participant(who) {
-        return Ok(p.id.clone());
-    }
-    let wanted = who.to_lowercase();
-    let names = |p: &&crate::session::Participant| {
-        let name = p.name.to_lowercase();
-        p.id.to_lowercase() == wanted
-            || name == wanted
-            || name.split_whitespace().next() == Some(wanted.as_str())
-    };
-    let named: Vec<&str> = people.iter().filter(names).map(|p| p.id.as_str()).collect();
-    match named.as_slice() {
-        [one] => Ok((*one).to_owned()),
-        [] => {
-            let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-            let hint = suggest(&wanted, &ids)
-                .map(|s| format!(" (did you mean '{s}'?)"))
-                .unwrap_or_default();
-            Err(format!(
-                "nobody called '{}' is in participants{hint}",
-                one_line(who)
-            ))
-        }
-        several => Err(format!(
-            "{} people are called '{}': use their id ({})",
-            several.len(),
-            one_line(who),
-            several.join(", ")
-        )),
-    }
 }
 
 /// The index of the proposal with `id`, or why the form cannot be saved.
@@ -578,8 +514,8 @@ pub(super) fn submit(
             if let DecisionForm::Edit(id) = purpose {
                 let i = index_of(&app.session, &id)?;
                 app.change(format!("edit the proposal {short}"), |s| {
+                    consent::reword(s, i, text, now);
                     let d = &mut s.decisions[i];
-                    d.proposal = text;
                     d.proposed_by = by.clone();
                     d.item = item;
                 });
@@ -588,22 +524,7 @@ pub(super) fn submit(
             let id = fresh_id(&text, "proposal", |id| {
                 app.session.decisions.iter().any(|d| d.id == id)
             });
-            let decision = Decision {
-                id,
-                proposal: text,
-                proposed_by: by.clone(),
-                item,
-                state: DecisionState::Queued,
-                opened: None,
-                responses: Default::default(),
-                reasons: Default::default(),
-                outcome: None,
-                decided: None,
-                review: None,
-                actions: Vec::new(),
-                rubber_stamp: None,
-                rubber_stamp_note: None,
-            };
+            let decision = Decision::queued(id, text, by.clone(), item);
             app.change(format!("add the proposal {short}"), |s| {
                 s.decisions.push(decision)
             });
@@ -630,7 +551,7 @@ pub(super) fn submit(
                 form::required(&form.value("Outcome"), "the outcome, in the group's words")?;
             let review: Option<NaiveDate> =
                 form::optional_date(&form.value("Review"), "The review date")?;
-            let actions = parse_actions(&app.session, &form.value("Actions"))?;
+            let actions = action_line::parse(&app.session, &form.value("Actions"))?;
             let what = consent::called(&app.session.decisions[i]);
             let closing = Closing {
                 state,
@@ -649,6 +570,28 @@ pub(super) fn submit(
                     app.key_name(Scope::Decisions, "note")
                 ),
                 None => format!("{what}: {}", consent::state_words(d.state)),
+            });
+        }
+        DecisionForm::MarkActions(id) => {
+            let i = index_of(&app.session, &id)?;
+            // One choice an action, in the proposal's order.
+            let values = form.values();
+            if values.len() != app.session.decisions[i].actions.len() {
+                return Err("The actions changed while the form was open; open it again".into());
+            }
+            let marks: Vec<Option<ActionState>> = values
+                .iter()
+                .map(|v| {
+                    [ActionState::Done, ActionState::Dropped]
+                        .into_iter()
+                        .find(|s| s.id() == v)
+                })
+                .collect();
+            let what = consent::called(&app.session.decisions[i]);
+            app.change(format!("mark the actions of {what}"), |s| {
+                for (a, mark) in s.decisions[i].actions.iter_mut().zip(marks) {
+                    a.state = mark;
+                }
             });
         }
         DecisionForm::Note(id) => {

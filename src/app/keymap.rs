@@ -34,13 +34,15 @@ pub enum Scope {
     Help,
     /// While the changed-on-disk question is asked.
     Prompt,
+    /// While the question on a record that stopped long ago is asked.
+    Resume,
     /// `coproduce follow`.
     Follow,
 }
 
 impl Scope {
     /// Every scope, in the order the file and `coproduce keys` list them.
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::Agenda,
         Scope::Balance,
@@ -49,6 +51,7 @@ impl Scope {
         Scope::Form,
         Scope::Help,
         Scope::Prompt,
+        Scope::Resume,
         Scope::Follow,
     ];
 
@@ -63,6 +66,7 @@ impl Scope {
             Scope::Form => "form",
             Scope::Help => "help",
             Scope::Prompt => "prompt",
+            Scope::Resume => "resume",
             Scope::Follow => "follow",
         }
     }

@@ -12,6 +12,7 @@ use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::{Action, App};
+use crate::session::judgement::too_many_hands;
 use crate::session::timing::running_item;
 use crate::session::trend::Trend;
 use crate::session::{Judgement, OrderedMap, Rung, Session, Time};
@@ -294,6 +295,16 @@ fn change_hands(app: &mut App, by: i32) {
         format!("take a hand from {} on {what}", rung.label())
     };
     app.change(label, |s| s.ladder[at].set_hands(rung, count));
+    if let Some((hands, present)) = too_many_hands(&app.session, &app.session.ladder[at]) {
+        app.status = Some(format!(
+            "⚠ {hands} hands, but only {present} {} present: check the count",
+            if present == 1 {
+                "person is"
+            } else {
+                "people are"
+            }
+        ));
+    }
 }
 
 fn settle(app: &mut App) {

@@ -10,6 +10,7 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+pub mod resume;
 pub mod script;
 #[cfg(test)]
 pub mod testing;
@@ -129,6 +130,8 @@ pub enum Action {
     SaveFailed(String),
     /// The file on disk: changed under the app, saved again, reloaded…
     Disk(conflict::DiskAction),
+    /// The answer to "the record stopped long ago with things open".
+    Resume(resume::Resume),
 }
 
 /// What the loop must do after an update.
@@ -194,6 +197,8 @@ pub struct App {
     pub ladder: ladder::LadderView,
     /// Saves that did not happen and what to do about them.
     pub disk: conflict::DiskState,
+    /// The record stopped long ago with something open: asked on opening.
+    pub resume: Option<resume::Stale>,
     undo: UndoStack,
 }
 
@@ -215,6 +220,7 @@ impl App {
         speaker_keys::assign_missing(&mut session, |c| {
             commands::lookup(&keymap, Pane::Balance, Key::char(c)).is_some()
         });
+        put_stack_in_order(&mut session, now);
         let agenda_view = agenda::AgendaView::on(&session);
         App {
             session,
@@ -236,6 +242,7 @@ impl App {
                 rescue_folder: conflict::default_rescue_folder(),
                 ..Default::default()
             },
+            resume: None,
             undo: UndoStack::default(),
         }
     }
@@ -277,6 +284,9 @@ impl App {
         }
         if self.disk.conflict.is_some() {
             return conflict::prompt_action(self, key);
+        }
+        if self.resume.is_some() {
+            return resume::prompt_action(self, key);
         }
         if self.overlay.is_some() {
             // The help overlay is read, not typed into: its keys scroll it
@@ -331,7 +341,26 @@ impl App {
     }
 }
 
+/// The stack as the setting orders it, whatever order the file lists it in,
+/// so the pane shows and Enter calls the right person; like speaker keys,
+/// written to the file only with the first real change.
+fn put_stack_in_order(session: &mut Session, now: Time) {
+    let (secs, _) = crate::session::balance::spoken(session, now);
+    let spoken = |id: &str| {
+        session
+            .participants
+            .iter()
+            .position(|p| p.id == id)
+            .map_or(0, |i| secs[i])
+    };
+    let mut hands = session.stack.clone();
+    crate::session::stack::in_calling_order(&mut hands, session.settings.stack_order(), spoken);
+    session.stack = hands;
+}
+
 #[cfg(test)]
 mod keys_property;
+#[cfg(test)]
+mod record_tests;
 #[cfg(test)]
 mod tests;

@@ -7,9 +7,9 @@ use super::form::{Form, Outcome};
 use super::keymap::Scope;
 use super::keys::Key;
 use super::undo::UndoStack;
-use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
+use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder, resume};
 use crate::session::balance::floor;
-use crate::session::timing::{close_open_turn, not_before_record};
+use crate::session::timing::{close_open_turn, not_before_record, secs_between};
 use crate::session::{Session, Time, Turn, stack};
 
 /// Applies `action` at `now` and says what the loop must do next.
@@ -24,20 +24,30 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     ) {
         app.status = None;
     }
-    let effect = apply(app, action, now);
+    // An action may lead to another (Enter gives the floor to the top of
+    // the stack): applied here in turn, never by a pane calling `update`.
+    let mut next = Some(action);
+    let mut effect = Effect::None;
+    while let Some(action) = next.take() {
+        (effect, next) = apply(app, action, now);
+    }
+    if let Some(question) = resume::question(app) {
+        app.status = Some(question);
+    }
     // Whatever changed the session (an edit, undo, a reload), the Balance
     // pane's kept lookups follow it here, once.
     balance::refresh(app);
     effect
 }
 
-/// Carries out one action; `update` does what every action shares.
-fn apply(app: &mut App, action: Action, now: Time) -> Effect {
+/// Carries out one action; `update` does what every action shares. Gives
+/// the effect for the loop and the action this one leads to, if any.
+fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
     match action {
         Action::Tick => {}
         // Shown in the footer on every pane until a save works again.
         Action::SaveFailed(problem) => app.disk.unsaved = Some(problem),
-        Action::Disk(action) => return conflict::update(app, action, now),
+        Action::Disk(action) => return (conflict::update(app, action, now), None),
         Action::NextPane => app.pane = app.pane.step(1),
         Action::PrevPane => app.pane = app.pane.step(-1),
         Action::ToggleHelp => {
@@ -62,35 +72,81 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
         }
         Action::Undo => travel(app, UndoStack::undo, "Undone", "Nothing to undo"),
         Action::Redo => travel(app, UndoStack::redo, "Redone", "Nothing to redo"),
-        Action::Quit => return conflict::quit(app, now),
+        Action::Quit => {
+            // The time until the file is next opened is nobody's speech.
+            close_at_stop(app, now);
+            return (conflict::quit(app, now), None);
+        }
         Action::Stop => {
-            if floor(&app.session).is_some() {
-                app.change("close the turn as the app stopped".into(), |s| {
-                    close_open_turn(s, now);
-                });
-            }
-            return Effect::Quit;
+            close_at_stop(app, now);
+            return (Effect::Quit, None);
         }
         Action::GiveFloor(who) => give_floor(app, who, now),
         Action::Agenda(action) => agenda::update(app, action, now),
-        Action::Balance(action) => balance::update(app, action, now),
+        Action::Balance(action) => return (Effect::None, balance::update(app, action, now)),
         Action::Decisions(action) => decisions::update(app, action, now),
         Action::Ladder(action) => ladder::update(app, action, now),
-        Action::Type(key) => return type_into_form(app, key, now),
+        Action::Resume(choice) => resume::update(app, choice),
+        Action::Type(key) => return (type_into_form(app, key, now), None),
         Action::Paste(text) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {
                 form.paste(&text);
             }
         }
-        Action::SilenceFloor => {
-            if floor(&app.session).is_some() {
-                app.change("silence the floor".into(), |s| close_open_turn(s, now));
-            } else {
-                app.status = Some("The floor is already silent".into());
-            }
-        }
+        Action::SilenceFloor => silence_floor(app, now),
     }
-    Effect::None
+    (Effect::None, None)
+}
+
+/// Closes the open turn at the moment the app stops (Ctrl-Q or a signal),
+/// so the time until the file is next opened is not counted as speech.
+fn close_at_stop(app: &mut App, now: Time) {
+    if floor(&app.session).is_some() {
+        let now = not_before_record(&app.session, now);
+        app.change("close the turn as the app stopped".into(), |s| {
+            close_open_turn(s, now);
+        });
+    }
+}
+
+/// Refuses giving the floor or raising hands once the meeting has ended.
+pub(super) fn refuse_if_ended(app: &mut App) -> bool {
+    if app.session.clock.ended.is_none() {
+        return false;
+    }
+    app.status = Some(ended(app));
+    true
+}
+
+/// What the status line says when something needs a meeting in progress.
+pub(super) fn ended(app: &App) -> String {
+    format!(
+        "The meeting has ended: {} in the Agenda pane re-opens it ({} takes the end back)",
+        app.key_name(Scope::Agenda, "end_meeting"),
+        app.global_key("undo")
+    )
+}
+
+/// Space: nobody has the floor. Straight after a floor change (a slip of
+/// the key) the slip is taken out rather than kept as a turn.
+fn silence_floor(app: &mut App, now: Time) {
+    let Some(open) = floor(&app.session) else {
+        app.status = Some("The floor is already silent".into());
+        return;
+    };
+    if is_slip(&app.session, open, now) {
+        app.change("take back the floor just given".into(), |s| {
+            s.turns.pop();
+        });
+    } else {
+        app.change("silence the floor".into(), |s| close_open_turn(s, now));
+    }
+}
+
+/// Whether the open turn `open` began less than `settings.slip_secs` before
+/// `now`: a floor change straight after another is a correction.
+fn is_slip(session: &Session, open: &Turn, now: Time) -> bool {
+    secs_between(open.at, now) < session.settings.slip_secs()
 }
 
 /// Gives a key to the open form; on save, hands the values to the pane the
@@ -172,7 +228,31 @@ fn give_floor(app: &mut App, who: String, now: Time) {
         app.status = Some(format!("{name} already has the floor"));
         return;
     }
+    if refuse_if_ended(app) {
+        return;
+    }
     let now = not_before_record(&app.session, now);
+    if let Some(slip) = floor(&app.session).filter(|t| is_slip(&app.session, t, now)) {
+        let at = slip.at;
+        app.change(format!("correct the floor to {name}"), |s| {
+            s.turns.pop();
+            stack::lower(&mut s.stack, &who);
+            // Back to whoever spoke before the slip: their turn carries on.
+            let before = s
+                .turns
+                .last_mut()
+                .filter(|t| t.who == who && t.secs.is_some_and(|secs| t.at + seconds(secs) >= at));
+            match before {
+                Some(turn) => turn.secs = None,
+                None => s.turns.push(Turn {
+                    who,
+                    at,
+                    secs: None,
+                }),
+            }
+        });
+        return;
+    }
     app.change(format!("give the floor to {name}"), |s| {
         close_open_turn(s, now);
         stack::lower(&mut s.stack, &who);
@@ -182,4 +262,8 @@ fn give_floor(app: &mut App, who: String, now: Time) {
             secs: None,
         });
     });
+}
+
+fn seconds(secs: u64) -> chrono::Duration {
+    chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 1000))
 }

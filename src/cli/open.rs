@@ -109,6 +109,9 @@ pub fn open(
     app.disk.file = Some(path.to_path_buf());
     // The first frame says it too: in the live app stderr is hidden.
     app.status = theme_note;
+    // A record that stopped long ago with something open: ask before any of
+    // the gap counts.
+    crate::app::resume::ask_if_stale(&mut app, now);
     // Earlier sessions do not change during the meeting: read them once.
     app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);

@@ -11,12 +11,14 @@ pub mod trends;
 
 use std::fmt::Write;
 
+use crate::session::attendance::{apologies, comings_and_goings, given_secs};
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
-use crate::session::consent::{agreed_count, state_words, tally_by_role};
+use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
+use crate::session::rubber_stamp::shown_flag;
 use crate::session::timing::{
     ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
-    record_end, secs_between,
+    record_end,
 };
 use crate::session::{Decision, DecisionState, Response, Session, Time};
 use crate::text::{one_line, visible};
@@ -141,7 +143,15 @@ impl Minutes<'_> {
         let (Some(started), Some(end)) = (clock.started, self.end) else {
             return "the meeting's clock was not started".into();
         };
-        let mut words = format!("{} to {}", hm(started), hm(end));
+        let mut words = match started.offset() == end.offset() {
+            true => format!("{} to {}", hm(started), hm(end)),
+            // Across the clocks changing: "00:30 to 01:00" would hide 1 h 30.
+            false => format!(
+                "{} to {}",
+                started.format("%H:%M (UTC%:z)"),
+                end.format("%H:%M (UTC%:z)")
+            ),
+        };
         if clock.ended.is_none() {
             words.push_str(" (not ended in the file: the record runs to its last entry)");
         }
@@ -154,14 +164,19 @@ impl Minutes<'_> {
 
     fn attendance(&self, out: &mut String) {
         let people = &self.session.participants;
-        let list = |present: bool| -> Vec<String> {
+        // Apologies are those who never came; anyone who was there at all
+        // is present, with the times they came and went.
+        let list = |came: bool| -> Vec<String> {
             people
                 .iter()
-                .filter(|p| p.is_present() == present)
-                .map(|p| match self.names.anonymised() {
-                    // The alias already names the role.
-                    true => self.person(&p.id),
-                    false => format!("{} ({})", self.person(&p.id), self.role_label(&p.role)),
+                .filter(|p| apologies(p) != came)
+                .map(|p| {
+                    let who = match self.names.anonymised() {
+                        // The alias already names the role.
+                        true => self.person(&p.id),
+                        false => format!("{} ({})", self.person(&p.id), self.role_label(&p.role)),
+                    };
+                    format!("{who}{}", comings(p))
                 })
                 .collect()
         };
@@ -176,9 +191,8 @@ impl Minutes<'_> {
         );
     }
 
-    /// Everyone present is counted for the whole meeting, breaks included:
-    /// the file records no arrival or leaving times, and people give their
-    /// breaks to the meeting too.
+    /// Each person's time in the room, breaks included (people give their
+    /// breaks to the meeting too), from their comings and goings.
     fn time_given(&self, out: &mut String) {
         let _ = writeln!(out, "## Time given\n");
         let (Some(started), Some(end)) = (self.session.clock.started, self.end) else {
@@ -188,21 +202,21 @@ impl Minutes<'_> {
             );
             return;
         };
-        let secs = secs_between(started, end);
         let _ = writeln!(
             out,
-            "Worked out as the meeting's length from the start of its clock ({}) to its end ({}), breaks included, the same for everyone present; people who sent apologies gave none. The file records no arrival or leaving times: correct a row by hand for anyone who came late or left early.\n",
+            "Worked out as each person's time in the room between the start of the meeting's clock ({}) and its end ({}), breaks included: from the start (or when they arrived) to the end (or when they left); people who sent apologies gave none.\n",
             hm(started),
             hm(end)
         );
         let _ = writeln!(out, "| Person | Role | Time given |\n| --- | --- | --- |");
         let mut total = 0;
         for p in &self.session.participants {
-            let given = if p.is_present() {
+            let given = if apologies(p) {
+                "apologies".to_owned()
+            } else {
+                let secs = given_secs(p, started, end);
                 total += secs;
                 format_minutes(secs)
-            } else {
-                "apologies".to_owned()
             };
             let _ = writeln!(
                 out,
@@ -279,9 +293,9 @@ impl Minutes<'_> {
             .map_or_else(|| "not known".to_owned(), |e| format!("{e:.2}"));
         let _ = writeln!(
             out,
-            "Speaking time recorded: {} in {} turns. Evenness (1 is everyone present equal, 0 one voice only): {even}. Fair share is an equal share for everyone present, or the group's target for a role; a bar's `┃` marks it.\n",
+            "Speaking time recorded: {} in {} turns. Evenness (1 is everyone who came equal, 0 one voice only: 1 minus the Gini coefficient, scaled so one voice is 0): {even}. Fair share is each person's share of the time everyone was in the room, or the group's target for a role; a bar's `┃` marks it.\n",
             format_duration(b.total_secs),
-            s.turns.len()
+            b.people.iter().map(|p| p.turns).sum::<u32>()
         );
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
@@ -323,10 +337,10 @@ impl Minutes<'_> {
         );
         for p in &b.people {
             let person = &s.participants[p.index];
-            let standing = if person.is_present() {
-                Standing::of(p.share, p.fair).words()
-            } else {
+            let standing = if apologies(person) {
                 "apologies"
+            } else {
+                Standing::of(p.share, p.fair).words()
             };
             let _ = writeln!(
                 out,
@@ -409,15 +423,69 @@ impl Minutes<'_> {
         if let Some(review) = d.review {
             let _ = writeln!(out, "- Review: {review}");
         }
-        if let Some(flag) = &d.rubber_stamp {
-            let _ = writeln!(out, "- ⚠ Possible rubber stamp: {}", self.text(flag));
-            let note = d
-                .rubber_stamp_note
-                .as_deref()
-                .map_or_else(|| "none".to_owned(), |n| self.text(n));
-            let _ = writeln!(out, "  - Facilitator's note: {note}");
-        }
+        self.rubber_stamp(out, d);
+        self.history(out, d);
         out.push('\n');
+    }
+
+    /// The rubber-stamp check as the record stands, whatever the file
+    /// stored, and a note left on a flag that no longer applies.
+    fn rubber_stamp(&self, out: &mut String, d: &Decision) {
+        let now = self.end.unwrap_or(d.decided.unwrap_or_default());
+        let flag = shown_flag(self.session, d, now);
+        let note = d.rubber_stamp_note.as_deref().map(|n| self.text(n));
+        match (flag, note) {
+            (Some(flag), note) => {
+                let _ = writeln!(out, "- ⚠ Possible rubber stamp: {}", self.text(&flag));
+                let note = note.unwrap_or_else(|| "none".to_owned());
+                let _ = writeln!(out, "  - Facilitator's note: {note}");
+            }
+            (None, Some(note)) => {
+                let _ = writeln!(
+                    out,
+                    "- Facilitator's note on a rubber-stamp flag that no longer applies: {note}"
+                );
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// Earlier wordings and changed answers: "Joan objected (reason), then
+    /// agreed to the amended wording".
+    fn history(&self, out: &mut String, d: &Decision) {
+        for w in &d.wordings {
+            let _ = writeln!(
+                out,
+                "- Earlier wording (until {}): {}",
+                hm(w.until),
+                self.text(&w.proposal)
+            );
+        }
+        for e in &d.earlier_answers {
+            let reason = e
+                .reason
+                .as_deref()
+                .map_or_else(String::new, |r| format!(" ({})", self.text(r)));
+            let amended = d.wordings.iter().any(|w| w.until <= e.until);
+            let then = d.responses.get(&e.who).map_or_else(
+                || "then gave no answer".to_owned(),
+                |&r| {
+                    let to = if amended {
+                        " to the amended wording"
+                    } else {
+                        ""
+                    };
+                    format!("then {}{to}", answered(r))
+                },
+            );
+            let _ = writeln!(
+                out,
+                "- {} {}{reason} until {}, {then}",
+                self.person(&e.who),
+                answered(e.answer),
+                hm(e.until)
+            );
+        }
     }
 
     /// The tally of the people present (by role), who answered what, and
@@ -464,10 +532,10 @@ impl Minutes<'_> {
                 .iter()
                 .filter(|p| d.responses.get(&p.id) == Some(&response))
                 .map(|p| {
-                    let absent = if p.is_present() {
+                    let absent = if counted(d, p) {
                         ""
                     } else {
-                        " (marked absent: not counted)"
+                        " (not in the room: not counted)"
                     };
                     format!("{}{absent}", self.person(&p.id))
                 })
@@ -553,6 +621,24 @@ impl Minutes<'_> {
 }
 
 /// `3 min over`, `2 min under` or `on time` (within a minute).
+/// An answer as the minutes tell it: "objected", "agreed".
+fn answered(response: Response) -> &'static str {
+    match response {
+        Response::Agree => "agreed",
+        Response::Concern => "raised a concern",
+        Response::Object => "objected",
+        Response::Abstain => "abstained",
+    }
+}
+
+/// `, arrived 10:20, left 11:20`: when someone came late or went early.
+fn comings(p: &crate::session::Participant) -> String {
+    comings_and_goings(p)
+        .into_iter()
+        .map(|(at, came)| format!(", {} {}", if came { "arrived" } else { "left" }, hm(at)))
+        .collect()
+}
+
 fn against_box(used: u64, planned: u64) -> String {
     match used.abs_diff(planned) {
         0..60 => "on time".into(),

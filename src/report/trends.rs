@@ -15,6 +15,7 @@ use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
+use crate::session::rubber_stamp::shown_flag;
 use crate::session::timing::record_end;
 use crate::session::trend::{Folder, Skipped};
 use crate::store::folder::scan;
@@ -49,7 +50,7 @@ pub struct Row {
     pub proposals: usize,
     /// Agreed as proposed or amended.
     pub agreed: usize,
-    /// Proposals flagged as a possible rubber stamp.
+    /// Agreed proposals the rubber-stamp check flags.
     pub rubber_stamps: usize,
     pub rung: Option<MeetingRung>,
 }
@@ -78,10 +79,14 @@ pub fn row(file: &str, session: &Session) -> Row {
         power,
         proposals: decisions.len(),
         agreed: agreed_count(decisions),
-        rubber_stamps: decisions
-            .iter()
-            .filter(|d| d.rubber_stamp.is_some())
-            .count(),
+        // Worked out from the record, so a hand-written agreement counts too.
+        rubber_stamps: match record_end(session) {
+            Some(end) => decisions
+                .iter()
+                .filter(|d| shown_flag(session, d, end).is_some())
+                .count(),
+            None => 0,
+        },
         rung: meeting_rung(session),
     }
 }
@@ -113,7 +118,11 @@ fn rung_words(rung: Option<MeetingRung>) -> String {
         Some(MeetingRung {
             rung,
             basis: Basis::Items(n),
-        }) => format!("{} (from {n} items)", rung.label()),
+        }) => format!(
+            "{} (from {n} {})",
+            rung.label(),
+            if n == 1 { "item" } else { "items" }
+        ),
     }
 }
 

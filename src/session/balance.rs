@@ -1,13 +1,15 @@
 //! Who has spoken how much: shares by person and by role against fair share.
 //!
-//! Fair share is an equal share among the people present now (a latecomer
-//! counts in full from the moment they are marked present); a role's fair
-//! share is its headcount share of those present, unless the group set a
-//! `target` for it.
+//! Fair share is weighted by time present: each person's share of the
+//! working time everyone spent in the room since the clock started, so a
+//! person there for half the meeting has half an equal share, and someone
+//! who left keeps the share of the time they were there. Before the clock
+//! starts it is an equal share among the people present. A role's fair share
+//! is its members' fair shares added up, unless the group set a `target`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use super::attendance::{apologies, working_present_secs};
+use super::tally::items_from;
+pub use super::tally::{ItemSpeakers, Tally, spoken};
 use super::timing::working_secs;
 use super::{Session, Time, Turn};
 
@@ -149,278 +151,6 @@ pub fn long_turn(session: &Session, now: Time) -> Option<u64> {
     (secs > session.settings.long_turn_secs()).then_some(secs)
 }
 
-/// A word-at-a-time hash (as in rustc's FxHash) for looking ids up once
-/// per turn: ids are short, and the default hasher's resistance to crafted
-/// keys costs more time than the rest of the sum and buys nothing here.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-    }
-}
-
-/// The speaking log summed by person, kept between frames so that a frame
-/// costs a lookup per person rather than a pass over thousands of turns.
-///
-/// For each participant it keeps the positions of their turns in the log
-/// and the running total of their finished turns' seconds, so that the
-/// seconds of anyone in any run of turns (a person's total, an item's
-/// window) are one subtraction. Turns still open (no `secs`) grow with the
-/// clock and are added at the time asked. After a change that replaced
-/// only the turns from some point on, [`Tally::refit`] drops and adds just
-/// those.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// The participants' ids, in file order: what the indices point into.
-    ids: Vec<String>,
-    /// How many turns of the log are tallied.
-    len: usize,
-    /// For each participant, the positions of their turns in the log…
-    at: Vec<Vec<u32>>,
-    /// …and their finished seconds up to and including each of those turns.
-    upto: Vec<Vec<u64>>,
-    /// Positions of the turns still open, each with its speaker's index
-    /// (turns of someone not in the list are left out, as everywhere).
-    open: Vec<(usize, usize)>,
-    /// First and most on each ended item whose turns are all finished, by
-    /// agenda index: these do not change with the clock, so a frame reads
-    /// them rather than working them out again.
-    settled: Vec<Option<Settled>>,
-}
-
-/// First and most on one run of turns that no longer changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Settled {
-    /// The turns it covers.
-    run: (usize, usize),
-    first: Option<usize>,
-    most: Option<(usize, u64)>,
-}
-
-impl Tally {
-    /// Tallies the whole log.
-    pub fn of(session: &Session) -> Tally {
-        let mut tally = Tally {
-            ids: session.participants.iter().map(|p| p.id.clone()).collect(),
-            len: 0,
-            at: vec![Vec::new(); session.participants.len()],
-            upto: vec![Vec::new(); session.participants.len()],
-            open: Vec::new(),
-            settled: Vec::new(),
-        };
-        tally.add_from(session);
-        tally.settle(session, 0);
-        tally
-    }
-
-    /// Brings this up to date with `session` when only turns from `kept`
-    /// on may have changed; with other participants, tallies afresh.
-    pub fn refit(&mut self, session: &Session, kept: usize) {
-        if !self.same_people(session) {
-            *self = Tally::of(session);
-            return;
-        }
-        let kept = kept.min(self.len);
-        for (at, upto) in self.at.iter_mut().zip(&mut self.upto) {
-            let cut = at.partition_point(|&t| (t as usize) < kept);
-            at.truncate(cut);
-            upto.truncate(cut);
-        }
-        self.open.retain(|&(t, _)| t < kept);
-        self.len = kept;
-        self.add_from(session);
-        self.settle(session, kept);
-    }
-
-    /// Works out first and most on every ended item whose turns are all
-    /// finished, keeping those already known for a run of turns before
-    /// `kept` (the turns a change left as they were).
-    fn settle(&mut self, session: &Session, kept: usize) {
-        let mut known = std::mem::take(&mut self.settled);
-        self.settled = session
-            .agenda
-            .iter()
-            .enumerate()
-            .map(|(item, it)| {
-                let (started, ended) = (it.started?, it.ended?);
-                let run = run_of(&session.turns, started, ended);
-                let unchanged = |s: &Settled| s.run == run && run.1 <= kept;
-                let known = known.get_mut(item).and_then(Option::take);
-                if let Some(same) = known.filter(unchanged) {
-                    return Some(same);
-                }
-                if self.open.iter().any(|&(t, _)| (run.0..run.1).contains(&t)) {
-                    return None;
-                }
-                // No open turn in the run: the time given is never read.
-                let (first, most) = self.first_and_most(session, run, ended);
-                Some(Settled { run, first, most })
-            })
-            .collect();
-    }
-
-    /// Who spoke first and who most in the turns of `run`, at `now`.
-    fn first_and_most(
-        &self,
-        session: &Session,
-        run: (usize, usize),
-        now: Time,
-    ) -> (Option<usize>, Option<(usize, u64)>) {
-        // Who spoke there, in order of their first turn in the run.
-        let mut spoke: Vec<(usize, usize, u64)> = (0..self.ids.len())
-            .filter_map(|i| {
-                let span = self.span(session, i, run, now);
-                Some((span.first?, i, span.secs))
-            })
-            .collect();
-        spoke.sort_unstable();
-        let most = spoke.iter().fold(
-            None,
-            |best: Option<(usize, u64)>, &(_, i, secs)| match best {
-                Some((_, s)) if s >= secs => best,
-                _ => Some((i, secs)),
-            },
-        );
-        (spoke.first().map(|&(_, i, _)| i), most)
-    }
-
-    /// Tallies the turns after those already done.
-    fn add_from(&mut self, session: &Session) {
-        let index: HashMap<&str, usize, BuildHasherDefault<IdHasher>> = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        for (t, turn) in session.turns.iter().enumerate().skip(self.len) {
-            let Some(&i) = index.get(turn.who.as_str()) else {
-                continue;
-            };
-            let before = self.upto[i].last().copied().unwrap_or(0);
-            self.at[i].push(u32::try_from(t).unwrap_or(u32::MAX));
-            self.upto[i].push(before + turn.secs.unwrap_or(0));
-            if turn.secs.is_none() {
-                self.open.push((t, i));
-            }
-        }
-        self.len = session.turns.len();
-    }
-
-    fn same_people(&self, session: &Session) -> bool {
-        self.ids.len() == session.participants.len()
-            && self
-                .ids
-                .iter()
-                .zip(&session.participants)
-                .all(|(id, p)| *id == p.id)
-    }
-
-    /// Whether this could be `session`'s: as many turns, the same people.
-    /// The app also checks that nothing changed since (its revision).
-    pub fn fits(&self, session: &Session) -> bool {
-        self.len == session.turns.len() && self.same_people(session)
-    }
-
-    /// Participant `i`'s seconds and turn count in the turns from position
-    /// `from` up to (not including) `to`, open turns counted up to `now`,
-    /// and the position of their first turn there.
-    fn span(&self, session: &Session, i: usize, (from, to): (usize, usize), now: Time) -> Span {
-        let at = &self.at[i];
-        let lo = at.partition_point(|&t| (t as usize) < from);
-        let hi = lo + at[lo..].partition_point(|&t| (t as usize) < to);
-        let finished = match (lo, hi) {
-            (lo, hi) if lo == hi => 0,
-            (0, hi) => self.upto[i][hi - 1],
-            (lo, hi) => self.upto[i][hi - 1] - self.upto[i][lo - 1],
-        };
-        let open: u64 = self
-            .open
-            .iter()
-            .filter(|&&(t, who)| who == i && (from..to).contains(&t))
-            .map(|&(t, _)| turn_secs(session, &session.turns[t], now))
-            .sum();
-        Span {
-            secs: finished + open,
-            turns: (hi - lo) as u32,
-            first: at.get(lo).filter(|_| lo < hi).map(|&t| t as usize),
-        }
-    }
-
-    /// Speaking seconds and turn count by participant index at `now`.
-    pub fn totals(&self, session: &Session, now: Time) -> (Vec<u64>, Vec<u32>) {
-        (0..self.ids.len())
-            .map(|i| {
-                let span = self.span(session, i, (0, self.len), now);
-                (span.secs, span.turns)
-            })
-            .unzip()
-    }
-}
-
-/// What one person said in a run of turns.
-struct Span {
-    secs: u64,
-    turns: u32,
-    first: Option<usize>,
-}
-
-/// Each participant's speaking seconds and turn count so far, by index in
-/// `session.participants`; the open turn counts up to `now`.
-pub fn spoken(session: &Session, now: Time) -> (Vec<u64>, Vec<u32>) {
-    Tally::of(session).totals(session, now)
-}
-
-/// Who spoke first and who spoke most on one agenda item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemSpeakers {
-    /// Index into `session.agenda`.
-    pub item: usize,
-    /// Index into `session.participants` of whoever took the first turn.
-    pub first: Option<usize>,
-    /// Whoever spoke longest, with their seconds; a tie goes to whoever
-    /// spoke first on the item.
-    pub most: Option<(usize, u64)>,
-}
-
-/// First and most for every started item. A turn belongs to the item
-/// running when it started (from the item's `started` up to its `ended`,
-/// or `now`) and counts in full there.
-fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<ItemSpeakers> {
-    session
-        .agenda
-        .iter()
-        .enumerate()
-        .filter_map(|(item, it)| Some((item, it.started?, it.ended.unwrap_or(now))))
-        .map(|(item, from, to)| {
-            let run = run_of(&session.turns, from, to);
-            let settled = tally.settled.get(item).and_then(Option::as_ref);
-            let (first, most) = match settled.filter(|s| s.run == run) {
-                Some(s) => (s.first, s.most),
-                None => tally.first_and_most(session, run, now),
-            };
-            ItemSpeakers { item, first, most }
-        })
-        .collect()
-}
-
-/// The positions of the turns that started from `from` up to `to`: the log
-/// is oldest first (`check` insists), so they are one run.
-fn run_of(turns: &[Turn], from: Time, to: Time) -> (usize, usize) {
-    let start = turns.partition_point(|t| t.at < from);
-    (start, start + turns[start..].partition_point(|t| t.at < to))
-}
-
 /// The open turn: whoever has the floor now.
 pub fn floor(session: &Session) -> Option<&Turn> {
     session.turns.last().filter(|t| t.secs.is_none())
@@ -434,7 +164,9 @@ fn fraction(part: u64, whole: u64) -> f64 {
     }
 }
 
-/// 1 minus the Gini coefficient: how evenly `values` are spread.
+/// How evenly `values` are spread: 1 minus the Gini coefficient scaled by
+/// its largest possible value, n / (n - 1), so that 1 is everyone equal and
+/// 0 exactly one voice only, whatever the number of people.
 pub fn evenness(values: &[u64]) -> Option<f64> {
     let n = values.len() as f64;
     let total: u64 = values.iter().sum();
@@ -450,7 +182,7 @@ pub fn evenness(values: &[u64]) -> Option<f64> {
         .map(|(i, &x)| (2.0 * (i as f64 + 1.0) - n - 1.0) * x as f64)
         .sum();
     let gini = weighted / (n * total as f64);
-    Some(1.0 - gini)
+    Some((1.0 - gini * n / (n - 1.0)).clamp(0.0, 1.0))
 }
 
 /// The roles of `roles` that hold power (or, with `power` false, that do
@@ -465,6 +197,30 @@ fn together(session: &Session, roles: &[RoleShare], total_secs: u64, power: bool
         share: fraction(secs, total_secs),
         fair,
     }
+}
+
+/// Each participant's weight in fair share, by index: working seconds in
+/// the room since the clock started (to its end, or `now`); before the
+/// clock starts (or while nobody's time is known), 1 for each person
+/// present.
+pub fn time_present(session: &Session, now: Time) -> Vec<u64> {
+    let clock = &session.clock;
+    let weights: Vec<u64> = match clock.started {
+        Some(started) => {
+            let end = clock.ended.map_or(now, |e| e.min(now));
+            session
+                .participants
+                .iter()
+                .map(|p| working_present_secs(clock, p, started, end, now))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    if weights.iter().any(|&w| w > 0) {
+        return weights;
+    }
+    let present = session.participants.iter();
+    present.map(|p| u64::from(p.is_present())).collect()
 }
 
 impl Balance {
@@ -484,26 +240,19 @@ impl Balance {
     pub fn with(session: &Session, tally: &Tally, now: Time) -> Balance {
         let (secs, turns) = tally.totals(session, now);
         let total_secs: u64 = secs.iter().sum();
-        let present = session
-            .participants
-            .iter()
-            .filter(|p| p.is_present())
-            .count();
+        let weights = time_present(session, now);
+        let all_weight: u64 = weights.iter().sum();
 
         let people = session
             .participants
             .iter()
             .enumerate()
-            .map(|(i, p)| PersonShare {
+            .map(|(i, _)| PersonShare {
                 index: i,
                 secs: secs[i],
                 turns: turns[i],
                 share: fraction(secs[i], total_secs),
-                fair: if p.is_present() {
-                    fraction(1, present as u64)
-                } else {
-                    0.0
-                },
+                fair: fraction(weights[i], all_weight),
             })
             .collect::<Vec<_>>();
 
@@ -517,16 +266,17 @@ impl Balance {
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| p.role == role.id);
-                let (role_secs, role_present) = members.fold((0, 0), |(s, n), (i, p)| {
-                    (s + secs[i], n + usize::from(p.is_present()))
-                });
+                let (role_secs, role_present, role_weight) =
+                    members.fold((0, 0, 0), |(s, n, w), (i, p)| {
+                        (s + secs[i], n + usize::from(p.is_present()), w + weights[i])
+                    });
                 RoleShare {
                     index: r,
                     secs: role_secs,
                     present: role_present,
                     share: fraction(role_secs, total_secs),
                     fair: role.target.map_or_else(
-                        || fraction(role_present as u64, present as u64),
+                        || fraction(role_weight, all_weight),
                         |t| f64::from(t) / 100.0,
                     ),
                     is_target: role.target.is_some(),
@@ -540,9 +290,10 @@ impl Balance {
             .any(|r| r.has_power())
             .then(|| together(session, &roles, total_secs, true));
 
+        // Everyone who was there at all, for however long.
         let present_secs: Vec<u64> = people
             .iter()
-            .filter(|p| session.participants[p.index].is_present())
+            .filter(|p| !apologies(&session.participants[p.index]))
             .map(|p| p.secs)
             .collect();
 
@@ -625,8 +376,9 @@ turns:
             close(b.people[4].share, 30.0 / 540.0),
             "Eve keeps what she said"
         );
-        // 1 - Gini of the present five [60, 30, 0, 420, 0].
-        assert!(close(b.evenness.unwrap(), 1.0 - 1800.0 / (5.0 * 510.0)));
+        // 1 - Gini of the five who came [60, 30, 0, 420, 0], scaled by 5/4.
+        let gini = 1800.0 / (5.0 * 510.0);
+        assert!(close(b.evenness.unwrap(), 1.0 - gini * 5.0 / 4.0));
     }
 
     #[test]
@@ -679,8 +431,10 @@ turns:
     #[test]
     fn evenness_is_one_when_equal_and_low_when_one_voice() {
         assert_eq!(evenness(&[60, 60, 60]), Some(1.0));
-        let one_voice = evenness(&[0, 0, 0, 100]).unwrap();
-        assert!((one_voice - 0.25).abs() < 1e-9, "{one_voice}");
+        // One voice is 0 whatever the number of people (issue #17: it
+        // read 0.11 among nine).
+        assert_eq!(evenness(&[0, 0, 0, 100]), Some(0.0));
+        assert_eq!(evenness(&[0, 0, 0, 0, 0, 0, 0, 0, 100]), Some(0.0));
         assert_eq!(evenness(&[0, 0]), None);
         assert_eq!(evenness(&[10]), None);
     }

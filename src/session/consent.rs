@@ -4,9 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::balance::turn_secs;
-use super::timing::{format_duration, working_secs};
-use super::{ActionPoint, Decision, DecisionState, Participant, Response, Session, Time};
+use super::attendance::present_at;
+pub use super::rubber_stamp::{Stamp, rubber_stamp};
+use super::{
+    ActionPoint, Decision, DecisionState, EarlierAnswer, Participant, Response, Session, Time,
+};
 use crate::text::{fit, one_line};
 
 /// A move the facilitator asks of one proposal.
@@ -65,13 +67,19 @@ pub fn called(decision: &Decision) -> String {
     format!("'{}'", fit(&one_line(&decision.proposal), 40))
 }
 
-fn name(session: &Session, id: &str) -> String {
-    session
-        .participant(id)
-        .map_or_else(|| id.to_owned(), |p| one_line(&p.name).into_owned())
+/// Whether `p` counts in the round on `decision`: for a closed round,
+/// whether they were in the room when it closed, so that the round stays
+/// as it closed for ever, whoever leaves later; for an open one, whether
+/// they are present now.
+pub fn counted(decision: &Decision, p: &Participant) -> bool {
+    match decision.decided {
+        Some(decided) if is_closed(decision.state) => present_at(p, decided),
+        _ => p.is_present(),
+    }
 }
 
-/// The present participants' answers to `decision`, in participant order.
+/// The counted participants' answers to `decision` (see [`counted`]), in
+/// participant order.
 pub fn present_answers<'s>(
     session: &'s Session,
     decision: &'s Decision,
@@ -79,7 +87,7 @@ pub fn present_answers<'s>(
     session
         .participants
         .iter()
-        .filter(|p| p.is_present())
+        .filter(|p| counted(decision, p))
         .filter_map(|p| decision.responses.get(&p.id).map(|r| (p, *r)))
 }
 
@@ -223,9 +231,21 @@ pub fn open(session: &mut Session, index: usize, now: Time) {
     }
 }
 
-/// Records `who`'s answer; an answer that needs no reason drops an old one.
-pub fn answer(session: &mut Session, index: usize, who: &str, response: Response) {
+/// Records `who`'s answer at `now`; an answer that needs no reason drops
+/// an old one. A changed answer is kept, with its reason, in
+/// `earlier_answers`: "objected (reason), then agreed" is the record.
+pub fn answer(session: &mut Session, index: usize, who: &str, response: Response, now: Time) {
     if let Some(d) = session.decisions.get_mut(index) {
+        let who = who.to_owned();
+        if let Some(&was) = d.responses.get(&who).filter(|&&was| was != response) {
+            d.earlier_answers.push(EarlierAnswer {
+                who: who.clone(),
+                answer: was,
+                reason: d.reasons.get(&who).cloned(),
+                until: now,
+            });
+        }
+        let who = who.as_str();
         d.responses.insert(who.to_owned(), response);
         if matches!(response, Response::Agree | Response::Abstain) {
             d.reasons.remove(&who.to_owned());
@@ -267,7 +287,8 @@ pub fn close(session: &mut Session, index: usize, closing: Closing, now: Time) {
         (DecisionState::Open, _) | (_, None) => now,
         (_, Some(decided)) => decided,
     };
-    let stamp = is_agreement(closing.state)
+    let agreed = is_agreement(closing.state);
+    let stamp = agreed
         .then(|| rubber_stamp(session, d, decided, now).flag())
         .flatten();
     let d = &mut session.decisions[index];
@@ -276,7 +297,26 @@ pub fn close(session: &mut Session, index: usize, closing: Closing, now: Time) {
     d.review = closing.review;
     d.actions = closing.actions;
     d.decided = Some(decided);
+    // A note on a flag goes with the flag: a proposal no longer agreed
+    // has nothing left for it to explain.
+    if stamp.is_none() {
+        d.rubber_stamp_note = None;
+    }
     d.rubber_stamp = stamp;
+}
+
+/// Changes the wording of the proposal at `index` at `now`, keeping the
+/// one it replaces in `wordings`.
+pub fn reword(session: &mut Session, index: usize, proposal: String, now: Time) {
+    if let Some(d) = session.decisions.get_mut(index)
+        && d.proposal != proposal
+    {
+        let was = std::mem::replace(&mut d.proposal, proposal);
+        d.wordings.push(super::Wording {
+            proposal: was,
+            until: now,
+        });
+    }
 }
 
 /// Withdraws the proposal at `index`, or puts a withdrawn one back.
@@ -326,7 +366,7 @@ pub fn tally_by_role(session: &Session, decision: &Decision) -> Vec<RoleTally> {
             let people = session
                 .participants
                 .iter()
-                .filter(|p| p.is_present() && p.role == role.id);
+                .filter(|p| counted(decision, p) && p.role == role.id);
             for p in people {
                 match decision.responses.get(&p.id) {
                     Some(r) => {
@@ -341,91 +381,13 @@ pub fn tally_by_role(session: &Session, decision: &Decision) -> Vec<RoleTally> {
         .collect()
 }
 
-/// What the rubber-stamp check found for a proposal if agreed at `end`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stamp {
-    /// Why it looks like a rubber stamp, one reason each; empty when it does not.
-    pub reasons: Vec<String>,
-    /// What the check could not tell from the file, and why.
-    pub unknown: Vec<String>,
-}
-
-impl Stamp {
-    /// The text written in `rubber_stamp:`, if the check fired.
-    pub fn flag(&self) -> Option<String> {
-        (!self.reasons.is_empty()).then(|| self.reasons.join(". "))
-    }
-}
-
-/// Checks `decision` as if agreed at `end` (the speaking log's open turn
-/// runs to `now`). It looks like a rubber stamp when (1) its proposer's role
-/// holds power and nobody from a role without power spoke between `opened`
-/// and `end`, or (2) every present person who answered agreed and the
-/// discussion took less than `settings.quick_agreement_secs()`, less breaks.
-/// When the file cannot tell (no `opened`, or no turns logged in the
-/// window) it says so in `unknown` rather than guessing.
-pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time) -> Stamp {
-    let mut stamp = Stamp::default();
-    let role_of = |id: &str| {
-        let p = session.participant(id)?;
-        session.roles.iter().find(|r| r.id == p.role)
-    };
-    let power_role = role_of(&decision.proposed_by).filter(|r| r.has_power());
-    let answers: Vec<Response> = present_answers(session, decision).map(|(_, r)| r).collect();
-    let all_agree = !answers.is_empty() && answers.iter().all(|r| *r == Response::Agree);
-    if power_role.is_none() && !all_agree {
-        return stamp;
-    }
-    let Some(opened) = decision.opened else {
-        stamp
-            .unknown
-            .push("no opening time is recorded, so its discussion cannot be checked".to_owned());
-        return stamp;
-    };
-    if let Some(role) = power_role {
-        let spoke: Vec<&str> = session
-            .turns
-            .iter()
-            .filter(|t| {
-                let until = t.at + chrono::Duration::seconds(turn_secs(session, t, now) as i64);
-                t.at < end && (t.at >= opened || until > opened)
-            })
-            .map(|t| t.who.as_str())
-            .collect();
-        if spoke.is_empty() {
-            stamp.unknown.push(format!(
-                "no turns were logged between {} and {}, so who spoke in its discussion is not known",
-                opened.format("%H:%M"),
-                end.format("%H:%M")
-            ));
-        } else if !spoke
-            .iter()
-            .any(|who| role_of(who).is_some_and(|r| !r.has_power()))
-        {
-            stamp.reasons.push(format!(
-                "Proposed by {} ({}, a role with power) and nobody from a role without power spoke in its discussion",
-                name(session, &decision.proposed_by),
-                one_line(&role.label)
-            ));
-        }
-    }
-    let took = working_secs(&session.clock, opened, end, now);
-    let quick = session.settings.quick_agreement_secs();
-    if all_agree && took < quick {
-        stamp.reasons.push(format!(
-            "Everyone who answered agreed, without a single concern, after {} of discussion (under {})",
-            format_duration(took),
-            format_duration(quick)
-        ));
-    }
-    stamp
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const SESSION: &str = "format: 1
+    /// Five people (Pat absent), staff holding power, and a proposal in each
+    /// state; the rubber-stamp tests share it.
+    pub(crate) const SESSION: &str = "format: 1
 title: T
 board: B
 date: 2026-11-22
@@ -503,26 +465,26 @@ decisions:
             refused(&s, 1, Move::Reason("beve")),
             "Beve has not answered yet; a reason goes with a concern or an objection"
         );
-        answer(&mut s, 1, "beve", Response::Agree);
+        answer(&mut s, 1, "beve", Response::Agree, at("10:00:00"));
         assert_eq!(
             refused(&s, 1, Move::Reason("beve")),
             "A reason goes with a concern or an objection; Beve's answer is agree"
         );
-        answer(&mut s, 1, "beve", Response::Concern);
+        answer(&mut s, 1, "beve", Response::Concern, at("10:00:00"));
         assert_eq!(check(&s, 1, Move::Reason("beve")), Ok(()));
     }
 
     #[test]
     fn a_changed_answer_keeps_a_reason_only_while_it_needs_one() {
         let mut s = session();
-        answer(&mut s, 1, "beve", Response::Concern);
+        answer(&mut s, 1, "beve", Response::Concern, at("10:00:00"));
         set_reason(&mut s, 1, "beve", Some("Too fast".into()));
-        answer(&mut s, 1, "beve", Response::Object);
+        answer(&mut s, 1, "beve", Response::Object, at("10:00:00"));
         assert_eq!(
             s.decisions[1].reasons.get(&"beve".to_owned()).unwrap(),
             "Too fast"
         );
-        answer(&mut s, 1, "beve", Response::Agree);
+        answer(&mut s, 1, "beve", Response::Agree, at("10:00:00"));
         assert!(s.decisions[1].reasons.is_empty());
         assert_eq!(s.decisions[1].responses.len(), 1);
     }
@@ -540,7 +502,7 @@ decisions:
             .responses
             .insert("pat".into(), Response::Agree);
         assert!(check(&s, 1, agree).is_err());
-        answer(&mut s, 1, "beve", Response::Object);
+        answer(&mut s, 1, "beve", Response::Object, at("10:00:00"));
         assert_eq!(
             refused(&s, 1, agree),
             "Beve objects, so 'Open one' cannot be agreed as it stands: amend it, defer it or close it as not agreed"
@@ -595,8 +557,8 @@ decisions:
     #[test]
     fn tallies_by_role_leave_absent_people_out() {
         let mut s = session();
-        answer(&mut s, 1, "beve", Response::Concern);
-        answer(&mut s, 1, "alex", Response::Agree);
+        answer(&mut s, 1, "beve", Response::Concern, at("10:00:00"));
+        answer(&mut s, 1, "alex", Response::Agree, at("10:00:00"));
         s.decisions[1]
             .responses
             .insert("pat".into(), Response::Object);
@@ -608,121 +570,5 @@ decisions:
         assert_eq!(tally[1].waiting, 1);
         assert_eq!(tally[2].count(Response::Agree), 1);
         assert_eq!(tally[2].waiting, 1);
-    }
-
-    /// The open proposal, proposed by staff at 10:00, with these turns logged.
-    fn with_turns(turns: &str) -> Session {
-        let mut s: Session = serde_yaml::from_str(&format!("{SESSION}turns:\n{turns}")).unwrap();
-        answer(&mut s, 1, "beve", Response::Agree);
-        answer(&mut s, 1, "dulcie", Response::Concern);
-        s
-    }
-
-    #[test]
-    fn a_power_proposal_with_only_power_voices_is_flagged() {
-        let s = with_turns(
-            "  - { who: beve, at: 2026-11-22T09:50:00+00:00, secs: 60 }
-  - { who: alex, at: 2026-11-22T10:00:30+00:00, secs: 200 }
-  - { who: jon, at: 2026-11-22T10:04:00+00:00, secs: 60 }
-  - { who: dulcie, at: 2026-11-22T10:30:00+00:00, secs: 60 }
-",
-        );
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
-        assert_eq!(
-            stamp.flag().unwrap(),
-            "Proposed by Alex (Staff, a role with power) and nobody from a role without power spoke in its discussion"
-        );
-        assert!(stamp.unknown.is_empty());
-    }
-
-    #[test]
-    fn a_voice_without_power_in_the_window_clears_the_flag() {
-        // Beve's turn began before the proposal was opened but ran into it.
-        let s = with_turns(
-            "  - { who: beve, at: 2026-11-22T09:59:00+00:00, secs: 120 }
-  - { who: alex, at: 2026-11-22T10:01:00+00:00, secs: 200 }
-",
-        );
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
-        assert_eq!(stamp, Stamp::default());
-        // Still speaking now: the open turn runs to now.
-        let s = with_turns("  - { who: dulcie, at: 2026-11-22T10:05:00+00:00 }\n");
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
-        assert_eq!(stamp, Stamp::default());
-    }
-
-    #[test]
-    fn an_empty_log_is_said_not_guessed() {
-        let s = with_turns("  - { who: beve, at: 2026-11-22T09:00:00+00:00, secs: 60 }\n");
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
-        assert_eq!(stamp.flag(), None);
-        assert_eq!(
-            stamp.unknown,
-            [
-                "no turns were logged between 10:00 and 10:10, so who spoke in its discussion is not known"
-            ]
-        );
-        let mut s = s;
-        s.decisions[1].opened = None;
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:10:00"), at("10:10:00"));
-        assert_eq!(
-            stamp.unknown,
-            ["no opening time is recorded, so its discussion cannot be checked"]
-        );
-    }
-
-    #[test]
-    fn a_quick_unanimous_agreement_is_flagged_and_a_slow_one_is_not() {
-        let mut s = with_turns("  - { who: beve, at: 2026-11-22T10:00:10+00:00, secs: 30 }\n");
-        s.decisions[1].proposed_by = "beve".into();
-        answer(&mut s, 1, "dulcie", Response::Agree);
-        let quick = rubber_stamp(&s, &s.decisions[1], at("10:01:30"), at("10:01:30"));
-        assert_eq!(
-            quick.flag().unwrap(),
-            "Everyone who answered agreed, without a single concern, after 1:30 of discussion (under 2:00)"
-        );
-        let slow = rubber_stamp(&s, &s.decisions[1], at("10:02:00"), at("10:02:00"));
-        assert_eq!(slow.flag(), None, "two minutes is not under two minutes");
-        // The group's own threshold is read from settings.
-        s.settings.quick_agreement_secs = Some(60);
-        let quick = rubber_stamp(&s, &s.decisions[1], at("10:01:30"), at("10:01:30"));
-        assert_eq!(quick.flag(), None);
-        // One concern and it is not unanimous.
-        s.settings.quick_agreement_secs = None;
-        answer(&mut s, 1, "dulcie", Response::Concern);
-        let stamp = rubber_stamp(&s, &s.decisions[1], at("10:01:30"), at("10:01:30"));
-        assert_eq!(stamp.flag(), None);
-    }
-
-    #[test]
-    fn closing_writes_decided_and_the_flag_only_for_an_agreement() {
-        let mut s = with_turns("  - { who: alex, at: 2026-11-22T10:00:10+00:00, secs: 300 }\n");
-        let closing = |state| Closing {
-            state,
-            outcome: "Agreed".into(),
-            review: None,
-            actions: vec![],
-        };
-        let mut not = s.clone();
-        close(
-            &mut not,
-            1,
-            closing(DecisionState::NotAgreed),
-            at("10:20:00"),
-        );
-        assert_eq!(not.decisions[1].rubber_stamp, None);
-        close(&mut s, 1, closing(DecisionState::Amended), at("10:20:00"));
-        let d = &s.decisions[1];
-        assert_eq!(d.decided, Some(at("10:20:00")));
-        assert_eq!(d.state, DecisionState::Amended);
-        assert!(
-            d.rubber_stamp
-                .as_deref()
-                .unwrap()
-                .starts_with("Proposed by Alex")
-        );
-        // Revising later keeps the time it was decided.
-        close(&mut s, 1, closing(DecisionState::Agreed), at("10:40:00"));
-        assert_eq!(s.decisions[1].decided, Some(at("10:20:00")));
     }
 }

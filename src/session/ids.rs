@@ -6,7 +6,8 @@ const MAX_LEN: usize = 24;
 
 /// An id for `text` made of lowercase letters, digits and '-', that `taken`
 /// does not already hold: `fallback` when nothing usable is left, and `-2`,
-/// `-3`… added until it is free.
+/// `-3`… added until it is free. A long one is cut after a whole word
+/// (`direct-payments-carers`, not `direct-payments-carers-e`).
 pub fn fresh_id(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut base = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -17,9 +18,17 @@ pub fn fresh_id(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Str
         } else if !base.is_empty() && !base.ends_with('-') {
             base.push('-');
         }
-        if base.len() >= MAX_LEN {
+        // Past the cap only to see whether the word there ends.
+        if base.len() > MAX_LEN {
             break;
         }
+    }
+    if base.len() > MAX_LEN {
+        let cut = base[..=MAX_LEN]
+            .rfind('-')
+            .filter(|&at| at > 0)
+            .unwrap_or(MAX_LEN);
+        base.truncate(cut);
     }
     let base = match base.trim_end_matches('-') {
         "" => fallback.to_owned(),
@@ -81,5 +90,19 @@ mod tests {
         );
         let long = fresh_id(&"word ".repeat(20), "item", |_| false);
         assert!(long.len() <= 25 && !long.ends_with('-'), "{long}");
+        // Cut after a whole word, never inside one.
+        assert_eq!(
+            fresh_id("Direct payments carers explained", "item", |_| false),
+            "direct-payments-carers"
+        );
+        assert_eq!(
+            fresh_id("Direct payments carer", "item", |_| false),
+            "direct-payments-carer"
+        );
+        assert_eq!(
+            fresh_id("Supercalifragilisticexpialidocious", "item", |_| false).len(),
+            24,
+            "one long word is cut where it must be"
+        );
     }
 }

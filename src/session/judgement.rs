@@ -107,6 +107,18 @@ pub fn meeting_rung(session: &Session) -> Option<MeetingRung> {
     })
 }
 
+/// The show of hands on `judgement` and the people present, when there are
+/// more hands than people: a miscount the facilitator is warned of.
+pub fn too_many_hands(session: &Session, judgement: &Judgement) -> Option<(u32, usize)> {
+    let hands: u32 = judgement.votes.iter().map(|(_, n)| *n).sum();
+    let present = session
+        .participants
+        .iter()
+        .filter(|p| p.is_present())
+        .count();
+    (hands as usize > present).then_some((hands, present))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

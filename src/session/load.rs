@@ -5,6 +5,7 @@
 use super::locate::{Pos, Spans, check_structure, locate};
 use super::model::Session;
 use super::problem::{Problem, Problems};
+use super::recover;
 use super::validate::validate;
 
 /// Reads a session from its text and checks every rule. On failure, the
@@ -36,7 +37,10 @@ pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
         Ok(result) => result?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let session = read.map_err(|e| vec![from_serde(&e)])?;
+    let session = match read {
+        Ok(session) => session,
+        Err(e) => return Err(every_type_error(text, &e)),
+    };
     // Places are only needed to say where a rule is broken: a clean file
     // (the usual case) is checked without them, which halves the check.
     if validate(&session, &Spans::default()).is_empty() {
@@ -77,16 +81,49 @@ fn control_characters(text: &str) -> Vec<Problem> {
     problems.finish()
 }
 
+/// Every type error, not only serde's first, then every rule the file
+/// breaks once they are set aside (leaving out those at the very place of
+/// a type error, which a stand-in put there may have caused), up to the cap.
+fn every_type_error(text: &str, first: &serde_yaml::Error) -> Vec<Problem> {
+    let mut problems = Problems::default();
+    let mut places = vec![];
+    let spans = match locate(text) {
+        Ok(spans) => spans,
+        Err(_) => return vec![from_serde(first, text)],
+    };
+    let (more, read) = recover::type_errors(text, &spans, first);
+    for p in std::iter::once(from_serde(first, text)).chain(more) {
+        places.push((p.line, p.col));
+        problems.push(p);
+    }
+    if let Some(session) = read {
+        for p in validate(&session, &spans) {
+            if !places.contains(&(p.line, p.col)) {
+                problems.push(p);
+            }
+        }
+    }
+    problems.finish()
+}
+
 /// serde_yaml's error at its own location; the location is taken off the
 /// end of its message, which keeps the path (`turns[3]: …`) as context.
-fn from_serde(e: &serde_yaml::Error) -> Problem {
+fn from_serde(e: &serde_yaml::Error, text: &str) -> Problem {
     let message = e.to_string();
     let Some(location) = e.location() else {
         return Pos::START.problem(message);
     };
     let suffix = format!(" at line {} column {}", location.line(), location.column());
     let message = message.strip_suffix(&suffix).unwrap_or(&message);
-    Problem::new(location.line(), location.column(), with_time_hint(message))
+    let impossible = message.split_once(": ").and_then(|(path, reason)| {
+        let chrono = CHRONO_REASONS.iter().any(|r| reason.ends_with(r));
+        let said = chrono
+            .then(|| recover::impossible_date_at(text, path))
+            .flatten()?;
+        Some(format!("{path}: {said}"))
+    });
+    let message = impossible.unwrap_or_else(|| with_time_hint(message));
+    Problem::new(location.line(), location.column(), message)
 }
 
 /// chrono's reasons for refusing a date or time. They name no format, so a

@@ -147,7 +147,7 @@ fn pass(text: &str, record: bool) -> Result<Spans, Vec<Problem>> {
             Ok((Event::StreamEnd, _)) => break,
             Ok((event, mark)) => pass.on_event(event, mark),
             Err(e) => {
-                let message = format!("this is not valid YAML: {}", e.info());
+                let message = format!("this is not valid YAML: {}", plain_words(e.info()));
                 pass.problems.push(Pos::from(*e.marker()).problem(message));
                 pass.stopped = true;
             }
@@ -165,6 +165,49 @@ fn pass(text: &str, record: bool) -> Result<Spans, Vec<Problem>> {
     } else {
         Err(pass.problems.finish())
     }
+}
+
+/// The YAML reader's reason in words a facilitator knows, with what to do;
+/// a reason we have no words for is given as it is.
+fn plain_words(info: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        (
+            "did not find expected '-' indicator",
+            "this line is not in line with the list above it; each entry of a list starts with '- ' at the same indentation as the others",
+        ),
+        (
+            "did not find expected key",
+            "this line is indented differently from the lines around it; the fields of one entry line up under each other",
+        ),
+        (
+            "mapping values are not allowed",
+            "a ':' here cannot start a value; if it is part of the text, put the text in quotes (\"...\"), else line this field up with the one above it",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "a '- ' list entry cannot go here; check its indentation against the line above",
+        ),
+        (
+            "quoted scalar",
+            "a quoted text is not closed where it should be; end it with the same quote it starts with, on the same line",
+        ),
+        (
+            "illegal placement of ':' indicator",
+            "a list in [ ] or a map in { } is not closed, or holds a ':' outside quotes; check the brackets",
+        ),
+        (
+            "did not find expected ',' or",
+            "a list in [ ] or a map in { } is not closed, or two of its entries lack a ',' between them",
+        ),
+        (
+            "cannot start any token",
+            "this character cannot start a value (a tab used for indentation?); indent with spaces",
+        ),
+    ];
+    WORDS
+        .iter()
+        .find(|(jargon, _)| info.contains(jargon))
+        .map_or_else(|| info.to_owned(), |(_, plain)| (*plain).to_owned())
 }
 
 /// What a mapping expects next.

@@ -1,6 +1,8 @@
 //! The session file: its types, its text (parse and write) and its rules.
 //! Pure: no file, no terminal, no clock (`store` reads and writes the bytes).
 
+pub mod action_line;
+pub mod attendance;
 pub mod balance;
 pub mod consent;
 pub mod example;
@@ -11,10 +13,13 @@ pub mod locate;
 pub mod model;
 pub mod ordered_map;
 pub mod problem;
+pub mod recover;
+pub mod rubber_stamp;
 pub mod sample;
 pub mod schema;
 pub mod speaker_keys;
 pub mod stack;
+pub mod tally;
 pub mod timing;
 pub mod trend;
 pub mod validate;

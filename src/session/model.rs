@@ -79,6 +79,10 @@ pub struct Settings {
     /// is flagged as a possible rubber stamp (default 120).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quick_agreement_secs: Option<u64>,
+    /// A turn the floor moves on from within this many seconds is a slip
+    /// of the key, kept as a correction rather than a turn (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip_secs: Option<u64>,
 }
 
 impl Settings {
@@ -110,6 +114,11 @@ impl Settings {
     /// See [`Settings::quick_agreement_secs`].
     pub fn quick_agreement_secs(&self) -> u64 {
         self.quick_agreement_secs.unwrap_or(120)
+    }
+
+    /// See [`Settings::slip_secs`].
+    pub fn slip_secs(&self) -> u64 {
+        self.slip_secs.unwrap_or(3)
     }
 }
 
@@ -175,6 +184,31 @@ pub struct Participant {
     /// What the room view shows instead of the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_name: Option<String>,
+    /// Comings and goings once the meeting's clock started, oldest first;
+    /// written by the app. Absent at the start with none: apologies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance: Vec<Attendance>,
+}
+
+/// One coming or going: exactly one of `arrived` and `left`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Time>,
+}
+
+impl Attendance {
+    /// When it happened, and whether the person was in the room after it.
+    pub fn moment(&self) -> Option<(Time, bool)> {
+        match (self.arrived, self.left) {
+            (Some(at), None) => Some((at, true)),
+            (None, Some(at)) => Some((at, false)),
+            _ => None,
+        }
+    }
 }
 
 impl Participant {
@@ -317,6 +351,69 @@ pub struct Decision {
     /// The facilitator's note on the flag (why it was fine, or not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rubber_stamp_note: Option<String>,
+    /// Earlier wordings of the proposal, oldest first, each with the moment
+    /// it was replaced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wordings: Vec<Wording>,
+    /// Answers later changed, oldest first, each with its reason and the
+    /// moment it was replaced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_answers: Vec<EarlierAnswer>,
+    /// The meeting this unfinished proposal was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+}
+
+impl Decision {
+    /// A new proposal in the queue, nothing yet recorded about it.
+    pub fn queued(
+        id: String,
+        proposal: String,
+        proposed_by: String,
+        item: Option<String>,
+    ) -> Decision {
+        Decision {
+            id,
+            proposal,
+            proposed_by,
+            item,
+            state: DecisionState::Queued,
+            opened: None,
+            responses: OrderedMap::default(),
+            reasons: OrderedMap::default(),
+            outcome: None,
+            decided: None,
+            review: None,
+            actions: Vec::new(),
+            rubber_stamp: None,
+            rubber_stamp_note: None,
+            wordings: Vec::new(),
+            earlier_answers: Vec::new(),
+            carried_from: None,
+        }
+    }
+}
+
+/// A proposal's wording before it was changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wording {
+    pub proposal: String,
+    /// When it was replaced by the next wording.
+    pub until: Time,
+}
+
+/// An answer in a consent round that its giver later changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierAnswer {
+    /// A participant id.
+    pub who: String,
+    pub answer: Response,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it was replaced by the next answer.
+    pub until: Time,
 }
 
 /// Where a proposal stands.
@@ -397,6 +494,27 @@ pub struct ActionPoint {
     pub who: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// Marked done or dropped; absent while it is still to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ActionState>,
+}
+
+/// How an action point ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionState {
+    Done,
+    Dropped,
+}
+
+impl ActionState {
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionState::Done => "done",
+            ActionState::Dropped => "dropped",
+        }
+    }
 }
 
 /// The rungs of the ladder of co-production (Think Local Act Personal),

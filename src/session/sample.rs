@@ -90,6 +90,7 @@ fn people(n: usize, roles: &[Role]) -> Vec<Participant> {
             present: (i % 13 == 12).then_some(false),
             needs: (i % 7 == 0).then(|| "Large print papers".into()),
             room_name: None,
+            attendance: Vec::new(),
         });
     }
     out
@@ -166,10 +167,6 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
                 }
             }
             Decision {
-                id: format!("proposal-{}", k + 1),
-                proposal: format!("Proposal {} of the sample meeting", k + 1),
-                proposed_by: participants[(k * 7) % people_n].id.clone(),
-                item: Some(agenda[item].id.clone()),
                 state,
                 opened: (state != DecisionState::Queued)
                     .then_some(agenda[item].started)
@@ -184,12 +181,17 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
                         what: format!("Follow up proposal {}", k + 1),
                         who: participants[k % people_n].id.clone(),
                         due: None,
+                        state: None,
                     }]
                 } else {
                     Vec::new()
                 },
-                rubber_stamp: None,
-                rubber_stamp_note: None,
+                ..Decision::queued(
+                    format!("proposal-{}", k + 1),
+                    format!("Proposal {} of the sample meeting", k + 1),
+                    participants[(k * 7) % people_n].id.clone(),
+                    Some(agenda[item].id.clone()),
+                )
             }
         })
         .collect();

@@ -42,6 +42,7 @@ mod tests {
             present: None,
             needs: None,
             room_name: None,
+            attendance: Vec::new(),
         }
     }
 

@@ -33,6 +33,16 @@ pub fn raise(stack: &mut Vec<String>, order: StackOrder, who: &str, spoken: impl
     stack.insert(at, who.to_owned());
 }
 
+/// Puts the hands in `stack` in the calling order `order` says, whatever
+/// order the file listed them in: a file written by hand, or under the
+/// other setting. Progressive order is a stable sort on time spoken, so
+/// among equals the listed order stands for the raising order.
+pub fn in_calling_order(stack: &mut [String], order: StackOrder, spoken: impl Fn(&str) -> u64) {
+    if order == StackOrder::Progressive {
+        stack.sort_by_cached_key(|who| spoken(who));
+    }
+}
+
 /// Takes `who`'s hand down; says whether it was up.
 pub fn lower(stack: &mut Vec<String>, who: &str) -> bool {
     let before = stack.len();

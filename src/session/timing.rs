@@ -134,6 +134,39 @@ pub fn record_end(session: &Session) -> Option<Time> {
         .max()
 }
 
+/// How long a record may have stood still with something open before
+/// opening it asks whether that really went on: 15 minutes.
+pub const STALE_SECS: u64 = 15 * 60;
+
+/// The last moment the record holds, when the meeting was not ended, a
+/// turn, item or break is still open, and that moment is more than
+/// [`STALE_SECS`] before `now`: the app was stopped without closing them,
+/// and carrying on would count the gap as speech and item time.
+pub fn stale_open(session: &Session, now: Time) -> Option<Time> {
+    if session.clock.ended.is_some() {
+        return None;
+    }
+    let open_turn = session.turns.last().is_some_and(|t| t.secs.is_none());
+    let open_break = session.clock.breaks.iter().any(|b| b.to.is_none());
+    if !(open_turn || open_break || running_item(session).is_some()) {
+        return None;
+    }
+    let last = record_end(session)?;
+    (secs_between(last, now) > STALE_SECS).then_some(last)
+}
+
+/// Closes whatever [`stale_open`] found open at `last`, the last moment
+/// the record holds: the open turn, the running item and the open break.
+pub fn close_open_at(session: &mut Session, last: Time) {
+    close_open_turn(session, last);
+    if let Some(r) = running_item(session) {
+        session.agenda[r].ended = Some(last);
+    }
+    for b in session.clock.breaks.iter_mut().filter(|b| b.to.is_none()) {
+        b.to = Some(last);
+    }
+}
+
 /// `m:ss` under an hour, `h:mm:ss` above: how the room reads a duration.
 pub fn format_duration(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);

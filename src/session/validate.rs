@@ -252,6 +252,7 @@ impl Checker<'_> {
                 &format!("of participant {who}"),
                 at,
             );
+            self.attendance(person, i);
             let Some(key) = person.key else { continue };
             let path = format!("participants[{i}].key");
             let shown = quote(&key.0.to_string());
@@ -274,6 +275,52 @@ impl Checker<'_> {
                     free.insert(&person.id);
                 }
             }
+        }
+    }
+
+    /// Comings and goings: one of `arrived` and `left` each, oldest first,
+    /// going and coming in turn, and ending where `present` says.
+    fn attendance(&mut self, person: &super::Participant, i: usize) {
+        let who = quote(&person.id);
+        let mut last: Option<(Time, bool)> = None;
+        for (j, a) in person.attendance.iter().enumerate() {
+            let path = format!("participants[{i}].attendance[{j}]");
+            let Some((at, came)) = a.moment() else {
+                let message = format!(
+                    "each coming or going of participant {who} has one of 'arrived' and 'left', with its time"
+                );
+                self.at(&path, message);
+                return;
+            };
+            if let Some((before, was_came)) = last {
+                if at < before {
+                    let message = format!(
+                        "participant {who} comes or goes at {}, before the entry above ({}); attendance is listed oldest first",
+                        clock_time(at),
+                        clock_time(before)
+                    );
+                    self.at(&path, message);
+                }
+                if was_came == came {
+                    let verb = if came { "arrived" } else { "left" };
+                    let message = format!(
+                        "participant {who} {verb} twice in a row; comings and goings take turns"
+                    );
+                    self.at(&path, message);
+                }
+            }
+            last = Some((at, came));
+        }
+        if let Some((_, came)) = last.filter(|&(_, came)| came != person.is_present()) {
+            let (said, now) = if came {
+                ("arrived", "absent")
+            } else {
+                ("left", "present")
+            };
+            let message = format!(
+                "participant {who} last {said}, but 'present' marks them {now}; the two must agree"
+            );
+            self.at(&format!("participants[{i}].present"), message);
         }
     }
 
@@ -308,6 +355,11 @@ impl Checker<'_> {
                 // The person is the key here, so point at the key.
                 let at = self.spans.key_or_near(&format!("{path}.responses.{who}"));
                 self.refers(&known.people, who, &format!("answering {what}"), at);
+            }
+            for (j, earlier) in decision.earlier_answers.iter().enumerate() {
+                let at = self.value(&format!("{path}.earlier_answers[{j}].who"));
+                let place = format!("answering {what} earlier");
+                self.refers(&known.people, &earlier.who, &place, at);
             }
             for (j, action) in decision.actions.iter().enumerate() {
                 let at = self.value(&format!("{path}.actions[{j}].who"));
@@ -406,9 +458,26 @@ impl Checker<'_> {
 
     fn turns(&mut self, session: &Session, known: &Lists) {
         let mut previous: Option<Time> = None;
+        let ended = session.clock.ended;
         for (i, turn) in session.turns.iter().enumerate() {
             let at = self.value(&format!("turns[{i}].who"));
             self.refers(&known.people, &turn.who, "in turns", at);
+            if let Some(ended) = ended {
+                if turn.at > ended {
+                    let message = format!(
+                        "this turn starts at {}, after the meeting ended ({}); nobody has the floor once it has ended",
+                        clock_time(turn.at),
+                        clock_time(ended)
+                    );
+                    self.at(&format!("turns[{i}].at"), message);
+                } else if turn.secs.is_none() {
+                    let message = format!(
+                        "this turn is still open, but the meeting ended at {}; give it its 'secs'",
+                        clock_time(ended)
+                    );
+                    self.at(&format!("turns[{i}].at"), message);
+                }
+            }
             // Overlapping turns are harmless (a turn's `secs` may run past
             // the next one's start), but the log must stay oldest first.
             if let Some(before) = previous.filter(|before| turn.at < *before) {

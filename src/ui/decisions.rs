@@ -13,6 +13,7 @@ use super::parts::{heading, name_of};
 use crate::app::App;
 use crate::app::decisions::{cursor, selected_index};
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
+use crate::session::rubber_stamp::{derived, shown_flag};
 use crate::session::{Decision, DecisionState, Response, Session};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
@@ -232,9 +233,7 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let stamp = match (d.state, d.decided) {
         (DecisionState::Open, _) => consent::rubber_stamp(s, d, app.now, app.now),
-        (state, Some(decided)) if is_agreement(state) => {
-            consent::rubber_stamp(s, d, decided, app.now)
-        }
+        (state, _) if is_agreement(state) => derived(s, d, app.now),
         _ => consent::Stamp::default(),
     };
     if d.state == DecisionState::Open {
@@ -244,9 +243,9 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
                 theme.warn(),
             ));
         }
-    } else if let Some(reason) = &d.rubber_stamp {
+    } else if let Some(reason) = shown_flag(s, d, app.now) {
         lines.push(Line::styled(
-            format!("⚑ POSSIBLE RUBBER STAMP: {}", one_line(reason)),
+            format!("⚑ POSSIBLE RUBBER STAMP: {}", one_line(&reason)),
             theme.alert(),
         ));
         lines.push(match &d.rubber_stamp_note {
@@ -256,6 +255,11 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
                 theme.muted(),
             ),
         });
+    } else if let Some(note) = &d.rubber_stamp_note {
+        lines.push(Line::styled(
+            format!("Note on a flag that no longer applies: {}", one_line(note)),
+            theme.muted(),
+        ));
     }
     if is_agreement(d.state) || d.state == DecisionState::Open {
         for unknown in &stamp.unknown {

@@ -270,12 +270,16 @@ fn replay(output: &str, cols: usize, rows: usize) -> String {
 
 /// A meeting file titled `title` (the first frame shows it) with two people
 /// who hold floor keys: Beve (`b`) and Dulcie (`d`), both lived experience.
+/// (The keys here come milliseconds apart, faster than any facilitator:
+/// `slip_secs: 0` keeps each floor change a turn rather than a correction.)
 pub fn two_people(title: &str) -> String {
     format!(
         "format: 1
 title: {title}
 board: Test board
 date: 2026-11-22
+settings:
+  slip_secs: 0
 roles:
   - {{ id: lived, label: Lived experience }}
 participants:

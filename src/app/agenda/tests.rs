@@ -357,6 +357,14 @@ fn undo_gives_back_the_exact_bytes_for_every_command() {
         assert_eq!(to_yaml(&app.session), yaml, "{keys}");
         covered.insert(keys.trim_start_matches("<Down>").chars().next().unwrap());
     }
+    // Re-opening an ended meeting is undone to the meeting ended.
+    let mut app = app_on(RUNNING, "11:00:00");
+    type_keys(&mut app, "E", "11:00:00");
+    let ended = to_yaml(&app.session);
+    type_keys(&mut app, "E", "11:30:00");
+    assert_ne!(to_yaml(&app.session), ended);
+    type_keys(&mut app, "<C-z>", "11:30:01");
+    assert_eq!(to_yaml(&app.session), ended);
     // Coming back from a break is undone to the break going on.
     let mut app = app_on(RUNNING, "11:00:00");
     type_keys(&mut app, "b<Enter>", "11:00:00");

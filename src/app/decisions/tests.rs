@@ -41,7 +41,8 @@ fn adding_a_proposal_takes_text_proposer_and_item() {
     );
     assert!(app.form().is_none(), "{:?}", app.form().map(|f| &f.error));
     let d = &app.session.decisions[2];
-    assert_eq!(d.id, "phone-people-before-lett");
+    // Cut after a whole word, never inside one (issue #17).
+    assert_eq!(d.id, "phone-people-before");
     assert_eq!(d.proposed_by, "dulcie");
     assert_eq!(d.item.as_deref(), Some("leaflet"), "the running item");
     assert_eq!(d.state, DecisionState::Queued);
@@ -193,7 +194,7 @@ fn a_round_with_no_answers_cannot_close_and_an_objection_blocks_agreed() {
 #[test]
 fn actions_are_read_one_a_line_with_messages() {
     let s = app().session;
-    let ok = parse_actions(
+    let ok = crate::session::action_line::parse(
         &s,
         "Draft; it; now; beve; 2026-12-01\n\nCall; Dulcie;\nAsk; ALEX",
     )
@@ -212,6 +213,10 @@ fn actions_are_read_one_a_line_with_messages() {
         ),
         (
             "Draft; beve; 2026-13-01",
+            "Action line 1: the due date 2026-13-01 is not a date: there is no month 13 (months go from 01 to 12)",
+        ),
+        (
+            "Draft; beve; 2026-1.5",
             "Action line 1: the due date must be a date written YYYY-MM-DD, such as 2027-01-15",
         ),
         (
@@ -223,17 +228,21 @@ fn actions_are_read_one_a_line_with_messages() {
             "Action line 1: say who will do it after the first semicolon",
         ),
     ] {
-        assert_eq!(parse_actions(&s, text).unwrap_err(), message, "{text}");
+        assert_eq!(
+            crate::session::action_line::parse(&s, text).unwrap_err(),
+            message,
+            "{text}"
+        );
     }
     let mut named = s.clone();
     named.participants[2].id = "dh".into();
     named.participants[2].name = "Dulcie Harper".into();
-    let by_first_name = parse_actions(&named, "Call; dulcie").unwrap();
+    let by_first_name = crate::session::action_line::parse(&named, "Call; dulcie").unwrap();
     assert_eq!(by_first_name[0].who, "dh");
     let mut twins = s.clone();
     twins.participants[1].name = "Beve".into();
     assert_eq!(
-        parse_actions(&twins, "Draft; beve\nCall; BEVE").unwrap_err(),
+        crate::session::action_line::parse(&twins, "Draft; beve\nCall; BEVE").unwrap_err(),
         "Action line 2: 2 people are called 'BEVE': use their id (beve, alex)"
     );
 }

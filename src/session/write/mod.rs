@@ -12,8 +12,8 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Break, Clock, Decision, Item, Judgement, Participant, Role, Session, Settings,
-    Time, Turn,
+    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Participant,
+    Role, Session, Settings, Time, Turn, Wording,
 };
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
@@ -159,6 +159,45 @@ fn participant(out: &mut String, p: &Participant) {
     opt_bool_field(out, REST, "present", p.present);
     opt_str_field(out, REST, "needs", p.needs.as_deref(), ITEM_TEXT);
     opt_str_field(out, REST, "room_name", p.room_name.as_deref(), ITEM_TEXT);
+    one_line_items(out, "    attendance", "      - ", &p.attendance, attendance);
+}
+
+fn attendance(out: &mut String, a: &Attendance) {
+    let fields = [("arrived", a.arrived.as_ref()), ("left", a.left.as_ref())];
+    out.push('{');
+    let mut first = true;
+    for (name, at) in fields {
+        if let Some(at) = at {
+            out.push_str(if first { " " } else { ", " });
+            first = false;
+            out.push_str(name);
+            out.push_str(": ");
+            push_time(out, at);
+        }
+    }
+    out.push_str(" }");
+}
+
+fn wording(out: &mut String, w: &Wording) {
+    out.push_str("{ proposal: ");
+    scalar(out, &w.proposal, Context::Flow, 0);
+    out.push_str(", until: ");
+    push_time(out, &w.until);
+    out.push_str(" }");
+}
+
+fn earlier_answer(out: &mut String, a: &EarlierAnswer) {
+    out.push_str("{ who: ");
+    scalar(out, &a.who, Context::Flow, 0);
+    out.push_str(", answer: ");
+    out.push_str(a.answer.id());
+    if let Some(reason) = &a.reason {
+        out.push_str(", reason: ");
+        scalar(out, reason, Context::Flow, 0);
+    }
+    out.push_str(", until: ");
+    push_time(out, &a.until);
+    out.push_str(" }");
 }
 
 fn item(out: &mut String, i: &Item) {
@@ -213,6 +252,16 @@ fn decision(out: &mut String, d: &Decision) {
     );
     let note = d.rubber_stamp_note.as_deref();
     opt_str_field(out, REST, "rubber_stamp_note", note, ITEM_TEXT);
+    one_line_items(out, "    wordings", "      - ", &d.wordings, wording);
+    one_line_items(
+        out,
+        "    earlier_answers",
+        "      - ",
+        &d.earlier_answers,
+        earlier_answer,
+    );
+    let from = d.carried_from.as_deref();
+    opt_str_field(out, REST, "carried_from", from, ITEM_TEXT);
 }
 
 fn settings(out: &mut String, s: &Settings) {
@@ -234,10 +283,16 @@ fn settings(out: &mut String, s: &Settings) {
         out.push_str(order.id());
         out.push('\n');
     }
-    if let Some(n) = s.quick_agreement_secs {
-        key(out, "  ", "quick_agreement_secs");
-        push_u64(out, n);
-        out.push('\n');
+    let later = [
+        ("quick_agreement_secs", s.quick_agreement_secs),
+        ("slip_secs", s.slip_secs),
+    ];
+    for (name, value) in later {
+        if let Some(n) = value {
+            key(out, "  ", name);
+            push_u64(out, n);
+            out.push('\n');
+        }
     }
 }
 
@@ -249,6 +304,10 @@ fn action(out: &mut String, a: &ActionPoint) {
     if let Some(due) = a.due {
         out.push_str(", due: ");
         push_date(out, due);
+    }
+    if let Some(state) = a.state {
+        out.push_str(", state: ");
+        out.push_str(state.id());
     }
     out.push_str(" }");
 }
