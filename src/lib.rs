@@ -11,6 +11,7 @@ pub mod session;
 pub mod signals;
 pub mod text;
 pub mod theme;
+pub mod tour;
 pub mod trends;
 pub mod tui;
 pub mod ui;

@@ -428,7 +428,7 @@ fn main() -> ExitCode {
         Some(Command::Follow { session, look }) => run_follow(&session, &look),
         Some(Command::Themes) => {
             let (themes, problems) = Themes::load(&theme_dirs());
-            let (report, ok) = theme::check_all(&themes);
+            let (report, ok) = coproduce::tour::themes_report(&themes);
             print!("{report}");
             for problem in &problems {
                 note!("coproduce: {problem} (skipped)");

@@ -75,6 +75,27 @@ impl Theme {
         chip.add_modifier(Modifier::BOLD)
     }
 
+    /// A message in the footer or header bar (the last key's result): the
+    /// bar's own colours, bold, since any other ink on the bar's colour is
+    /// not measured to be readable there.
+    pub fn bar_message(&self) -> Style {
+        self.footer().add_modifier(Modifier::BOLD)
+    }
+
+    /// A warning inside the header or footer bar ("⚠ NOT SAVED", "⚠ long
+    /// turn"): the alert colour on the screen's background, cut out of the
+    /// bar as the key chips are, so it keeps the contrast it has on the
+    /// screen. Without colours, the chip is the footer turned inside out.
+    pub fn bar_alert(&self) -> Style {
+        if self.palette.alert == Color::Reset || self.palette.background == Color::Reset {
+            return self.footer_key();
+        }
+        Style::new()
+            .fg(self.palette.alert)
+            .bg(self.palette.background)
+            .add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row of a list or table.
     pub fn selected(&self) -> Style {
         self.bar_of(self.palette.selection_fg, self.palette.selection_bg)
@@ -182,6 +203,37 @@ impl Theme {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Each set of colours that must be told apart from one another, with
+    /// its colours by field name, for the colour-vision check: the role
+    /// colours, the three states (ok, warn, alert), and a selected row
+    /// against the screen. `default` colours are left out.
+    pub fn colour_sets(&self) -> Vec<(&'static str, Vec<(&'static str, (u8, u8, u8))>)> {
+        let p = &self.palette;
+        let real = |colours: &[(&'static str, Color)]| -> Vec<(&'static str, (u8, u8, u8))> {
+            colours
+                .iter()
+                .filter_map(|&(name, colour)| match colour {
+                    Color::Rgb(r, g, b) => Some((name, (r, g, b))),
+                    _ => None,
+                })
+                .collect()
+        };
+        vec![
+            ("roles", self.role_colours()),
+            (
+                "states",
+                real(&[("ok", p.ok), ("warn", p.warn), ("alert", p.alert)]),
+            ),
+            (
+                "selection",
+                real(&[
+                    ("selection_bg", p.selection_bg),
+                    ("background", p.background),
+                ]),
+            ),
+        ]
     }
 
     fn role_colour(&self, slot: usize) -> Color {

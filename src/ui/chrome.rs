@@ -143,12 +143,12 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(why) = &app.disk.unsaved {
         let warning = format!("⚠ NOT SAVED: {}  ", one_line(why));
         used += warning.width();
-        spans.push(Span::styled(warning, theme.alert()));
+        spans.push(Span::styled(warning, theme.bar_alert()));
     }
     if let Some(status) = &app.status {
         let status = format!("{}  ", one_line(status));
         used += status.width();
-        spans.push(Span::styled(status, theme.accent()));
+        spans.push(Span::styled(status, theme.bar_message()));
     }
     for (keys, description) in items {
         let width = keys.width() + description.width() + 3;
