@@ -9,6 +9,7 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+pub mod privacy;
 #[cfg(test)]
 pub mod testing;
 pub mod undo;

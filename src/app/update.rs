@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         app.status = None;
     }
     let effect = apply(app, action, now);
+    super::privacy::keep_room_private(app);
     // Whatever changed the session (an edit, undo, a reload), the Balance
     // pane's kept lookups follow it here, once.
     balance::refresh(app);

@@ -46,10 +46,11 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
             theme,
             room_footer(app, theme),
         );
-        match &app.overlay {
-            Some(Overlay::Help) => help::draw(app, frame, area, theme),
-            Some(Overlay::Form(form)) => form::draw(form, frame, area, theme),
-            None => {}
+        // Help and forms are never drawn over the room view (update closes
+        // them); the file-changed prompt holds nothing private and must be
+        // answered, so it is.
+        if let Some(prompt) = &app.disk.conflict {
+            conflict::draw(prompt, frame, area, theme);
         }
         return;
     }
