@@ -69,6 +69,13 @@ const GLOBAL: &[(Scope, &[&str], Action, &str, bool)] = &[
         "previous pane",
         true,
     ),
+    (
+        Scope::Global,
+        &["<C-f>"],
+        Action::FloorKey,
+        "then a person's key: give them the floor (Space silences, Enter calls the next hand)",
+        false,
+    ),
     (Scope::Global, &["<C-z>"], Action::Undo, "undo", true),
     (Scope::Global, &["<C-y>"], Action::Redo, "redo", false),
     (

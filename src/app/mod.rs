@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod balance;
 pub mod conflict;
 pub mod decisions;
+pub mod floor_key;
 pub mod form;
 pub mod keymap;
 pub mod keys;
@@ -100,6 +101,11 @@ pub enum Action {
     GiveFloor(String),
     /// Close the open turn: nobody has the floor.
     SilenceFloor,
+    /// The floor key: the next key gives the floor from any pane (see
+    /// [`floor_key`]).
+    FloorKey,
+    /// A key after the floor key that gives the floor to nobody.
+    FloorCancel,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
     /// The Balance pane's own commands.
@@ -162,6 +168,8 @@ pub struct App {
     pub room: bool,
     /// How far the help overlay is scrolled down, in lines.
     pub help_scroll: u16,
+    /// The floor key was pressed: the next key says who gets the floor.
+    pub floor_key: bool,
     /// What each pane has selected.
     pub agenda: agenda::AgendaView,
     pub balance: balance::BalanceView,
@@ -193,6 +201,7 @@ impl App {
             theme,
             room: false,
             help_scroll: 0,
+            floor_key: false,
             agenda: agenda_view,
             balance: Default::default(),
             decisions: Default::default(),
@@ -243,6 +252,13 @@ impl App {
             return match self.keymap.lookup(self.pane, key) {
                 Some(action @ (Action::ToggleHelp | Action::Close | Action::Quit)) => Some(action),
                 _ => Some(Action::Close),
+            };
+        }
+        if self.floor_key {
+            // After the floor key, the next key is a person's, quitting aside.
+            return match self.keymap.lookup(self.pane, key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => Some(floor_key::after_floor_key(self, key)),
             };
         }
         let balance = self.pane == Pane::Balance;

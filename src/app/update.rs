@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Tick | Action::SaveFailed(_) | Action::Disk(_)
     ) {
         app.status = None;
+        app.floor_key = false;
     }
     let effect = apply(app, action, now);
     super::privacy::keep_room_private(app);
@@ -81,6 +82,11 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
                 form.paste(&text);
             }
         }
+        Action::FloorKey => {
+            app.floor_key = true;
+            app.status = Some(super::floor_key::WAITING.into());
+        }
+        Action::FloorCancel => app.status = Some("Nobody was given the floor".into()),
         Action::SilenceFloor => {
             if floor(&app.session).is_some() {
                 app.change("silence the floor".into(), |s| close_open_turn(s, now));

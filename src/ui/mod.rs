@@ -3,6 +3,7 @@
 
 mod agenda;
 mod balance;
+mod bar;
 mod chrome;
 mod conflict;
 mod decisions;
@@ -23,6 +24,7 @@ use crate::session::{Session, Time};
 use crate::text::one_line;
 use crate::theme::Theme;
 
+pub use bar::{Warning, live_warnings};
 pub use parts::room_name_of;
 pub use room::{MIN_HEIGHT as ROOM_MIN_HEIGHT, MIN_WIDTH as ROOM_MIN_WIDTH};
 
@@ -65,13 +67,15 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         );
         return;
     }
-    let [header, body, footer] = Layout::vertical([
+    let [header, pane_bar, body, footer] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .areas(area);
     chrome::header(app, frame, header, theme);
+    bar::draw(app, frame, pane_bar, theme);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     match app.pane {
         Pane::Agenda => agenda::draw(app, frame, body, theme),
