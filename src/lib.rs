@@ -2,6 +2,7 @@
 pub mod app;
 pub mod demo;
 pub mod follow;
+pub mod follow_plain;
 pub mod new_session;
 pub mod render;
 pub mod report;

@@ -102,6 +102,9 @@ enum Command {
     Follow {
         /// The session file the meeting's app is running.
         session: PathBuf,
+        /// One plain sentence per change, for a screen reader, instead of the room view.
+        #[arg(long)]
+        plain: bool,
         #[command(flatten)]
         look: Look,
     },
@@ -425,7 +428,20 @@ fn main() -> ExitCode {
                 note!("The demo meeting is saved in {}", path.display());
                 result
             }),
-        Some(Command::Follow { session, look }) => run_follow(&session, &look),
+        Some(Command::Follow {
+            session,
+            plain: true,
+            ..
+        }) => Follower::open(&session, tui::now())
+            .map_err(Into::into)
+            .and_then(|f| {
+                Ok(coproduce::follow_plain::run(
+                    f,
+                    &mut std::io::stdout(),
+                    tui::now,
+                )?)
+            }),
+        Some(Command::Follow { session, look, .. }) => run_follow(&session, &look),
         Some(Command::Themes) => {
             let (themes, problems) = Themes::load(&theme_dirs());
             let (report, ok) = coproduce::tour::themes_report(&themes);

@@ -11,6 +11,7 @@ mod form;
 mod help;
 mod ladder;
 mod parts;
+pub mod plain;
 mod room;
 
 use ratatui::Frame;
