@@ -265,11 +265,18 @@ fn no_key_sequence_puts_private_detail_on_the_room_view() {
     let sizes = [(80, 24), (120, 36), (200, 60)];
     for pane in Pane::ALL {
         for key in every_key() {
-            let Ok(steps) = parse_script(&format!("{key}{key}<C-z><C-y>")) else {
+            let Ok(steps) = parse_script(&format!("{key}{key}<C-z>")) else {
                 continue;
             };
             let mut app = room_app("high-contrast-dark");
             app.pane = pane;
+            // A key that means nothing here cannot show anything.
+            let coproduce::app::keys::ScriptStep::Key(first) = steps[0] else {
+                continue;
+            };
+            if app.action_for(first).is_none() {
+                continue;
+            }
             // Tom (Tomasz Nowak) has the floor, so messages name him.
             update(&mut app, Action::GiveFloor("tomasz".into()), now());
             // Each step at one of the sizes in turn keeps this quick.

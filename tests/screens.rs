@@ -70,7 +70,8 @@ fn every_pane_at_100x30() {
 fn help_overlay_lists_every_key() {
     let mut app = example_app("high-contrast-dark");
     update(&mut app, Action::ToggleHelp, now());
-    let text = buffer_text(&screen(&app, 100, 30));
+    // Tall enough for the Agenda pane's keys and every global one.
+    let text = buffer_text(&screen(&app, 100, 32));
     for binding in app.keymap.in_scope(coproduce::app::keymap::Scope::Global) {
         assert!(
             text.contains(binding.description),

@@ -73,7 +73,7 @@ const GLOBAL: &[(Scope, &[&str], Action, &str, bool)] = &[
         Scope::Global,
         &["<C-f>"],
         Action::FloorKey,
-        "then a person's key: give them the floor (Space silences, Enter calls the next hand)",
+        "then a person's key: give them the floor (any pane)",
         false,
     ),
     (Scope::Global, &["<C-z>"], Action::Undo, "undo", true),

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::parts::{break_words, name_of};
 use crate::app::decisions::open_index;
 use crate::app::form::FORM_KEYS;
-use crate::app::keymap::keys_label;
-use crate::app::{App, Pane};
+use crate::app::keymap::{Binding, keys_label};
+use crate::app::{Action, App, Pane};
 use crate::session::balance::{floor, turn_secs};
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
@@ -133,10 +133,32 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else if app.pane == Pane::Balance {
         items.push(("[key]".into(), "give the floor".into()));
     }
-    let bindings = app.keymap.for_pane(app.pane).filter(|b| b.in_footer);
-    for binding in bindings.filter(|_| app.form().is_none()) {
-        items.push((keys_label(binding), binding.description.to_owned()));
+    // Moving between panes, help and quitting are kept at the end whatever
+    // the width: the rest gives way first.
+    let kept = |b: &&Binding| {
+        matches!(
+            b.action,
+            Action::NextPane | Action::ToggleHelp | Action::Quit
+        )
+    };
+    let bindings: Vec<&Binding> = app
+        .keymap
+        .for_pane(app.pane)
+        .filter(|b| b.in_footer && app.form().is_none())
+        .collect();
+    let mut essentials: Vec<(String, String)> = Vec::new();
+    for binding in &bindings {
+        let item = (keys_label(binding), binding.description.to_owned());
+        if kept(binding) {
+            essentials.push(item);
+        } else {
+            items.push(item);
+        }
     }
+    let essentials_width: usize = essentials
+        .iter()
+        .map(|(k, d)| k.width() + d.width() + 3)
+        .sum();
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
     // On every pane until a save works again: the meeting is only in memory.
@@ -150,14 +172,27 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         used += status.width();
         spans.push(Span::styled(status, theme.bar_message()));
     }
-    for (keys, description) in items {
-        let width = keys.width() + description.width() + 3;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
+    // The last item's two trailing spaces may fall off the edge.
+    let width = usize::from(area.width) + 2;
+    let key_spans = |spans: &mut Vec<Span>, keys: String, description: String| {
         spans.push(Span::styled(keys, theme.footer_key()));
         spans.push(Span::raw(format!(" {description}  ")));
+    };
+    for (keys, description) in items {
+        let w = keys.width() + description.width() + 3;
+        if used + w + essentials_width > width {
+            break;
+        }
+        used += w;
+        key_spans(&mut spans, keys, description);
+    }
+    for (keys, description) in essentials {
+        let w = keys.width() + description.width() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        key_spans(&mut spans, keys, description);
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.footer()),
