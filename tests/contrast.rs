@@ -16,10 +16,10 @@ fn every_drawn_cell_meets_its_contrast_in_every_theme() {
         let mut measured = 0;
         for (screen, found) in coproduce::tour::measure(&themes, theme, None) {
             measured += found.measured;
-            if let Some(cell) = found.lowest_text.clone() {
-                if lowest.as_ref().is_none_or(|(_, l)| cell.ratio < l.ratio) {
-                    lowest = Some((screen.clone(), cell));
-                }
+            if let Some(cell) = found.lowest_text.clone()
+                && lowest.as_ref().is_none_or(|(_, l)| cell.ratio < l.ratio)
+            {
+                lowest = Some((screen.clone(), cell));
             }
             failures.extend(
                 found

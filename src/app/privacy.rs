@@ -39,11 +39,11 @@ pub fn keep_room_private(app: &mut App) {
     }
     // Quitting with the meeting unsaved asks where to write it: that must
     // be answered, so the panes come back rather than the question going.
-    if let Some(Overlay::Form(form)) = &app.overlay {
-        if matches!(form.purpose, Purpose::Disk(_)) {
-            app.room = false;
-            return;
-        }
+    if let Some(Overlay::Form(form)) = &app.overlay
+        && matches!(form.purpose, Purpose::Disk(_))
+    {
+        app.room = false;
+        return;
     }
     if app.overlay.take().is_some() {
         let back = app

@@ -99,16 +99,19 @@ pub fn check_drawn(out: &mut ThemeCheck, screens: &[(String, DrawnContrast)]) {
     for (name, found) in screens {
         // One line a screen and colour pair is enough to find it; the
         // count says how many cells share it.
-        let mut seen: Vec<((u8, u8, u8), (u8, u8, u8), usize, String)> = Vec::new();
+        let mut seen: Vec<(&super::CellContrast, usize)> = Vec::new();
         for cell in &found.shortfalls {
-            match seen.iter_mut().find(|s| s.0 == cell.fg && s.1 == cell.bg) {
-                Some(pair) => pair.2 += 1,
-                None => seen.push((cell.fg, cell.bg, 1, cell.to_string())),
+            match seen
+                .iter_mut()
+                .find(|(first, _)| (first.fg, first.bg) == (cell.fg, cell.bg))
+            {
+                Some((_, count)) => *count += 1,
+                None => seen.push((cell, 1)),
             }
         }
         out.failures.extend(
             seen.into_iter()
-                .map(|(_, _, count, first)| format!("{name}: {first} ({count} cells)")),
+                .map(|(first, count)| format!("{name}: {first} ({count} cells)")),
         );
     }
 }

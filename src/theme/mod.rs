@@ -24,7 +24,7 @@ pub use contrast::{
     contrast_ratio, measure_drawn, rgb_of,
 };
 pub use set::Themes;
-pub use style::Theme;
+pub use style::{NamedColours, Theme};
 pub use vision::{ROLE_DISTANCE, Vision, closest_pair};
 
 /// The theme used unless `--theme` or `NO_COLOR` says otherwise.

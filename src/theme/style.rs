@@ -194,41 +194,25 @@ impl Theme {
     /// The role colours that are real colours, by field name, for the
     /// colour-blindness check; `default` ones are left out (they are told
     /// apart by the role's symbol and name only).
-    pub fn role_colours(&self) -> Vec<(&'static str, (u8, u8, u8))> {
-        self.palette
-            .roles()
-            .into_iter()
-            .filter_map(|(name, colour)| match colour {
-                Color::Rgb(r, g, b) => Some((name, (r, g, b))),
-                _ => None,
-            })
-            .collect()
+    pub fn role_colours(&self) -> NamedColours {
+        real_colours(self.palette.roles())
     }
 
     /// Each set of colours that must be told apart from one another, with
     /// its colours by field name, for the colour-vision check: the role
     /// colours, the three states (ok, warn, alert), and a selected row
     /// against the screen. `default` colours are left out.
-    pub fn colour_sets(&self) -> Vec<(&'static str, Vec<(&'static str, (u8, u8, u8))>)> {
+    pub fn colour_sets(&self) -> Vec<(&'static str, NamedColours)> {
         let p = &self.palette;
-        let real = |colours: &[(&'static str, Color)]| -> Vec<(&'static str, (u8, u8, u8))> {
-            colours
-                .iter()
-                .filter_map(|&(name, colour)| match colour {
-                    Color::Rgb(r, g, b) => Some((name, (r, g, b))),
-                    _ => None,
-                })
-                .collect()
-        };
         vec![
             ("roles", self.role_colours()),
             (
                 "states",
-                real(&[("ok", p.ok), ("warn", p.warn), ("alert", p.alert)]),
+                real_colours([("ok", p.ok), ("warn", p.warn), ("alert", p.alert)]),
             ),
             (
                 "selection",
-                real(&[
+                real_colours([
                     ("selection_bg", p.selection_bg),
                     ("background", p.background),
                 ]),
@@ -261,4 +245,19 @@ impl Theme {
             style
         }
     }
+}
+
+/// Colours by field name as sRGB, for the colour-vision check.
+pub type NamedColours = Vec<(&'static str, (u8, u8, u8))>;
+
+/// The real colours of `colours`, by field name; `default` ones are left
+/// out (they are the terminal's own, and nobody can say what they look like).
+fn real_colours(colours: impl IntoIterator<Item = (&'static str, Color)>) -> NamedColours {
+    colours
+        .into_iter()
+        .filter_map(|(name, colour)| match colour {
+            Color::Rgb(r, g, b) => Some((name, (r, g, b))),
+            _ => None,
+        })
+        .collect()
 }

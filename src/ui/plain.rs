@@ -125,21 +125,15 @@ pub fn sentences(previous: Option<(&Session, Time)>, session: &Session, now: Tim
     } else if !same_item && old.is_some() {
         out.push("No item running".to_string());
     }
-    match (
-        &new.proposal,
-        old.as_ref().and_then(|h| h.proposal.as_ref()),
-    ) {
-        (Some((id, text, answered, of)), before) => {
-            let was_open = before.is_some_and(|b| &b.0 == id);
-            if !was_open {
-                out.push(format!(
-                    "Proposal open: {text}, {answered} of {of} answered"
-                ));
-            } else if before.is_some_and(|b| (b.2, b.3) != (*answered, *of)) {
-                out.push(format!("Proposal: {answered} of {of} answered"));
-            }
+    if let Some((id, text, answered, of)) = &new.proposal {
+        let before = old.as_ref().and_then(|h| h.proposal.as_ref());
+        if before.is_none_or(|b| &b.0 != id) {
+            out.push(format!(
+                "Proposal open: {text}, {answered} of {of} answered"
+            ));
+        } else if before.is_some_and(|b| (b.2, b.3) != (*answered, *of)) {
+            out.push(format!("Proposal: {answered} of {of} answered"));
         }
-        (None, _) => {}
     }
     if let Some(old) = &old {
         for (i, (id, state)) in new.states.iter().enumerate() {
