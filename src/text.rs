@@ -15,7 +15,14 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{2028}' | '\u{2029}' // line and paragraph separators
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner and invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{2065}'..='\u{2069}' // bidi isolates (and the unassigned one before)
+            | '\u{00AD}'             // soft hyphen: invisible unless a line breaks there
+            | '\u{034F}'             // combining grapheme joiner
+            | '\u{061C}'             // Arabic letter mark, a bidi control
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers: blank
+            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels: invisible
+            | '\u{180E}'             // Mongolian vowel separator
+            | '\u{E0000}'..='\u{E007F}' // tag characters
             | '\u{FEFF}'              // byte order mark
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
         )
@@ -75,6 +82,8 @@ mod tests {
             ("a\u{2066}b\u{2069}", "a\\u{2066}b\\u{2069}"),
             ("zero\u{200b}width", "zero\\u{200b}width"),
             ("del\u{7f}", "del\\x7f"),
+            ("a\u{61c}\u{180e}\u{ad}b", "a\\u{61c}\\u{180e}\\xadb"),
+            ("tag\u{e0041}", "tag\\u{e0041}"),
             ("c1\u{9b}", "c1\\x9b"),
             ("李 👍", "李 👍"),
         ] {

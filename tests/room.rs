@@ -266,3 +266,49 @@ fn every_warning_shows_without_colour() {
         }
     }
 }
+
+/// Every key a keyboard sends, as `--keys` writes it.
+fn every_key() -> Vec<String> {
+    let mut keys: Vec<String> = (b'!'..=b'~')
+        .filter(|&c| c != b'<')
+        .map(|c| (c as char).to_string())
+        .collect();
+    for named in [
+        "<Space>", "<Enter>", "<Tab>", "<S-Tab>", "<BS>", "<Up>", "<Down>", "<Left>", "<Right>",
+        "<F1>", "<C-n>", "<C-p>", "<C-z>", "<C-y>", "<C-t>", "<C-g>", "<C-e>",
+    ] {
+        keys.push(named.into());
+    }
+    keys
+}
+
+#[test]
+fn no_key_sequence_puts_private_detail_on_the_room_view() {
+    let sizes = [(80, 24), (120, 36), (200, 60)];
+    for pane in Pane::ALL {
+        for key in every_key() {
+            let Ok(steps) = parse_script(&format!("{key}{key}<C-z>")) else {
+                continue;
+            };
+            let mut app = room_app("high-contrast-dark");
+            app.pane = pane;
+            // A key that means nothing here cannot show anything.
+            let coproduce::app::keys::ScriptStep::Key(first) = steps[0] else {
+                continue;
+            };
+            if app.action_for(first).is_none() {
+                continue;
+            }
+            // Tom (Tomasz Nowak) has the floor, so messages name him.
+            update(&mut app, Action::GiveFloor("tomasz".into()), now());
+            // Each step at one of the sizes in turn keeps this quick.
+            for (step, (w, h)) in steps.into_iter().zip(sizes.into_iter().cycle()) {
+                play(&mut app, &[step], now(), |_| Ok(())).unwrap();
+                if !app.room {
+                    break;
+                }
+                assert_private_things_absent(&screen(&app, w, h));
+            }
+        }
+    }
+}

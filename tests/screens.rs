@@ -171,3 +171,43 @@ fn the_power_warning_is_styled_as_an_alert_in_every_theme() {
         );
     }
 }
+
+#[test]
+fn every_live_warning_and_the_pane_bar_show_on_every_pane() {
+    let mut app = example_app("high-contrast-dark");
+    let later = now() + chrono::Duration::minutes(15);
+    update(&mut app, Action::SaveFailed("disk full".into()), later);
+    for pane in Pane::ALL {
+        app.pane = pane;
+        let wide = buffer_text(&screen(&app, 160, 40));
+        let bar = wide.lines().nth(1).unwrap();
+        // The current pane is marked by brackets and an arrow, not only colour.
+        assert!(bar.contains(&format!("▶[{}]", pane.title())), "{bar}");
+        for other in Pane::ALL.into_iter().filter(|&p| p != pane) {
+            assert!(bar.contains(&format!(" {} ", other.title())), "{bar}");
+        }
+        for warning in [
+            "⚠ NOT SAVED",
+            "⚠ long turn 16:40",
+            "⚠ power over share",
+            "⚠ time box passed +5:30",
+        ] {
+            assert!(bar.contains(warning), "{pane:?}: {warning} missing: {bar}");
+        }
+        // At 80x24 they are shortened, never dropped.
+        let small = buffer_text(&screen(&app, 80, 24));
+        let bar = small.lines().nth(1).unwrap();
+        for warning in ["⚠ NOT SAVED", "⚠ turn 16:40", "⚠ power", "⚠ over +5:30"] {
+            assert!(
+                bar.contains(warning),
+                "{pane:?} at 80x24: {warning} missing: {bar}"
+            );
+        }
+        // The footer keeps Tab and quit at 80x24.
+        let footer = small.lines().last().unwrap();
+        assert!(
+            footer.contains("Tab next pane") && footer.contains("quit"),
+            "{footer}"
+        );
+    }
+}

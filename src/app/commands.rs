@@ -12,6 +12,7 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("next_pane", Action::NextPane),
     ("previous_pane", Action::PrevPane),
+    ("floor_key", Action::FloorKey),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
     ("next_theme", Action::NextTheme),

@@ -6,10 +6,12 @@ pub mod balance;
 pub mod commands;
 pub mod conflict;
 pub mod decisions;
+pub mod floor_key;
 pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+pub mod privacy;
 pub mod resume;
 pub mod script;
 #[cfg(test)]
@@ -112,6 +114,11 @@ pub enum Action {
     GiveFloor(String),
     /// Close the open turn: nobody has the floor.
     SilenceFloor,
+    /// The floor key: the next key gives the floor from any pane (see
+    /// [`floor_key`]).
+    FloorKey,
+    /// A key after the floor key that gives the floor to nobody.
+    FloorCancel,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
     /// The Balance pane's own commands.
@@ -190,6 +197,8 @@ pub struct App {
     pub room: bool,
     /// How far the help overlay is scrolled down, in lines.
     pub help_scroll: u16,
+    /// The floor key was pressed: the next key says who gets the floor.
+    pub floor_key: bool,
     /// What each pane has selected.
     pub agenda: agenda::AgendaView,
     pub balance: balance::BalanceView,
@@ -234,6 +243,7 @@ impl App {
             theme,
             room: false,
             help_scroll: 0,
+            floor_key: false,
             agenda: agenda_view,
             balance: Default::default(),
             decisions: Default::default(),
@@ -303,6 +313,13 @@ impl App {
             return match self.lookup(self.pane, key) {
                 Some(action @ (Action::ToggleHelp | Action::Close | Action::Quit)) => Some(action),
                 _ => Some(Action::Close),
+            };
+        }
+        if self.floor_key {
+            // After the floor key, the next key is a person's, quitting aside.
+            return match self.lookup(self.pane, key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => Some(floor_key::after_floor_key(self, key)),
             };
         }
         let balance = self.pane == Pane::Balance;

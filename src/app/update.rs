@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Tick | Action::SaveFailed(_) | Action::Disk(_)
     ) {
         app.status = None;
+        app.floor_key = false;
     }
     // An action may lead to another (Enter gives the floor to the top of
     // the stack): applied here in turn, never by a pane calling `update`.
@@ -34,6 +35,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     if let Some(question) = resume::question(app) {
         app.status = Some(question);
     }
+    super::privacy::keep_room_private(app);
     // Whatever changed the session (an edit, undo, a reload), the Balance
     // pane's kept lookups follow it here, once.
     balance::refresh(app);
@@ -93,6 +95,11 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
                 form.paste(&text);
             }
         }
+        Action::FloorKey => {
+            app.floor_key = true;
+            app.status = Some(super::floor_key::waiting(app));
+        }
+        Action::FloorCancel => app.status = Some("Nobody was given the floor".into()),
         Action::SilenceFloor => silence_floor(app, now),
     }
     (Effect::None, None)

@@ -39,6 +39,10 @@ use super::open::{Look, pick_theme};
 pub struct FollowArgs {
     /// The session file the meeting's app is running.
     pub session: PathBuf,
+    /// One plain sentence per change, for a screen reader or braille
+    /// display, instead of the room view.
+    #[arg(long)]
+    pub plain: bool,
     #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
@@ -47,6 +51,11 @@ pub struct FollowArgs {
 
 /// Shows the room view of `args.session` until a quit key.
 pub fn run_command(args: &FollowArgs) -> Outcome {
+    if args.plain {
+        let follower = Follower::open(&args.session, now())?;
+        super::follow_plain::run(follower, &mut std::io::stdout(), now)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if !std::io::stdout().is_terminal() {
         bail!("follow needs a terminal: it shows the room view on a second screen");
     }

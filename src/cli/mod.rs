@@ -5,6 +5,7 @@
 pub mod check;
 pub mod demo;
 pub mod follow;
+pub mod follow_plain;
 pub mod keys;
 pub mod live;
 pub mod new;

@@ -1,7 +1,7 @@
 //! `coproduce themes`: every theme measured as the tests measure it, so
 //! someone making their own theme can check it without the source.
 
-use super::contrast::{MUTED_CONTRAST, TEXT_CONTRAST};
+use super::contrast::{DrawnContrast, MUTED_CONTRAST, TEXT_CONTRAST};
 use super::vision::{ROLE_DISTANCE, Vision, closest_pair};
 use super::{Theme, Themes};
 
@@ -47,30 +47,90 @@ pub fn check(theme: &Theme) -> ThemeCheck {
                 )
             }),
     );
-    let roles = theme.role_colours();
-    for vision in Vision::ALL {
-        if let Some((a, b, d)) = closest_pair(&roles, vision) {
-            out.lines.push(format!(
-                "closest roles with {} vision: {a} and {b}, {d:.3} apart, needs {ROLE_DISTANCE}",
-                vision.name()
-            ));
-            if d < ROLE_DISTANCE {
-                out.failures.push(format!(
-                    "{a} and {b} look alike with {} ({d:.3} apart)",
+    for (set, colours) in theme.colour_sets() {
+        for vision in Vision::ALL {
+            if let Some((a, b, d)) = closest_pair(&colours, vision) {
+                out.lines.push(format!(
+                    "closest {set} with {} vision: {a} and {b}, {d:.3} apart, needs {ROLE_DISTANCE}",
                     vision.name()
                 ));
+                if d < ROLE_DISTANCE {
+                    out.failures.push(format!(
+                        "{a} and {b} look alike with {} ({d:.3} apart)",
+                        vision.name()
+                    ));
+                }
             }
         }
     }
     out
 }
 
+/// Adds what was measured on drawn screens (name, measurement) to `out`:
+/// the lowest text and muted cell over them all, and every cell that falls
+/// short, with its screen.
+pub fn check_drawn(out: &mut ThemeCheck, screens: &[(String, DrawnContrast)]) {
+    let lowest = |muted: bool| {
+        screens
+            .iter()
+            .filter_map(|(name, found)| {
+                let cell = if muted {
+                    &found.lowest_muted
+                } else {
+                    &found.lowest_text
+                };
+                Some((name, cell.as_ref()?))
+            })
+            .min_by(|a, b| a.1.ratio.total_cmp(&b.1.ratio))
+    };
+    let measured: usize = screens.iter().map(|(_, found)| found.measured).sum();
+    for (what, muted) in [("text", false), ("muted", true)] {
+        if let Some((name, cell)) = lowest(muted) {
+            out.lines.push(format!(
+                "lowest drawn {what} contrast {:.2}:1 ({name}, {cell})",
+                cell.ratio
+            ));
+        }
+    }
+    out.lines.push(format!(
+        "{measured} drawn cells measured on {} screens",
+        screens.len()
+    ));
+    for (name, found) in screens {
+        // One line a screen and colour pair is enough to find it; the
+        // count says how many cells share it.
+        let mut seen: Vec<(&super::CellContrast, usize)> = Vec::new();
+        for cell in &found.shortfalls {
+            match seen
+                .iter_mut()
+                .find(|(first, _)| (first.fg, first.bg) == (cell.fg, cell.bg))
+            {
+                Some((_, count)) => *count += 1,
+                None => seen.push((cell, 1)),
+            }
+        }
+        out.failures.extend(
+            seen.into_iter()
+                .map(|(first, count)| format!("{name}: {first} ({count} cells)")),
+        );
+    }
+}
+
 /// Every theme's report, in cycle order; `true` when all pass.
 pub fn check_all(themes: &Themes) -> (String, bool) {
+    check_all_drawn(themes, |_| Vec::new())
+}
+
+/// [`check_all`] with the screens `drawn` gives for each theme measured too.
+pub fn check_all_drawn(
+    themes: &Themes,
+    drawn: impl Fn(&Theme) -> Vec<(String, DrawnContrast)>,
+) -> (String, bool) {
     let mut text = String::new();
     let mut ok = true;
     for theme in themes.names().into_iter().filter_map(|n| themes.get(n)) {
-        let result = check(theme);
+        let mut result = check(theme);
+        check_drawn(&mut result, &drawn(theme));
         let verdict = if result.failures.is_empty() {
             "ok"
         } else {

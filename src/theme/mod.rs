@@ -18,10 +18,13 @@ use std::ffi::OsStr;
 use std::io;
 use std::path::PathBuf;
 
-pub use check::{ThemeCheck, check, check_all};
-pub use contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST, contrast_ratio};
+pub use check::{ThemeCheck, check, check_all, check_all_drawn, check_drawn};
+pub use contrast::{
+    CellContrast, ColourMap, ContrastPair, DrawnContrast, MUTED_CONTRAST, TEXT_CONTRAST,
+    contrast_ratio, measure_drawn, rgb_of,
+};
 pub use set::Themes;
-pub use style::Theme;
+pub use style::{NamedColours, Theme};
 pub use vision::{ROLE_DISTANCE, Vision, closest_pair};
 
 /// The theme used unless `--theme` or `NO_COLOR` says otherwise.

@@ -96,6 +96,27 @@ impl Theme {
         chip.add_modifier(Modifier::BOLD)
     }
 
+    /// A message in the footer or header bar (the last key's result): the
+    /// bar's own colours, bold, since any other ink on the bar's colour is
+    /// not measured to be readable there.
+    pub fn bar_message(&self) -> Style {
+        self.footer().add_modifier(Modifier::BOLD)
+    }
+
+    /// A warning inside the header or footer bar ("⚠ NOT SAVED", "⚠ long
+    /// turn"): the alert colour on the screen's background, cut out of the
+    /// bar as the key chips are, so it keeps the contrast it has on the
+    /// screen. Without colours, the chip is the footer turned inside out.
+    pub fn bar_alert(&self) -> Style {
+        if self.palette.alert == Color::Reset || self.palette.background == Color::Reset {
+            return self.footer_key();
+        }
+        Style::new()
+            .fg(self.palette.alert)
+            .bg(self.palette.background)
+            .add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row of a list or table.
     pub fn selected(&self) -> Style {
         self.bar_of(self.palette.selection_fg, self.palette.selection_bg)
@@ -194,15 +215,30 @@ impl Theme {
     /// The role colours that are real colours, by field name, for the
     /// colour-blindness check; `default` ones are left out (they are told
     /// apart by the role's symbol and name only).
-    pub fn role_colours(&self) -> Vec<(&'static str, (u8, u8, u8))> {
-        self.palette
-            .roles()
-            .into_iter()
-            .filter_map(|(name, colour)| match colour {
-                Color::Rgb(r, g, b) => Some((name, (r, g, b))),
-                _ => None,
-            })
-            .collect()
+    pub fn role_colours(&self) -> NamedColours {
+        real_colours(self.palette.roles())
+    }
+
+    /// Each set of colours that must be told apart from one another, with
+    /// its colours by field name, for the colour-vision check: the role
+    /// colours, the three states (ok, warn, alert), and a selected row
+    /// against the screen. `default` colours are left out.
+    pub fn colour_sets(&self) -> Vec<(&'static str, NamedColours)> {
+        let p = &self.palette;
+        vec![
+            ("roles", self.role_colours()),
+            (
+                "states",
+                real_colours([("ok", p.ok), ("warn", p.warn), ("alert", p.alert)]),
+            ),
+            (
+                "selection",
+                real_colours([
+                    ("selection_bg", p.selection_bg),
+                    ("background", p.background),
+                ]),
+            ),
+        ]
     }
 
     fn role_colour(&self, slot: usize) -> Color {
@@ -230,4 +266,19 @@ impl Theme {
             style
         }
     }
+}
+
+/// Colours by field name as sRGB, for the colour-vision check.
+pub type NamedColours = Vec<(&'static str, (u8, u8, u8))>;
+
+/// The real colours of `colours`, by field name; `default` ones are left
+/// out (they are the terminal's own, and nobody can say what they look like).
+fn real_colours(colours: impl IntoIterator<Item = (&'static str, Color)>) -> NamedColours {
+    colours
+        .into_iter()
+        .filter_map(|(name, colour)| match colour {
+            Color::Rgb(r, g, b) => Some((name, (r, g, b))),
+            _ => None,
+        })
+        .collect()
 }

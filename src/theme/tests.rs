@@ -423,3 +423,41 @@ fn the_themes_command_passes_the_builtins_and_names_what_fails() {
     );
     assert!(!check_all(&themes).1);
 }
+
+#[test]
+fn every_colour_set_stays_apart_with_every_kind_of_colour_vision() {
+    // Roles, ok/warn/alert and a selected row against the screen: each set
+    // at least ROLE_DISTANCE apart as seen with each kind of vision.
+    let mut failures = Vec::new();
+    let (themes, _) = Themes::load(&[themes_dir()]);
+    for theme in themes.names().into_iter().filter_map(|n| themes.get(n)) {
+        for (set, colours) in theme.colour_sets() {
+            for vision in Vision::ALL {
+                let Some((a, b, d)) = closest_pair(&colours, vision) else {
+                    continue;
+                };
+                println!(
+                    "{}: {set} with {}: {a}/{b} {d:.3}",
+                    theme.name,
+                    vision.name()
+                );
+                if d < ROLE_DISTANCE {
+                    failures.push(format!(
+                        "{}: {a}/{b} {d:.3} with {}",
+                        theme.name,
+                        vision.name()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    // The light theme's old states, which deuteranopia could not tell apart.
+    let old = [
+        ("ok", (0x00, 0x64, 0x00)),
+        ("warn", (0x7a, 0x3d, 0x00)),
+        ("alert", (0xa0, 0, 0)),
+    ];
+    let (_, _, d) = closest_pair(&old, Vision::Deuteranopia).unwrap();
+    assert!(d < ROLE_DISTANCE, "{d}");
+}

@@ -4,7 +4,9 @@
 //! Fernandes 2009, severity 1.0, on linear RGB), then compared in OKLab,
 //! where a straight-line distance follows how different colours look.
 
-/// How far apart (OKLab distance) every two role colours of a theme must
+/// How far apart (OKLab distance) every two colours of a set that must be
+/// told apart (role colours; ok, warn and alert; a selected row and the
+/// screen) must
 /// stay, with normal vision and under each simulation: about 6 in CIE76
 /// ΔE terms. 0.1 is a clear difference side by side; below about 0.05 two
 /// bars in a table start to look the same. On white, 7:1 contrast leaves

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{break_words, name_of};
 use crate::app::decisions::open_index;
-use crate::app::keymap::{Scope, keys_label};
+use crate::app::keymap::{Binding, Scope, keys_label};
 use crate::app::{App, Pane};
 use crate::session::balance::{floor, turn_secs};
 use crate::session::timing::{
@@ -125,8 +125,8 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The keys that work here, from the keymap, after any status message.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut items: Vec<(String, String)> = Vec::new();
-    let in_footer = |b: &&crate::app::keymap::Binding| b.in_footer;
-    let bindings: Vec<_> = if app.form().is_some() {
+    let in_footer = |b: &&Binding| b.in_footer;
+    let bindings: Vec<&Binding> = if app.form().is_some() {
         app.keymap.in_scope(Scope::Form).filter(in_footer).collect()
     } else {
         if app.pane == Pane::Balance {
@@ -134,30 +134,58 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         app.bindings_for(app.pane).filter(in_footer).collect()
     };
+    // Moving between panes, help and quitting are kept at the end whatever
+    // the width: the rest gives way first.
+    let kept = |b: &Binding| {
+        b.scope == Scope::Global && matches!(b.command.as_str(), "next_pane" | "help" | "quit")
+    };
+    let mut essentials: Vec<(String, String)> = Vec::new();
     for binding in bindings {
-        items.push((keys_label(&binding.keys), binding.description.clone()));
+        let item = (keys_label(&binding.keys), binding.description.clone());
+        if kept(binding) {
+            essentials.push(item);
+        } else {
+            items.push(item);
+        }
     }
+    let essentials_width: usize = essentials
+        .iter()
+        .map(|(k, d)| k.width() + d.width() + 3)
+        .sum();
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
     // On every pane until a save works again: the meeting is only in memory.
     if let Some(why) = &app.disk.unsaved {
         let warning = format!("⚠ NOT SAVED: {}  ", one_line(why));
         used += warning.width();
-        spans.push(Span::styled(warning, theme.alert()));
+        spans.push(Span::styled(warning, theme.bar_alert()));
     }
     if let Some(status) = &app.status {
         let status = format!("{}  ", one_line(status));
         used += status.width();
-        spans.push(Span::styled(status, theme.accent()));
+        spans.push(Span::styled(status, theme.bar_message()));
     }
-    for (keys, description) in items {
-        let width = keys.width() + description.width() + 3;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
+    // The last item's two trailing spaces may fall off the edge.
+    let width = usize::from(area.width) + 2;
+    let key_spans = |spans: &mut Vec<Span>, keys: String, description: String| {
         spans.push(Span::styled(keys, theme.footer_key()));
         spans.push(Span::raw(format!(" {description}  ")));
+    };
+    for (keys, description) in items {
+        let w = keys.width() + description.width() + 3;
+        if used + w + essentials_width > width {
+            break;
+        }
+        used += w;
+        key_spans(&mut spans, keys, description);
+    }
+    for (keys, description) in essentials {
+        let w = keys.width() + description.width() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        key_spans(&mut spans, keys, description);
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.footer()),

@@ -71,11 +71,14 @@ fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text_width = usize::from(area.width).saturating_sub(13 + by_width + 2);
     let rows = s.decisions.iter().enumerate().map(|(i, d)| {
         let mark = if selected == Some(i) { "›" } else { " " };
+        let state = match selected == Some(i) {
+            // The row's style is applied under its cells, so a state's own
+            // colour would stay on the selection's background.
+            true => state_span(d.state, theme).style(theme.selected()),
+            false => state_span(d.state, theme),
+        };
         let row = Row::new(vec![
-            Cell::from(Line::from(vec![
-                Span::raw(mark),
-                state_span(d.state, theme),
-            ])),
+            Cell::from(Line::from(vec![Span::raw(mark), state])),
             Cell::from(fit(&one_line(&d.proposal), text_width).into_owned()),
             Cell::from(fit(&with_role(s, &d.proposed_by), by_width).into_owned()),
         ]);

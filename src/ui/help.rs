@@ -138,7 +138,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = area.centered(Constraint::Length(popup_width), Constraint::Length(height));
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .title(Line::styled(" Keys ", theme.title()))
+        .title(Line::styled(
+            // Where the pane bar marks this pane, so the help says it too.
+            format!(" Keys · you are on ▶[{}] ", app.pane.title()),
+            theme.title(),
+        ))
         .title_bottom(Line::styled(more, theme.muted()))
         .border_style(theme.border())
         .style(theme.overlay());

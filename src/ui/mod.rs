@@ -3,6 +3,7 @@
 
 mod agenda;
 mod balance;
+mod bar;
 mod chrome;
 mod conflict;
 mod decisions;
@@ -10,8 +11,10 @@ mod form;
 mod help;
 mod ladder;
 mod parts;
+pub mod plain;
 mod room;
 pub mod screen;
+pub mod tour;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -24,6 +27,7 @@ use crate::session::{Session, Time};
 use crate::text::one_line;
 use crate::theme::Theme;
 
+pub use bar::{Warning, live_warnings};
 pub use parts::room_name_of;
 pub use room::{MIN_HEIGHT as ROOM_MIN_HEIGHT, MIN_WIDTH as ROOM_MIN_WIDTH};
 
@@ -47,10 +51,11 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
             theme,
             room_footer(app, theme),
         );
-        match &app.overlay {
-            Some(Overlay::Help) => help::draw(app, frame, area, theme),
-            Some(Overlay::Form(form)) => form::draw(app, form, frame, area, theme),
-            None => {}
+        // Help and forms are never drawn over the room view (update closes
+        // them); the file-changed prompt holds nothing private and must be
+        // answered, so it is.
+        if let Some(prompt) = &app.disk.conflict {
+            conflict::draw(app, prompt, frame, area, theme);
         }
         return;
     }
@@ -65,13 +70,15 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         );
         return;
     }
-    let [header, body, footer] = Layout::vertical([
+    let [header, pane_bar, body, footer] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .areas(area);
     chrome::header(app, frame, header, theme);
+    bar::draw(app, frame, pane_bar, theme);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     match app.pane {
         Pane::Agenda => agenda::draw(app, frame, body, theme),

@@ -1,0 +1,139 @@
+//! The second header row on every pane: the four panes by name, the one
+//! shown marked by brackets and an arrow as well as colour, and every live
+//! warning (a long turn, the power roles over their share, the time box
+//! passed, the meeting not saved), so none of them hides on another pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Pane};
+use crate::session::balance::{Balance, long_turn};
+use crate::session::timing::{format_duration, item_used_secs, running_item};
+use crate::session::{Session, Time};
+use crate::theme::Theme;
+
+/// One live warning: as it reads with room, and its shortest form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The warning in full: "⚠ long turn 3:40".
+    pub full: String,
+    /// The same in a few columns: "⚠ turn 3:40".
+    pub short: String,
+}
+
+/// Every warning live in `session` at `now` (with `balance` worked out
+/// for it), most urgent first; `unsaved` when the meeting is not on disk.
+pub fn live_warnings(
+    session: &Session,
+    balance: &Balance,
+    now: Time,
+    unsaved: bool,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let warning = |full: String, short: String| Warning { full, short };
+    if unsaved {
+        out.push(warning("⚠ NOT SAVED".into(), "⚠ NOT SAVED".into()));
+    }
+    if let Some(secs) = long_turn(session, now) {
+        let time = format_duration(secs);
+        out.push(warning(
+            format!("⚠ long turn {time}"),
+            format!("⚠ turn {time}"),
+        ));
+    }
+    if let Some(power) = balance.power.as_ref().filter(|p| p.is_over()) {
+        let (share, fair) = (power.share * 100.0, power.fair * 100.0);
+        out.push(warning(
+            format!("⚠ power over share {share:.0}% (fair {fair:.0}%)"),
+            format!("⚠ power {share:.0}%"),
+        ));
+    }
+    if let Some(i) = running_item(session) {
+        let item = &session.agenda[i];
+        let used = item_used_secs(item, &session.clock, now).unwrap_or(0);
+        let boxed = u64::from(item.minutes) * 60;
+        if used > boxed {
+            let over = format_duration(used - boxed);
+            out.push(warning(
+                format!("⚠ time box passed +{over}"),
+                format!("⚠ over +{over}"),
+            ));
+        }
+    }
+    out
+}
+
+/// How a pane's name shows in the bar: the current one in brackets with an
+/// arrow, so it is marked without colour too.
+fn tab(pane: Pane, current: bool, short: bool) -> String {
+    let name = if short && !current {
+        &pane.title()[..1]
+    } else {
+        pane.title()
+    };
+    if current {
+        format!("▶[{name}]")
+    } else {
+        format!(" {name} ")
+    }
+}
+
+/// Draws the pane bar and the warnings into the one row `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let s = &app.session;
+    let balance = match crate::app::balance::BalanceView::tally(app) {
+        Some(tally) => Balance::with(s, tally, app.now),
+        None => Balance::compute(s, app.now),
+    };
+    let warnings = live_warnings(s, &balance, app.now, app.disk.unsaved.is_some());
+    let width = usize::from(area.width);
+    let tabs_width = |short: bool| {
+        Pane::ALL
+            .iter()
+            .map(|&p| tab(p, p == app.pane, short).width() + 1)
+            .sum::<usize>()
+            + 1
+    };
+    let warnings_width = |short: bool| {
+        warnings
+            .iter()
+            .map(|w| if short { &w.short } else { &w.full }.width() + 1)
+            .sum::<usize>()
+    };
+    // Warnings come first: the full tabs and warnings if they fit, then
+    // short warnings, then short tabs too.
+    let (short_tabs, short_warnings) = [(false, false), (false, true), (true, true)]
+        .into_iter()
+        .find(|&(t, w)| tabs_width(t) + warnings_width(w) <= width)
+        .unwrap_or((true, true));
+    let mut spans = vec![Span::raw(" ")];
+    for pane in Pane::ALL {
+        let current = pane == app.pane;
+        let style = if current {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        spans.push(Span::styled(tab(pane, current, short_tabs), style));
+        spans.push(Span::raw(" "));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = width.saturating_sub(used);
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_width = 0;
+    for w in &warnings {
+        let text = if short_warnings { &w.short } else { &w.full };
+        if right_width + text.width() + 1 > room {
+            break;
+        }
+        right_width += text.width() + 1;
+        right.push(Span::styled(text.clone(), theme.alert()));
+        right.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(right_width))));
+    spans.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base()), area);
+}
