@@ -66,6 +66,17 @@ fn case_6_a_hand_written_agreement_with_only_power_voices_is_flagged() {
 }
 
 #[test]
+fn case_7_the_minutes_list_hands_still_up_in_progressive_order() {
+    let minutes = minutes();
+    assert!(
+        minutes.contains(
+            "Hands still up at the end of the record (progressive order: least spoken first): Anil, Marion, David.\n"
+        ),
+        "{minutes}"
+    );
+}
+
+#[test]
 fn case_7_hands_are_called_in_progressive_order_whatever_the_file_lists() {
     let (_dir, path) = scratch(BOARD);
     // The meeting still running at 11:59.

@@ -183,11 +183,8 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
     } else {
         let secs = spoken_at(app, now);
         let s = &app.session;
-        let spoken_of = |id: &str| {
-            let i = s.participants.iter().position(|p| p.id == id);
-            i.map_or(0, |i| secs[i])
-        };
         let mut hands = s.stack.clone();
+        let spoken_of = stack::spoken_by_id(s, &secs);
         stack::raise(&mut hands, s.settings.stack_order(), who, spoken_of);
         app.change(format!("raise {name}'s hand"), |s| s.stack = hands);
     }

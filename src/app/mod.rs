@@ -21,7 +21,7 @@ mod update;
 
 pub use update::update;
 
-use crate::session::{Session, Time, speaker_keys};
+use crate::session::{Session, Time, speaker_keys, stack};
 use form::Form;
 use keymap::Keymap;
 use keys::Key;
@@ -363,15 +363,9 @@ impl App {
 /// written to the file only with the first real change.
 fn put_stack_in_order(session: &mut Session, now: Time) {
     let (secs, _) = crate::session::balance::spoken(session, now);
-    let spoken = |id: &str| {
-        session
-            .participants
-            .iter()
-            .position(|p| p.id == id)
-            .map_or(0, |i| secs[i])
-    };
     let mut hands = session.stack.clone();
-    crate::session::stack::in_calling_order(&mut hands, session.settings.stack_order(), spoken);
+    let spoken = stack::spoken_by_id(session, &secs);
+    stack::in_calling_order(&mut hands, session.settings.stack_order(), spoken);
     session.stack = hands;
 }
 

@@ -12,15 +12,17 @@ pub mod trends;
 use std::fmt::Write;
 
 use crate::session::attendance::{apologies, comings_and_goings, given_secs};
+use crate::session::balance::spoken;
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::rubber_stamp::shown_flag;
+use crate::session::stack::{in_calling_order, spoken_by_id};
 use crate::session::timing::{
     ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
     record_end,
 };
-use crate::session::{Decision, DecisionState, Response, Session, Time};
+use crate::session::{Decision, DecisionState, Response, Session, StackOrder, Time};
 use crate::text::{one_line, visible};
 use names::{FACILITATOR, Names};
 
@@ -42,6 +44,7 @@ pub fn report(session: &Session, anonymise: bool) -> String {
     minutes.time_given(&mut out);
     minutes.agenda(&mut out);
     minutes.balance(&mut out);
+    minutes.hands(&mut out);
     minutes.decisions(&mut out);
     minutes.ladder(&mut out);
     out
@@ -426,6 +429,29 @@ impl Minutes<'_> {
         self.rubber_stamp(out, d);
         self.history(out, d);
         out.push('\n');
+    }
+
+    /// Hands still up at the end of the record, in the order the stack's
+    /// rule calls them, whatever order the file lists them in.
+    fn hands(&self, out: &mut String) {
+        let s = self.session;
+        let (Some(end), false) = (self.end, s.stack.is_empty()) else {
+            return;
+        };
+        let (secs, _) = spoken(s, end);
+        let mut hands = s.stack.clone();
+        let order = s.settings.stack_order();
+        in_calling_order(&mut hands, order, spoken_by_id(s, &secs));
+        let rule = match order {
+            StackOrder::Progressive => "progressive order: least spoken first",
+            StackOrder::FirstCome => "in the order hands went up",
+        };
+        let names: Vec<String> = hands.iter().map(|h| self.person(h)).collect();
+        let _ = writeln!(
+            out,
+            "Hands still up at the end of the record ({rule}): {}.\n",
+            names.join(", ")
+        );
     }
 
     /// The rubber-stamp check as the record stands, whatever the file

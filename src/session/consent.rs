@@ -214,13 +214,20 @@ pub fn check(session: &Session, index: usize, mv: Move) -> Result<(), String> {
                 "{this} is {words}, not withdrawn: only a withdrawn proposal goes back in the queue"
             )),
         },
-        Move::Note => match d.rubber_stamp {
+        Move::Note => match d.rubber_stamp.as_ref().or(flagged_now(session, d).as_ref()) {
             Some(_) => Ok(()),
             None => Err(format!(
                 "{this} was not flagged as a possible rubber stamp, so there is nothing to note"
             )),
         },
     }
+}
+
+/// The flag the record gives `d` at its end (hand-written agreements too),
+/// so the facilitator can note it.
+fn flagged_now(session: &Session, d: &Decision) -> Option<String> {
+    let end = super::timing::record_end(session)?;
+    super::rubber_stamp::shown_flag(session, d, end)
 }
 
 /// Opens the proposal at `index` for discussion at `now`.

@@ -12,9 +12,32 @@ use super::problem::Problem;
 
 /// Files larger than this get their first type error only: each one found
 /// costs a full read of the file.
-const MAX_RECOVER_BYTES: usize = 1024 * 1024;
-/// At most this many type errors are looked for in one file.
-const MAX_TYPE_ERRORS: usize = 100;
+const MAX_RECOVER_BYTES: usize = 64 * 1024;
+/// At most this many type errors are looked for in one file…
+const MAX_TYPE_ERRORS: usize = 20;
+/// …and the file is read again at most this many times in all, so that a
+/// file full of mistakes is still checked in a moment.
+const MAX_READS: usize = 16;
+/// The bytes read again in all while looking for more type errors.
+const READ_BYTES: usize = 48 * 1024;
+/// Values nested deeper than this are not a session's: no more is looked for.
+const MAX_DEPTH: usize = 12;
+
+/// How deeply `value` nests, counted without recursion.
+fn depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((v, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match v {
+            Value::Sequence(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            Value::Mapping(m) => stack.extend(m.iter().flat_map(|(k, v)| [(k, d + 1), (v, d + 1)])),
+            Value::Tagged(t) => stack.push((&t.value, d + 1)),
+            _ => {}
+        }
+    }
+    deepest
+}
 
 /// Every type error in `text` after the `first` serde gave, placed through
 /// `spans`, and the session read with each one set aside (for the reference
@@ -24,8 +47,12 @@ pub fn type_errors(
     spans: &Spans,
     first: &serde_yaml::Error,
 ) -> (Vec<Problem>, Option<Session>) {
+    // Each read costs about as much as the file is long: the budget is in
+    // bytes read, so a long file is read again fewer times.
+    let reads = std::cell::Cell::new(MAX_READS.min(READ_BYTES / text.len().max(1)));
     let mut value: Value = match serde_yaml::from_str(text) {
-        Ok(value) if text.len() <= MAX_RECOVER_BYTES => value,
+        // A session is a few levels deep; anything deeper is not one.
+        Ok(value) if text.len() <= MAX_RECOVER_BYTES && depth(&value) <= MAX_DEPTH => value,
         _ => return (Vec::new(), None),
     };
     let mut found = Vec::new();
@@ -38,7 +65,7 @@ pub fn type_errors(
         if unknown_field(&error.1).is_some() {
             misspelt.push(error.0.clone());
         }
-        if !set_aside(&mut value, &error) {
+        if !set_aside(&mut value, &error, &reads) || !spend(&reads) {
             return (found, None);
         }
         let Ok(again) = serde_yaml::to_string(&value) else {
@@ -171,8 +198,19 @@ fn stand_ins() -> [Value; 6] {
     ]
 }
 
-/// Whether reading `value` still fails on `key` of the mapping at `parent`.
-fn still_fails(value: &Value, parent: &str, key: &str) -> bool {
+/// Takes one read from the budget; false when none is left.
+fn spend(reads: &std::cell::Cell<usize>) -> bool {
+    let left = reads.get();
+    reads.set(left.saturating_sub(1));
+    left > 0
+}
+
+/// Whether reading `value` still fails on `key` of the mapping at `parent`
+/// (or the budget of reads has run out).
+fn still_fails(value: &Value, parent: &str, key: &str, reads: &std::cell::Cell<usize>) -> bool {
+    if !spend(reads) {
+        return true;
+    }
     let Ok(text) = serde_yaml::to_string(value) else {
         return true;
     };
@@ -188,7 +226,11 @@ fn still_fails(value: &Value, parent: &str, key: &str) -> bool {
 /// Sets the value the error is about aside: an unknown field is taken out;
 /// a wrong value is taken out, or if the field is required, replaced by a
 /// stand-in of a type that reads; a wrong list entry is taken out.
-fn set_aside(value: &mut Value, (path, message): &(String, String)) -> bool {
+fn set_aside(
+    value: &mut Value,
+    (path, message): &(String, String),
+    reads: &std::cell::Cell<usize>,
+) -> bool {
     let mut at = steps(path);
     if let Some(key) = unknown_field(message) {
         return match lookup_mut(value, &at) {
@@ -217,14 +259,14 @@ fn set_aside(value: &mut Value, (path, message): &(String, String)) -> bool {
                 return false;
             };
             let was = m.remove(key.as_str());
-            if !still_fails(value, &parent_path, &key) {
+            if !still_fails(value, &parent_path, &key, reads) {
                 return true;
             }
             for stand_in in stand_ins() {
                 if let Some(Value::Mapping(m)) = lookup_mut(value, &parent) {
                     m.insert(Value::String(key.clone()), stand_in);
                 }
-                if !still_fails(value, &parent_path, &key) {
+                if !still_fails(value, &parent_path, &key, reads) {
                     return true;
                 }
             }

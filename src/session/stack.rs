@@ -10,7 +10,7 @@
 //! in raising order. Switching `stack_order` in the file takes the hands
 //! already up in their calling order as their raising order.
 
-use super::StackOrder;
+use super::{Session, StackOrder};
 use crate::session::timing::format_minutes;
 
 /// Puts `who`'s hand up in `stack` (calling order) as `order` says;
@@ -40,6 +40,16 @@ pub fn raise(stack: &mut Vec<String>, order: StackOrder, who: &str, spoken: impl
 pub fn in_calling_order(stack: &mut [String], order: StackOrder, spoken: impl Fn(&str) -> u64) {
     if order == StackOrder::Progressive {
         stack.sort_by_cached_key(|who| spoken(who));
+    }
+}
+
+/// A participant's speaking seconds by id, read from `secs` (by index in
+/// `session.participants`; nobody listed has 0): the `spoken` that
+/// [`raise`] and [`in_calling_order`] ask for.
+pub fn spoken_by_id<'a>(session: &'a Session, secs: &'a [u64]) -> impl Fn(&str) -> u64 + 'a {
+    move |id| {
+        let i = session.participants.iter().position(|p| p.id == id);
+        i.and_then(|i| secs.get(i)).copied().unwrap_or(0)
     }
 }
 
