@@ -125,6 +125,13 @@ enum Command {
         /// take every name out of the text.
         #[arg(long, alias = "anonymize")]
         anonymise: bool,
+        /// Easy read: short sentences, a picture beside each idea, and the
+        /// meaning of every hard word at the end.
+        #[arg(long)]
+        easy_read: bool,
+        /// md (Markdown) or html (one accessible page, to read or print).
+        #[arg(long, value_enum, default_value = "md")]
+        format: report::Format,
     },
     /// A table of every session in a folder, by date: balance, decisions,
     /// rubber-stamp flags and rung. Files that cannot be read are listed.
@@ -456,9 +463,21 @@ fn main() -> ExitCode {
             dry_run,
             trace_saves,
         ),
-        Some(Command::Report { session, anonymise }) => load(&session)
-            .map_err(Into::into)
-            .and_then(|loaded| print(&report::report(&loaded.session, anonymise))),
+        Some(Command::Report {
+            session,
+            anonymise,
+            easy_read,
+            format,
+        }) => load(&session).map_err(Into::into).and_then(|loaded| {
+            let options = report::Options {
+                anonymise,
+                easy_read,
+                format,
+            };
+            let minutes = report::publish(&loaded.session, &options);
+            minutes.notes.iter().for_each(|n| note!("coproduce: {n}"));
+            print(&minutes.text)
+        }),
         Some(Command::Trends { dir, format }) => {
             if dir.is_dir() {
                 let format = match format {

@@ -6,7 +6,14 @@
 //! same file always gives the same minutes. Every number comes from the
 //! same code the panes use (balance, timing, consent, judgement).
 
+pub mod easy_read;
+pub mod html;
+pub mod markdown;
 pub mod names;
+pub mod publish;
+pub mod words;
+
+pub use publish::{Format, Options, Published, publish};
 
 use std::fmt::Write;
 
@@ -14,11 +21,9 @@ use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::timing::{
-    ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
-    record_end, secs_between,
+    ItemState, break_secs_within, item_state, item_used_secs, record_end, secs_between,
 };
 use crate::session::{Decision, DecisionState, Response, Session, Time};
-use crate::text::{one_line, visible};
 use names::{FACILITATOR, Names};
 
 /// Cells in a share bar.
@@ -51,18 +56,14 @@ struct Minutes<'a> {
     end: Option<Time>,
 }
 
-/// Text from the file made safe for Markdown on one line: no control
-/// characters or bidi overrides, no raw HTML, no table-breaking `|`.
+/// Text from the file made safe for Markdown on one line: shown as
+/// written, never as a link, image, heading, table cell or HTML.
 pub(crate) fn md(text: &str) -> String {
-    escape(&one_line(text))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('<', "&lt;")
+    markdown::inline(text)
 }
 
 fn hm(time: Time) -> String {
-    time.format("%H:%M").to_string()
+    words::clock(time)
 }
 
 /// A fraction as a whole percentage: `0.25` is `25%`.
@@ -110,7 +111,7 @@ impl Minutes<'_> {
     fn heading(&self, out: &mut String) {
         let s = self.session;
         let _ = writeln!(out, "# Minutes: {}\n", self.text(&s.title));
-        let _ = writeln!(out, "| | |\n| --- | --- |");
+        let _ = writeln!(out, "| About | Details |\n| --- | --- |");
         let _ = writeln!(out, "| Board | {} |", self.text(&s.board));
         let _ = writeln!(out, "| Date | {} |", s.date.format("%A %-d %B %Y"));
         if let Some(place) = &s.place {
@@ -146,7 +147,7 @@ impl Minutes<'_> {
         }
         let breaks = break_secs_within(clock, started, end, end);
         if breaks > 0 {
-            let _ = write!(words, "; breaks {}", format_minutes(breaks));
+            let _ = write!(words, "; breaks {}", words::duration(breaks));
         }
         words
     }
@@ -199,7 +200,7 @@ impl Minutes<'_> {
         for p in &self.session.participants {
             let given = if p.is_present() {
                 total += secs;
-                format_minutes(secs)
+                words::duration(secs)
             } else {
                 "apologies".to_owned()
             };
@@ -210,7 +211,7 @@ impl Minutes<'_> {
                 self.role_label(&p.role),
             );
         }
-        let _ = writeln!(out, "| All | | {} |\n", format_minutes(total));
+        let _ = writeln!(out, "| All | | {} |\n", words::duration(total));
     }
 
     fn agenda(&self, out: &mut String) {
@@ -239,27 +240,27 @@ impl Minutes<'_> {
                 .lead
                 .as_deref()
                 .map_or_else(String::new, |l| self.person(l));
-            let used = used.map_or_else(|| "-".to_owned(), format_duration);
+            let used = used.map_or_else(|| "-".to_owned(), words::duration);
             let _ = writeln!(
                 out,
-                "| {} | {} | {lead} | {} min | {used} | {against} |",
+                "| {} | {} | {lead} | {} | {used} | {against} |",
                 n + 1,
                 self.text(&item.title),
-                item.minutes,
+                words::duration(box_secs),
             );
         }
         let _ = writeln!(
             out,
             "| | All items | | {} | {} | {} |\n",
-            format_minutes(planned),
-            format_duration(actual),
+            words::duration(planned),
+            words::duration(actual),
             against_box(actual, planned)
         );
         for item in s.agenda.iter() {
             let Some(notes) = &item.notes else { continue };
             let _ = writeln!(out, "**{}**\n", self.text(&item.title));
             for line in self.names.text(notes).lines() {
-                let _ = writeln!(out, "> {}", escape(&visible(line)));
+                let _ = writeln!(out, "> {}", markdown::line(line));
             }
             out.push('\n');
         }
@@ -279,13 +280,13 @@ impl Minutes<'_> {
         let _ = writeln!(
             out,
             "Speaking time recorded: {} in {} turns. Evenness (1 is everyone present equal, 0 one voice only): {even}. Fair share is an equal share for everyone present, or the group's target for a role; a bar's `┃` marks it.\n",
-            format_duration(b.total_secs),
+            words::duration(b.total_secs),
             s.turns.len()
         );
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
             out,
-            "| Role | Present | Spoke | Share | Fair share | | Bar |\n| --- | --- | --- | --- | --- | --- | --- |"
+            "| Role | Present | Spoke | Share | Fair share | Against fair share | Bar |\n| --- | --- | --- | --- | --- | --- | --- |"
         );
         for r in &b.roles {
             let role = &s.roles[r.index];
@@ -300,7 +301,7 @@ impl Minutes<'_> {
                 "| {}{power} | {} | {} | {} | {fair} | {} | `{}` |",
                 md(&role.label),
                 r.present,
-                format_duration(r.secs),
+                words::duration(r.secs),
                 pct(r.share),
                 Standing::of(r.share, r.fair).words(),
                 bar(r.share, r.fair, scale)
@@ -318,7 +319,7 @@ impl Minutes<'_> {
         let scale = bar_scale(b.people.iter().map(|p| (p.share, p.fair)));
         let _ = writeln!(
             out,
-            "\n| Person | Role | Turns | Spoke | Share | Fair share | | Bar |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+            "\n| Person | Role | Turns | Spoke | Share | Fair share | Against fair share | Bar |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
         );
         for p in &b.people {
             let person = &s.participants[p.index];
@@ -333,7 +334,7 @@ impl Minutes<'_> {
                 self.person(&person.id),
                 self.role_label(&person.role),
                 p.turns,
-                format_duration(p.secs),
+                words::duration(p.secs),
                 pct(p.share),
                 pct(p.fair),
                 bar(p.share, p.fair, scale)
@@ -555,8 +556,8 @@ impl Minutes<'_> {
 fn against_box(used: u64, planned: u64) -> String {
     match used.abs_diff(planned) {
         0..60 => "on time".into(),
-        diff if used > planned => format!("{} over", format_minutes(diff)),
-        diff => format!("{} under", format_minutes(diff)),
+        diff if used > planned => format!("{} over", words::duration(diff)),
+        diff => format!("{} under", words::duration(diff)),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod balance;
 pub mod consent;
 pub mod document;
+pub mod glossary;
 pub mod ids;
 pub mod judgement;
 pub mod load;
