@@ -277,6 +277,7 @@ fn no_part_of_any_name_survives_anonymising() {
         "O'Neill",
         "o’neill",
         "Oneill",
+        "Oʼneill",
         "Sean",
         "Smith",
         "doe",

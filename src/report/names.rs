@@ -97,7 +97,9 @@ fn key(atom: &str) -> String {
     let mut out = String::with_capacity(atom.len());
     for c in atom.to_lowercase().nfkd() {
         match c {
-            c if is_combining_mark(c) || is_unsafe(c) || c == '\u{640}' => {}
+            // Tatweel stretches Arabic letters; a modifier apostrophe (ʼ) joins
+            // O and Neill as the letters of one atom.
+            c if is_combining_mark(c) || is_unsafe(c) || matches!(c, '\u{640}' | '\u{2BC}') => {}
             'ς' => out.push('σ'),
             'ß' => out.push_str("ss"),
             'ı' => out.push('i'),
