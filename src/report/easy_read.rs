@@ -296,7 +296,7 @@ impl Writer<'_> {
                 Picture::Person,
                 vec![
                     vec![own("We have taken out everyone's names.")],
-                    vec![own("Each person is shown as their role and a letter.")],
+                    vec![own("We show each person as their role and a letter.")],
                 ],
             ));
         }
@@ -327,16 +327,11 @@ impl Writer<'_> {
             };
             ideas.push(idea(picture, split(sentence)));
         }
-        if ideas.is_empty() {
-            ideas.push(idea(
-                Picture::Person,
-                vec![vec![own("The file names nobody.")]],
-            ));
-        }
-        Section {
-            heading: "Who came",
+        section(
+            "Who came",
             ideas,
-        }
+            (Picture::Person, "The file names nobody."),
+        )
     }
 
     fn talked_about(&self) -> Section {
@@ -379,28 +374,15 @@ impl Writer<'_> {
             }
             ideas.push(idea(Picture::Talk, sentences));
         }
-        if ideas.is_empty() {
-            ideas.push(idea(
-                Picture::Talk,
-                vec![vec![own("The meeting had no agenda.")]],
-            ));
-        }
-        Section {
-            heading: "What we talked about",
-            ideas,
-        }
+        let empty = (Picture::Talk, "The meeting had no agenda.");
+        section("What we talked about", ideas, empty)
     }
 
     fn who_spoke(&self) -> Section {
         let s = self.session;
         let Some(end) = record_end(s) else {
-            return Section {
-                heading: "Who spoke",
-                ideas: vec![idea(
-                    Picture::Talk,
-                    vec![vec![own("Nobody's speaking time was written down.")]],
-                )],
-            };
+            let empty = (Picture::Talk, "Nobody wrote down who spoke.");
+            return section("Who spoke", Vec::new(), empty);
         };
         let b = Balance::compute(s, end);
         let mut ideas = vec![idea(
@@ -466,16 +448,8 @@ impl Writer<'_> {
         for d in &self.session.decisions {
             ideas.extend(self.decision(d));
         }
-        if ideas.is_empty() {
-            ideas.push(idea(
-                Picture::Later,
-                vec![vec![own("Nobody put forward an idea to decide.")]],
-            ));
-        }
-        Section {
-            heading: "What we decided",
-            ideas,
-        }
+        let empty = (Picture::Later, "Nobody put forward an idea to decide.");
+        section("What we decided", ideas, empty)
     }
 
     fn decision(&self, d: &Decision) -> Vec<Idea> {
@@ -485,7 +459,10 @@ impl Writer<'_> {
             DecisionState::Amended => (Picture::Agreed, "We agreed a changed idea: "),
             DecisionState::NotAgreed => (Picture::NotAgreed, "We did not agree: "),
             DecisionState::Deferred => (Picture::Later, "We will decide this later: "),
-            DecisionState::Withdrawn => (Picture::NotAgreed, "This idea was taken back: "),
+            DecisionState::Withdrawn => (
+                Picture::NotAgreed,
+                "The person who had this idea took it back: ",
+            ),
             DecisionState::Open => (Picture::Later, "We did not finish deciding: "),
             DecisionState::Queued => (Picture::Later, "We did not get to this idea: "),
         };
@@ -615,6 +592,14 @@ fn split(parts: Vec<Part>) -> Vec<Vec<Part>> {
     }
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// A section of `ideas`, or of the one idea `empty` says when there are none.
+fn section(heading: &'static str, mut ideas: Vec<Idea>, empty: (Picture, &str)) -> Section {
+    if ideas.is_empty() {
+        ideas.push(idea(empty.0, vec![vec![own(empty.1)]]));
+    }
+    Section { heading, ideas }
 }
 
 fn push(sentences: &mut [Vec<Part>], part: Part) {
