@@ -508,17 +508,18 @@ impl Minutes<'_> {
                 return;
             }
             Some(m) => {
+                // Short sentences: this one was 43 words, grade 16.5.
                 let basis = match m.basis {
                     Basis::Meeting => {
                         "the group's last judgement of the meeting as a whole".to_owned()
                     }
                     Basis::Items(n) => format!(
-                        "the middle of the latest judgement of each of {n} items (of two middles, the lower), as the meeting as a whole was not judged"
+                        "the judgements of {n} items: the middle of their latest rungs, or the lower of two middles. Nobody judged the meeting as a whole"
                     ),
                 };
                 let _ = writeln!(
                     out,
-                    "The meeting's rung: **{}** ({}: {}), worked out from {basis}.\n",
+                    "The meeting's rung: **{}** ({}). It means: {}. It comes from {basis}.\n",
                     m.rung.label(),
                     m.rung.band().label(),
                     m.rung.meaning()

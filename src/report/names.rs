@@ -312,4 +312,14 @@ participants:
         );
         assert_eq!(names(false).text("Beve"), "Beve");
     }
+
+    #[test]
+    fn a_shared_surname_names_neither_and_possessives_and_spellings_are_caught() {
+        let yaml = SESSION.replace("Tomasz Nowak", "Tomasz Thompson");
+        let n = Names::new(&serde_yaml::from_str(&yaml).unwrap(), true);
+        assert_eq!(
+            n.text("Thompson’s van, beve’s idea, TOMASZ, Tomasz-Thompson."),
+            "(name taken out)’s van, Lived experience A’s idea, Carers A, Carers A."
+        );
+    }
 }
