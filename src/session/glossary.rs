@@ -3,6 +3,9 @@
 //! minutes end with the meaning of every one of these words they use; a
 //! group's own glossary can be laid over it, looked up the same way.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A hard word and what it means in plain English.
@@ -194,10 +197,14 @@ fn singular(key: &str) -> Option<String> {
     key.strip_suffix('s').map(str::to_owned)
 }
 
+/// Every built-in word by its key, made once: the easy-read minutes look
+/// up each word of every sentence.
+static BY_KEY: LazyLock<HashMap<String, &'static Term>> =
+    LazyLock::new(|| TERMS.iter().map(|t| (key(t.word), t)).collect());
+
 /// The built-in meaning of `word`, in any case, singular or plural.
 pub fn lookup(word: &str) -> Option<&'static Term> {
-    let key = key(word);
-    TERMS.iter().find(|t| self::key(t.word) == key)
+    BY_KEY.get(&key(word)).copied()
 }
 
 /// Every built-in word that `text` uses, in the order first used, each
@@ -205,7 +212,7 @@ pub fn lookup(word: &str) -> Option<&'static Term> {
 /// co-production" over "co-production").
 pub fn used_in(text: &str) -> Vec<&'static Term> {
     let words: Vec<&str> = text.unicode_words().collect();
-    let longest = TERMS.iter().map(|t| key(t.word).split(' ').count()).max();
+    let longest = BY_KEY.keys().map(|k| k.split(' ').count()).max();
     let mut found: Vec<&'static Term> = Vec::new();
     let mut i = 0;
     while i < words.len() {
