@@ -26,7 +26,7 @@ blockquote { border-left: 6px solid #000; margin: 1em 0; padding-left: 1em; }
 code { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: 1em; }
 ul.ideas { list-style: none; padding: 0; }
 ul.ideas li { display: flex; gap: 0.8em; align-items: flex-start; margin: 0 0 1.2em; }
-.picture { flex: none; width: 2.2em; font-size: 1.6em; line-height: 1.2; text-align: center; }
+.picture { flex: none; width: 2.6em; height: 2.6em; }
 ul.ideas p { margin: 0 0 0.3em; }
 @media print {
   body { font-size: 14pt; max-width: none; padding: 0; }
@@ -119,11 +119,33 @@ impl EasyRead {
     }
 }
 
-/// The picture slot: decorative for a screen reader, which reads the
-/// sentences beside it; named by class so a group's own pictures can be
-/// swapped in with a style sheet.
+/// The picture slot: an image inside the page (the symbol drawn in a
+/// framed square), so the page stays one file; decorative (`alt=""`) for a
+/// screen reader, which reads the sentences beside it. A group can swap in
+/// its own pictures by the class, `picture-NAME`.
 fn picture(symbol: &str, name: &str) -> String {
-    format!("<span class=\"picture picture-{name}\" aria-hidden=\"true\">{symbol}</span>")
+    let svg = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'>\
+         <rect x='2' y='2' width='60' height='60' rx='10' fill='white' stroke='black' stroke-width='3'/>\
+         <text x='32' y='45' font-size='34' text-anchor='middle'>{symbol}</text></svg>"
+    );
+    format!(
+        "<img class=\"picture picture-{name}\" alt=\"\" width=\"64\" height=\"64\" src=\"data:image/svg+xml,{}\">",
+        percent_encoded(&svg)
+    )
+}
+
+/// `text` safe inside a `data:` address: every byte but plain letters,
+/// digits and a few marks written as `%XX`.
+fn percent_encoded(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b' ' | b'-' | b'.' | b'/' | b'=' | b':' => {
+                char::from(b).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn sentence(sentence: &Sentence) -> String {
