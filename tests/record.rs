@@ -19,12 +19,12 @@ fn minutes() -> String {
 fn case_1_someone_who_left_early_is_present_with_the_time_they_gave() {
     let minutes = minutes();
     assert!(
-        minutes.contains("- Present (5): Joan (Lived experience), left 11:20, Marion (Lived experience), arrived 10:30,"),
+        minutes.contains("- Present (5): Joan (Lived experience), left 11:20 am, Marion (Lived experience), arrived 10:30 am,"),
         "{minutes}"
     );
     assert!(minutes.contains("- Apologies (1): Pat (Lived experience)\n"));
-    assert!(minutes.contains("| Joan | Lived experience | 1 h 20 min |"));
-    assert!(minutes.contains("| Marion | Lived experience | 1 h 30 min |"));
+    assert!(minutes.contains("| Joan | Lived experience | 1 hour 20 minutes |"));
+    assert!(minutes.contains("| Marion | Lived experience | 1 hour 30 minutes |"));
     assert!(minutes.contains("| Pat | Lived experience | apologies |"));
 }
 
@@ -41,10 +41,10 @@ fn case_2_a_round_closed_before_someone_left_still_counts_them() {
 #[test]
 fn case_3_the_minutes_tell_the_amendment_trail() {
     let minutes = minutes();
-    assert!(minutes.contains("- Earlier wording (until 10:40): Review direct payments\n"));
+    assert!(minutes.contains("- Earlier wording (until 10:40 am): Review direct payments\n"));
     assert!(
         minutes.contains(
-            "- Joan objected (No date) until 10:45, then agreed to the amended wording\n"
+            "- Joan objected (No date) until 10:45 am, then agreed to the amended wording\n"
         ),
         "{minutes}"
     );
@@ -54,7 +54,7 @@ fn case_3_the_minutes_tell_the_amendment_trail() {
 fn case_5_a_zero_second_turn_is_not_a_turn() {
     let minutes = minutes();
     assert!(minutes.contains("in 7 turns"), "{minutes}");
-    assert!(minutes.contains("| Joan | Lived experience | 3 | 3:00 |"));
+    assert!(minutes.contains("| Joan | Lived experience | 3 | 3 minutes |"));
 }
 
 #[test]

@@ -88,11 +88,12 @@ fn nothing_unsafe_is_printed_raw() {
     }
     let minutes = report(&session(ENDED), false);
     assert!(
-        minutes.contains(r"tight\u{202e}"),
+        minutes.contains(r"tight\\u{202e}"),
         "shown as a visible escape"
     );
-    assert!(minutes.contains(r"a bell \x07 and a clear-screen \x1b[2J."));
-    assert!(minutes.contains(r"Hidden \u{202e} stays"));
+    // The visible escapes' own backslashes and brackets escaped for Markdown.
+    assert!(minutes.contains(r"a bell \\x07 and a clear-screen \\x1b\[2J."));
+    assert!(minutes.contains(r"Hidden \\u{202e} stays"));
     assert!(!minutes.contains("Private need"), "access needs stay out");
 }
 

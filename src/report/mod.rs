@@ -6,8 +6,15 @@
 //! same file always gives the same minutes. Every number comes from the
 //! same code the panes use (balance, timing, consent, judgement).
 
+pub mod easy_read;
+pub mod html;
+pub mod markdown;
 pub mod names;
+pub mod publish;
 pub mod trends;
+pub mod words;
+
+pub use publish::{Format, Options, Published, publish};
 
 use std::fmt::Write;
 
@@ -19,11 +26,9 @@ use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::rubber_stamp::shown_flag;
 use crate::session::stack::{in_calling_order, spoken_by_id};
 use crate::session::timing::{
-    ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
-    record_end,
+    ItemState, break_secs_within, item_state, item_used_secs, record_end,
 };
 use crate::session::{Decision, DecisionState, Response, Session, StackOrder, Time};
-use crate::text::{one_line, visible};
 use names::{FACILITATOR, Names};
 
 /// Cells in a share bar.
@@ -57,18 +62,14 @@ struct Minutes<'a> {
     end: Option<Time>,
 }
 
-/// Text from the file made safe for Markdown on one line: no control
-/// characters or bidi overrides, no raw HTML, no table-breaking `|`.
+/// Text from the file made safe for Markdown on one line: shown as
+/// written, never as a link, image, heading, table cell or HTML.
 pub(crate) fn md(text: &str) -> String {
-    escape(&one_line(text))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('<', "&lt;")
+    markdown::inline(text)
 }
 
 fn hm(time: Time) -> String {
-    time.format("%H:%M").to_string()
+    words::clock(time)
 }
 
 /// A fraction as a whole percentage: `0.25` is `25%`.
@@ -116,7 +117,7 @@ impl Minutes<'_> {
     fn heading(&self, out: &mut String) {
         let s = self.session;
         let _ = writeln!(out, "# Minutes: {}\n", self.text(&s.title));
-        let _ = writeln!(out, "| | |\n| --- | --- |");
+        let _ = writeln!(out, "| About | Details |\n| --- | --- |");
         let _ = writeln!(out, "| Board | {} |", self.text(&s.board));
         let _ = writeln!(out, "| Date | {} |", s.date.format("%A %-d %B %Y"));
         if let Some(place) = &s.place {
@@ -160,7 +161,7 @@ impl Minutes<'_> {
         }
         let breaks = break_secs_within(clock, started, end, end);
         if breaks > 0 {
-            let _ = write!(words, "; breaks {}", format_minutes(breaks));
+            let _ = write!(words, "; breaks {}", words::duration(breaks));
         }
         words
     }
@@ -219,7 +220,7 @@ impl Minutes<'_> {
             } else {
                 let secs = given_secs(p, started, end);
                 total += secs;
-                format_minutes(secs)
+                words::duration(secs)
             };
             let _ = writeln!(
                 out,
@@ -228,7 +229,7 @@ impl Minutes<'_> {
                 self.role_label(&p.role),
             );
         }
-        let _ = writeln!(out, "| All | | {} |\n", format_minutes(total));
+        let _ = writeln!(out, "| All | | {} |\n", words::duration(total));
     }
 
     fn agenda(&self, out: &mut String) {
@@ -257,27 +258,27 @@ impl Minutes<'_> {
                 .lead
                 .as_deref()
                 .map_or_else(String::new, |l| self.person(l));
-            let used = used.map_or_else(|| "-".to_owned(), format_duration);
+            let used = used.map_or_else(|| "-".to_owned(), words::duration);
             let _ = writeln!(
                 out,
-                "| {} | {} | {lead} | {} min | {used} | {against} |",
+                "| {} | {} | {lead} | {} | {used} | {against} |",
                 n + 1,
                 self.text(&item.title),
-                item.minutes,
+                words::duration(box_secs),
             );
         }
         let _ = writeln!(
             out,
             "| | All items | | {} | {} | {} |\n",
-            format_minutes(planned),
-            format_duration(actual),
+            words::duration(planned),
+            words::duration(actual),
             against_box(actual, planned)
         );
         for item in s.agenda.iter() {
             let Some(notes) = &item.notes else { continue };
             let _ = writeln!(out, "**{}**\n", self.text(&item.title));
             for line in self.names.text(notes).lines() {
-                let _ = writeln!(out, "> {}", escape(&visible(line)));
+                let _ = writeln!(out, "> {}", markdown::line(line));
             }
             out.push('\n');
         }
@@ -297,13 +298,13 @@ impl Minutes<'_> {
         let _ = writeln!(
             out,
             "Speaking time recorded: {} in {} turns. Evenness (1 is everyone who came equal, 0 one voice only: 1 minus the Gini coefficient, scaled so one voice is 0): {even}. Fair share is each person's share of the time everyone was in the room, or the group's target for a role; a bar's `┃` marks it.\n",
-            format_duration(b.total_secs),
+            words::duration(b.total_secs),
             b.people.iter().map(|p| p.turns).sum::<u32>()
         );
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
             out,
-            "| Role | Present | Spoke | Share | Fair share | | Bar |\n| --- | --- | --- | --- | --- | --- | --- |"
+            "| Role | Present | Spoke | Share | Fair share | Against fair share | Bar |\n| --- | --- | --- | --- | --- | --- | --- |"
         );
         for r in &b.roles {
             let role = &s.roles[r.index];
@@ -318,7 +319,7 @@ impl Minutes<'_> {
                 "| {}{power} | {} | {} | {} | {fair} | {} | `{}` |",
                 md(&role.label),
                 r.present,
-                format_duration(r.secs),
+                words::duration(r.secs),
                 pct(r.share),
                 Standing::of(r.share, r.fair).words(),
                 bar(r.share, r.fair, scale)
@@ -336,7 +337,7 @@ impl Minutes<'_> {
         let scale = bar_scale(b.people.iter().map(|p| (p.share, p.fair)));
         let _ = writeln!(
             out,
-            "\n| Person | Role | Turns | Spoke | Share | Fair share | | Bar |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+            "\n| Person | Role | Turns | Spoke | Share | Fair share | Against fair share | Bar |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
         );
         for p in &b.people {
             let person = &s.participants[p.index];
@@ -351,7 +352,7 @@ impl Minutes<'_> {
                 self.person(&person.id),
                 self.role_label(&person.role),
                 p.turns,
-                format_duration(p.secs),
+                words::duration(p.secs),
                 pct(p.share),
                 pct(p.fair),
                 bar(p.share, p.fair, scale)
@@ -602,17 +603,18 @@ impl Minutes<'_> {
                 return;
             }
             Some(m) => {
+                // Short sentences: this one was 43 words, grade 16.5.
                 let basis = match m.basis {
                     Basis::Meeting => {
                         "the group's last judgement of the meeting as a whole".to_owned()
                     }
                     Basis::Items(n) => format!(
-                        "the middle of the latest judgement of each of {n} items (of two middles, the lower), as the meeting as a whole was not judged"
+                        "the judgements of {n} items: the middle of their latest rungs, or the lower of two middles. Nobody judged the meeting as a whole"
                     ),
                 };
                 let _ = writeln!(
                     out,
-                    "The meeting's rung: **{}** ({}: {}), worked out from {basis}.\n",
+                    "The meeting's rung: **{}** ({}). It means: {}. It comes from {basis}.\n",
                     m.rung.label(),
                     m.rung.band().label(),
                     m.rung.meaning()
@@ -668,8 +670,8 @@ fn comings(p: &crate::session::Participant) -> String {
 fn against_box(used: u64, planned: u64) -> String {
     match used.abs_diff(planned) {
         0..60 => "on time".into(),
-        diff if used > planned => format!("{} over", format_minutes(diff)),
-        diff => format!("{} under", format_minutes(diff)),
+        diff if used > planned => format!("{} over", words::duration(diff)),
+        diff => format!("{} under", words::duration(diff)),
     }
 }
 

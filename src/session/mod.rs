@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod balance;
 pub mod consent;
 pub mod example;
+pub mod glossary;
 pub mod ids;
 pub mod judgement;
 pub mod load;
