@@ -132,9 +132,10 @@ pub fn record_end(session: &Session) -> Option<Time> {
     let clock = &session.clock;
     let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
     let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
-    let turns = session.turns.iter().map(|t| {
-        Some(after_secs(t.at, t.secs.unwrap_or(0)))
-    });
+    let turns = session
+        .turns
+        .iter()
+        .map(|t| Some(after_secs(t.at, t.secs.unwrap_or(0))));
     let decisions = session.decisions.iter().flat_map(|d| [d.opened, d.decided]);
     let ladder = session.ladder.iter().map(|j| Some(j.at));
     std::iter::once(clock.started)

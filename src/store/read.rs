@@ -112,11 +112,14 @@ enum In {
 /// little generously (a `:` in a plain scalar followed by a space counts as
 /// a node), never less than a parser would make.
 pub fn check_shape(text: &str) -> Result<(), Problem> {
+    // Every byte YAML gives a meaning to is ASCII: the pass walks bytes, and
+    // counts a column for each byte that starts a character.
+    let bytes = text.as_bytes();
     let mut state = In::Plain;
     let (mut line, mut col) = (1usize, 0usize);
     let mut flow = 0usize;
     let mut nodes = 0usize;
-    // Start (byte offset) of the open quoted scalar, and of the line.
+    // Where the open quoted scalar and the line start (byte offsets).
     let mut scalar_start = 0usize;
     let mut line_start = 0usize;
     let mut line_indent: Option<usize> = None;
@@ -124,45 +127,48 @@ pub fn check_shape(text: &str) -> Result<(), Problem> {
     let mut line_block = 0usize;
     // A block scalar (`|`, `>`): its parent's indent, while its lines last.
     let mut block_scalar: Option<usize> = None;
-    let mut prev = '\n';
-    let bytes = text.as_bytes();
-    let next_is_blank =
-        |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut prev = b'\n';
+    let blank_at = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let c = bytes[at];
+        at += 1;
+        if c & 0xC0 == 0x80 {
+            continue;
+        }
         col += 1;
-        let here = |message: String| Problem::new(line, col, message);
-        if c == '\n' {
-            if at - line_start > MAX_SCALAR_BYTES {
-                return Err(Problem::new(
-                    line,
-                    1,
-                    format!(
-                        "this line is longer than {MAX_SCALAR_BYTES} bytes; a session file never needs that"
-                    ),
-                ));
-            }
+        if at - line_start > MAX_SCALAR_BYTES {
+            return Err(Problem::new(
+                line,
+                col,
+                format!(
+                    "this line is longer than {MAX_SCALAR_BYTES} bytes by here; a session file never needs that"
+                ),
+            ));
+        }
+        if c == b'\n' {
             if state == In::Comment {
                 state = In::Plain;
             }
             line += 1;
             col = 0;
-            line_start = at + 1;
+            line_start = at;
             line_indent = None;
             line_block = 0;
-            prev = '\n';
+            prev = b'\n';
             continue;
         }
-        if line_indent.is_none() && c != ' ' {
+        if line_indent.is_none() && c != b' ' {
             line_indent = Some(col - 1);
             if let Some(parent) = block_scalar {
-                if col - 1 > parent || c == '\r' {
+                if col - 1 > parent || c == b'\r' {
                     // Still the block scalar's text: nothing in it counts.
-                    skip_line(&mut chars);
+                    at = bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(bytes.len(), |n| at + n);
+                    col -= 1;
                     line_indent = None;
-                    col = 0;
-                    line += 1;
-                    line_start = chars.peek().map_or(text.len(), |&(i, _)| i);
                     continue;
                 }
                 block_scalar = None;
@@ -170,25 +176,23 @@ pub fn check_shape(text: &str) -> Result<(), Problem> {
         }
         match state {
             In::Comment => {}
-            In::Single => {
-                if c == '\'' {
-                    if chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                        chars.next();
+            In::Single | In::Double => {
+                if state == In::Single && c == b'\'' {
+                    if bytes.get(at) == Some(&b'\'') {
+                        at += 1;
                         col += 1;
                     } else {
                         state = In::Plain;
                     }
-                }
-                if at - scalar_start > MAX_SCALAR_BYTES {
-                    return Err(long_scalar(line, col));
-                }
-            }
-            In::Double => {
-                if c == '\\' {
-                    if chars.next_if(|&(_, n)| n != '\n').is_some() {
+                } else if state == In::Double && c == b'\\' {
+                    if bytes
+                        .get(at)
+                        .is_some_and(|&b| b != b'\n' && b & 0xC0 != 0x80 && b < 0x80)
+                    {
+                        at += 1;
                         col += 1;
                     }
-                } else if c == '"' {
+                } else if state == In::Double && c == b'"' {
                     state = In::Plain;
                 }
                 if at - scalar_start > MAX_SCALAR_BYTES {
@@ -196,73 +200,58 @@ pub fn check_shape(text: &str) -> Result<(), Problem> {
                 }
             }
             In::Plain => {
-                let token_start = matches!(prev, ' ' | '\t' | '\n' | '[' | '{' | ',');
+                let token_start = matches!(prev, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',');
                 let mut node = false;
                 match c {
-                    '#' if matches!(prev, ' ' | '\t' | '\n') => state = In::Comment,
-                    '\'' | '"' if token_start || prev == ':' => {
-                        state = if c == '\'' { In::Single } else { In::Double };
+                    b'#' if matches!(prev, b' ' | b'\t' | b'\n') => state = In::Comment,
+                    b'\'' | b'"' if token_start || prev == b':' => {
+                        state = if c == b'\'' { In::Single } else { In::Double };
                         scalar_start = at;
                         node = true;
                     }
-                    '[' | '{' => {
+                    b'[' | b'{' => {
                         flow += 1;
                         node = true;
                         if flow + line_block > MAX_DEPTH {
-                            return Err(here(too_deep()));
+                            return Err(Problem::new(line, col, too_deep()));
                         }
                     }
-                    ']' | '}' => flow = flow.saturating_sub(1),
-                    ',' if flow > 0 => node = true,
-                    '-' | '?' if token_start && next_is_blank(at + 1) => {
+                    b']' | b'}' => flow = flow.saturating_sub(1),
+                    b',' if flow > 0 => node = true,
+                    b'-' | b'?' if token_start && blank_at(at) => {
                         node = true;
-                        if line_indent == Some(col - 1) || matches!(prev, ' ') && flow == 0 {
+                        if line_indent == Some(col - 1) || (prev == b' ' && flow == 0) {
                             line_block += 1;
                             if flow + line_block > MAX_DEPTH {
-                                return Err(here(too_deep()));
+                                return Err(Problem::new(line, col, too_deep()));
                             }
                         }
                     }
-                    ':' if next_is_blank(at + 1)
-                        || (flow > 0 && matches!(bytes.get(at + 1), Some(b',' | b']' | b'}'))) =>
+                    b':' if blank_at(at)
+                        || (flow > 0 && matches!(bytes.get(at), Some(b',' | b']' | b'}'))) =>
                     {
                         node = true;
                     }
-                    '|' | '>' if token_start && flow == 0 => {
-                        block_scalar = line_indent;
-                    }
+                    b'|' | b'>' if token_start && flow == 0 => block_scalar = line_indent,
                     _ => {}
                 }
                 if node {
                     nodes += 1;
                     if nodes > MAX_NODES {
-                        return Err(here(format!(
-                            "more than {MAX_NODES} values by here; a session file never needs that"
-                        )));
+                        return Err(Problem::new(
+                            line,
+                            col,
+                            format!(
+                                "more than {MAX_NODES} values by here; a session file never needs that"
+                            ),
+                        ));
                     }
                 }
             }
         }
         prev = c;
     }
-    if text.len() - line_start > MAX_SCALAR_BYTES {
-        return Err(Problem::new(
-            line,
-            1,
-            format!(
-                "this line is longer than {MAX_SCALAR_BYTES} bytes; a session file never needs that"
-            ),
-        ));
-    }
     Ok(())
-}
-
-fn skip_line(chars: &mut std::iter::Peekable<std::str::CharIndices>) {
-    for (_, c) in chars.by_ref() {
-        if c == '\n' {
-            break;
-        }
-    }
 }
 
 fn too_deep() -> String {
@@ -342,6 +331,16 @@ mod tests {
         let long = format!("note: \"{}\"\n", "x".repeat(MAX_SCALAR_BYTES + 10));
         assert!(refused(&long).contains("longer than"));
         let long_line = format!("note: {}\n", "x".repeat(MAX_SCALAR_BYTES + 10));
-        assert!(refused(&long_line).starts_with("1:1:"));
+        assert!(
+            refused(&long_line).starts_with("1:1048577:"),
+            "{}",
+            refused(&long_line)
+        );
+        let wide = format!("note: {}\n", "李".repeat(MAX_SCALAR_BYTES));
+        assert!(
+            refused(&wide).starts_with("1:349531:"),
+            "{}",
+            refused(&wide)
+        );
     }
 }

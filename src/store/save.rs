@@ -63,10 +63,14 @@ pub fn save_target(path: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
-/// Whether this user may not write the file at `path` (its mode, its
-/// owner, a read-only mount).
+/// Whether the file at `path` is marked read-only (no write permission for
+/// anyone: someone meant it to stay as it is, which even root respects
+/// here) or this user may not write it (its owner, a read-only mount).
 pub fn read_only(path: &Path) -> bool {
     use std::os::unix::ffi::OsStrExt;
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return true;
+    }
     let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
         return true;
     };
@@ -414,12 +418,10 @@ mod tests {
         let locked = dir.path().join("locked.yaml");
         fs::write(&locked, "theirs").unwrap();
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o444)).unwrap();
-        // Root may write anything: the check is then the system's own.
-        if read_only(&locked) {
-            let e = write_atomic(&locked, b"x").unwrap_err();
-            assert!(e.to_string().contains("read-only"), "{e}");
-            assert_eq!(fs::read_to_string(&locked).unwrap(), "theirs");
-        }
+        assert!(read_only(&locked));
+        let e = write_atomic(&locked, b"x").unwrap_err();
+        assert!(e.to_string().contains("read-only"), "{e}");
+        assert_eq!(fs::read_to_string(&locked).unwrap(), "theirs");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
