@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::identity::Version;
 use super::load::{LoadError, MAX_FILE_BYTES, load};
+use super::read::{MAX_NODES, check_shape};
 use super::save::{Replaced, replace_checked, write_new};
 use crate::session::Session;
 use crate::session::problem::printable_path;
@@ -68,8 +69,8 @@ pub enum SaveError {
     },
     /// The session has grown past what a session file may hold.
     #[error(
-        "Cannot save {}: the meeting is now {size} bytes, over the {MAX_FILE_BYTES} a session \
-         file may hold; keep a copy (the changed-on-disk choices) and start a new file",
+        "Cannot save {}: the meeting is now {size} bytes, more than a session file may hold \
+         (at most {MAX_FILE_BYTES} bytes and {MAX_NODES} values); start a new session file",
         printable_path(path)
     )]
     TooLarge {
@@ -182,8 +183,8 @@ impl Document {
         };
         let text = self.text_for(session);
         let size = text.len() as u64;
-        if size > MAX_FILE_BYTES {
-            // A file the app would refuse to open is never written.
+        // A file the app would refuse to open is never written.
+        if size > MAX_FILE_BYTES || check_shape(&text).is_err() {
             return Err(SaveError::TooLarge { path, size });
         }
         let disk = &mut self.disk;
@@ -261,9 +262,19 @@ pub const WARN_FILE_BYTES: u64 = MAX_FILE_BYTES / 4 * 3;
 /// near or over the size a session file may have (the writer's layout can
 /// be larger than a hand-written file's, so the written size is measured).
 pub fn size_warning(session: &Session) -> Option<String> {
-    let size = to_yaml(session).len() as u64;
+    let text = to_yaml(session);
+    let size = text.len() as u64;
     let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-    if size > MAX_FILE_BYTES {
+    let nodes = check_shape(&text).unwrap_or(usize::MAX);
+    if nodes > MAX_NODES {
+        Some(format!(
+            "⚠ This meeting holds more than {MAX_NODES} values as saved: it will NOT be saved; start a new session file"
+        ))
+    } else if nodes > MAX_NODES / 4 * 3 {
+        Some(format!(
+            "⚠ This meeting holds {nodes} values as saved; a session file may hold at most {MAX_NODES}: start a new session file soon"
+        ))
+    } else if size > MAX_FILE_BYTES {
         Some(format!(
             "⚠ This meeting is {:.1} MiB as saved, over the {:.0} MiB a session file may be: it will NOT be saved; start a new session file",
             mib(size),
