@@ -31,7 +31,10 @@ fn hostile(c: &mut Criterion) {
         ("deep [", fill("format: 1\ntitle: ", "[", "")),
         ("? repeated", fill("", "? ", "")),
         ("? a lines", fill("", "? a\n", "")),
-        ("long quoted scalar", fill("format: 1\ntitle: \"", "x", "\"\n")),
+        (
+            "long quoted scalar",
+            fill("format: 1\ntitle: \"", "x", "\"\n"),
+        ),
         ("long plain scalar", fill("format: 1\ntitle: ", "x", "\n")),
         ("- nested", fill("", "- ", "")),
     ] {
