@@ -7,24 +7,28 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` must never reach the terminal as it is.
+/// Whether `c` must never reach the terminal or a document as it is: the
+/// one list every output path asks (screens, messages, errors, paths,
+/// theme and lock text, minutes, trends).
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}'   // zero-width spaces and joiners, LRM, RLM
+            '\u{00AD}'                // soft hyphen
+            | '\u{034F}'              // combining grapheme joiner
+            | '\u{061C}'              // Arabic letter mark (bidi)
+            | '\u{115F}' | '\u{1160}' // Hangul fillers, drawn as nothing
+            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels, invisible
+            | '\u{180B}'..='\u{180F}' // Mongolian selectors and vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width spaces and joiners, LRM, RLM
             | '\u{2028}' | '\u{2029}' // line and paragraph separators
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner and invisible operators
-            | '\u{2065}'..='\u{2069}' // bidi isolates (and the unassigned one before)
-            | '\u{00AD}'             // soft hyphen: invisible unless a line breaks there
-            | '\u{034F}'             // combining grapheme joiner
-            | '\u{061C}'             // Arabic letter mark, a bidi control
-            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers: blank
-            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels: invisible
-            | '\u{180E}'             // Mongolian vowel separator
-            | '\u{E0000}'..='\u{E007F}' // tag characters
+            | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, bidi isolates, deprecated formats
+            | '\u{3164}' | '\u{FFA0}' // Hangul fillers
             | '\u{FEFF}'              // byte order mark
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+            | '\u{1BCA0}'..='\u{1BCA3}' // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}' // musical format controls
+            | '\u{E0000}'..='\u{E007F}' // tag characters
         )
 }
 
@@ -53,6 +57,24 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     }
     let lines: Vec<Cow<str>> = text.split('\n').map(visible).collect();
     Cow::Owned(lines.join("\n"))
+}
+
+/// `text` made safe for standard output: line breaks and tabs are kept
+/// (Markdown and tables need them), every other unsafe character escaped.
+pub fn printable_output(text: &str) -> Cow<'_, str> {
+    let kept = |c: char| c == '\n' || c == '\t';
+    if !text.chars().any(|c| !kept(c) && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if kept(c) {
+            out.push(c);
+        } else {
+            out.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// One line of `text` for a single-line cell: unsafe characters escaped and
@@ -85,6 +107,13 @@ mod tests {
             ("a\u{61c}\u{180e}\u{ad}b", "a\\u{61c}\\u{180e}\\xadb"),
             ("tag\u{e0041}", "tag\\u{e0041}"),
             ("c1\u{9b}", "c1\\x9b"),
+            ("soft\u{ad}", "soft\\xad"),
+            ("a\u{61c}\u{180e}b", "a\\u{61c}\\u{180e}b"),
+            ("tag\u{e0041}\u{e007f}", "tag\\u{e0041}\\u{e007f}"),
+            (
+                "line\u{2028}\u{2029}\u{2060}\u{2064}",
+                "line\\u{2028}\\u{2029}\\u{2060}\\u{2064}",
+            ),
             ("李 👍", "李 👍"),
         ] {
             assert_eq!(visible(raw), shown, "{raw:?}");

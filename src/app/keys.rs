@@ -225,8 +225,16 @@ fn parse_wait(text: &str) -> Option<u64> {
         "h" => 3600,
         _ => return None,
     };
-    number.parse::<u64>().ok()?.checked_mul(scale)
+    // A wait past a month is a typing slip, and far past it overflows the clock.
+    number
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(scale)
+        .filter(|secs| *secs <= MAX_WAIT_SECS)
 }
+
+/// The longest `<wait …>`: thirty days.
+pub const MAX_WAIT_SECS: u64 = 30 * 24 * 3600;
 
 #[cfg(test)]
 mod script_tests {
@@ -252,6 +260,9 @@ mod script_tests {
             vec![ScriptStep::Key(Key::char('<'))]
         );
         assert!(parse_script("<wait soon>").is_err());
+        assert!(parse_script("<wait 9223372036854775807s>").is_err());
+        assert!(parse_script("<wait 720h>").is_ok());
+        assert!(parse_script("<wait 721h>").is_err());
         assert!(parse_script("<Nope>").is_err());
     }
 }

@@ -22,7 +22,10 @@ pub fn play(
     for step in steps {
         let action = match *step {
             ScriptStep::Wait(secs) => {
-                now += chrono::Duration::seconds(secs as i64);
+                // Waits are bounded when parsed; the clock still never overflows.
+                let step = chrono::Duration::try_seconds(i64::try_from(secs).unwrap_or(i64::MAX))
+                    .unwrap_or(chrono::Duration::MAX);
+                now = now.checked_add_signed(step).unwrap_or(now);
                 Some(Action::Tick)
             }
             ScriptStep::Key(key) => app.action_for(key),

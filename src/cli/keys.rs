@@ -12,7 +12,7 @@ use clap::Args;
 
 use super::{Outcome, print};
 use crate::app::keymap::Keymap;
-use crate::store::read::read_text;
+use crate::store::read::read_yaml;
 
 /// A keymap file is a few kilobytes; anything far larger is not one.
 const MAX_KEYMAP_BYTES: u64 = 256 * 1024;
@@ -44,7 +44,7 @@ pub fn keymap(keys: &KeysFile) -> Result<Keymap> {
         },
     };
     let shown = crate::session::problem::printable_path(&path);
-    let text = read_text(&path, MAX_KEYMAP_BYTES)
+    let text = read_yaml(&path, MAX_KEYMAP_BYTES)
         .with_context(|| format!("cannot read the keymap file {shown}"))?;
     Ok(Keymap::default().with_user_file(&text, &path)?)
 }

@@ -21,12 +21,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Like `eprintln!`, but a terminal that has gone (a hang-up) is not a
-/// reason to panic on the way out.
+/// reason to panic on the way out, and every control, bidi or invisible
+/// character in the message (a file name, a theme's bad value, a lock's
+/// user) is shown as a visible escape: stderr is the terminal too.
 #[macro_export]
 macro_rules! note {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::text::visible_lines(&line));
     }};
 }
 
@@ -34,9 +37,11 @@ macro_rules! note {
 /// (`check` and `themes` exit 1 when something falls short).
 pub type Outcome = anyhow::Result<ExitCode>;
 
-/// Writes `text` to standard output.
+/// Writes `text` to standard output, with every control, bidi or
+/// invisible character shown as a visible escape (line breaks and tabs
+/// kept): the one door to stdout for report, trends, render and the rest.
 pub fn print(text: &str) -> Outcome {
-    std::io::stdout().write_all(text.as_bytes())?;
+    std::io::stdout().write_all(crate::text::printable_output(text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

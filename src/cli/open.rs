@@ -96,6 +96,9 @@ pub fn open(
     let keymap = keymap(keys)?;
     let (themes, theme, theme_note) = pick_theme(look)?;
     let loaded = load(path)?;
+    // A file this user may not write is shown, never replaced.
+    let file_read_only = crate::store::save::read_only(path);
+    let read_only = read_only || file_read_only;
     let lock = if read_only {
         None
     } else {
@@ -109,6 +112,14 @@ pub fn open(
     app.disk.file = Some(path.to_path_buf());
     // The first frame says it too: in the live app stderr is hidden.
     app.status = theme_note;
+    let shown = crate::session::problem::printable_path(path);
+    if file_read_only {
+        app.status = Some(format!(
+            "⚠ {shown} is read-only: opened for reading only; no change will be saved"
+        ));
+    } else if let Some(warning) = crate::store::document::size_warning(&app.session) {
+        app.status = Some(warning);
+    }
     // A record that stopped long ago with something open: ask before any of
     // the gap counts.
     crate::app::resume::ask_if_stale(&mut app, now);

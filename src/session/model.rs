@@ -670,7 +670,7 @@ impl Break {
     /// The agreed return, when the room agreed a length.
     pub fn agreed_return(&self) -> Option<Time> {
         self.minutes
-            .map(|m| self.from + chrono::Duration::minutes(i64::from(m)))
+            .map(|m| super::timing::after_secs(self.from, u64::from(m) * 60))
     }
 }
 

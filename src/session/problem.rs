@@ -56,11 +56,7 @@ pub fn printable_path(path: &Path) -> String {
 /// zero-width character could repaint or disguise the line. Those are
 /// written as `\u{…}` escapes.
 pub fn printable(text: &str) -> String {
-    let unsafe_to_print = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}')
-            || matches!(c, '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    };
+    let unsafe_to_print = crate::text::is_unsafe;
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
         if unsafe_to_print(c) {

@@ -95,7 +95,7 @@ pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time
             .turns
             .iter()
             .filter(|t| {
-                let until = t.at + chrono::Duration::seconds(turn_secs(session, t, now) as i64);
+                let until = super::timing::after_secs(t.at, turn_secs(session, t, now));
                 t.at < end && (t.at >= opened || until > opened)
             })
             .map(|t| t.who.as_str())

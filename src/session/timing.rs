@@ -5,6 +5,21 @@
 
 use super::{Break, Clock, Item, Session, Time};
 
+/// `t` plus `secs` seconds, or the latest time there is when that
+/// overflows: no number from a file can make time arithmetic panic.
+pub fn after_secs(t: Time, secs: u64) -> Time {
+    chrono::Duration::try_seconds(i64::try_from(secs).unwrap_or(i64::MAX))
+        .and_then(|d| t.checked_add_signed(d))
+        .unwrap_or(Time::MAX_UTC.fixed_offset())
+}
+
+/// `t` minus `secs` seconds, or the earliest time there is on overflow.
+pub fn before_secs(t: Time, secs: u64) -> Time {
+    chrono::Duration::try_seconds(i64::try_from(secs).unwrap_or(i64::MAX))
+        .and_then(|d| t.checked_sub_signed(d))
+        .unwrap_or(Time::MIN_UTC.fixed_offset())
+}
+
 /// Seconds from `from` to `to`, never negative.
 pub fn secs_between(from: Time, to: Time) -> u64 {
     u64::try_from((to - from).num_seconds()).unwrap_or(0)
@@ -38,7 +53,6 @@ pub fn item_used_secs(item: &Item, clock: &Clock, now: Time) -> Option<u64> {
 /// seconds: where an item reopened at `now` must start so that its time
 /// carries on from `used`, with no minute counted twice.
 pub fn resume_start(clock: &Clock, used: u64, now: Time) -> Time {
-    let secs = |n: u64| chrono::Duration::seconds(i64::try_from(n).unwrap_or(i64::MAX / 1000));
     // Walk back from `now`, spending `used` on the working time between
     // breaks, latest break first.
     let mut spans: Vec<(Time, Time)> = clock
@@ -55,12 +69,12 @@ pub fn resume_start(clock: &Clock, used: u64, now: Time) -> Time {
         }
         let gap = secs_between(to.min(t), t);
         if gap >= need {
-            return t - secs(need);
+            return before_secs(t, need);
         }
         need -= gap;
         t = from;
     }
-    t - secs(need)
+    before_secs(t, need)
 }
 
 /// Where an agenda item stands.
@@ -118,10 +132,10 @@ pub fn record_end(session: &Session) -> Option<Time> {
     let clock = &session.clock;
     let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
     let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
-    let turns = session.turns.iter().map(|t| {
-        let secs = i64::try_from(t.secs.unwrap_or(0)).unwrap_or(0);
-        Some(t.at + chrono::Duration::seconds(secs))
-    });
+    let turns = session
+        .turns
+        .iter()
+        .map(|t| Some(after_secs(t.at, t.secs.unwrap_or(0))));
     let decisions = session.decisions.iter().flat_map(|d| [d.opened, d.decided]);
     let ladder = session.ladder.iter().map(|j| Some(j.at));
     std::iter::once(clock.started)

@@ -14,6 +14,17 @@ use super::locate::{Pos, Spans};
 use super::model::{DecisionState, FORMAT, Session, SpeakerKey, Time};
 use super::problem::{Problem, Problems, quote, suggest};
 
+/// The longest a turn, a setting in seconds or a meeting can run: a day.
+pub const MAX_SECS: u64 = 24 * 60 * 60;
+/// The most minutes an item, a break or a timer setting can have: a day.
+pub const MAX_MINUTES: u64 = 24 * 60;
+/// The most hands for one rung in one show of hands.
+pub const MAX_VOTES: u64 = 100_000;
+/// The years a session's dates and times may fall in.
+pub const MIN_YEAR: i32 = 1970;
+/// See [`MIN_YEAR`].
+pub const MAX_YEAR: i32 = 9999;
+
 /// Every rule `session` breaks, placed through `spans` (from the same text),
 /// in file order.
 pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
@@ -45,6 +56,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.overlapping_breaks(session);
     check.turns(session, &known);
     check.stack(session, &known);
+    check.bounds(session);
     check.problems.finish()
 }
 
@@ -206,6 +218,122 @@ impl Checker<'_> {
                 self.at(end_path, message);
             }
             _ => {}
+        }
+    }
+
+    /// Every number and time in range, so no sum or time arithmetic made
+    /// from the file can overflow (a turn of 9223372036854775 seconds once
+    /// passed here and stopped `report` and `trends`).
+    fn bounds(&mut self, session: &Session) {
+        let s = &session.settings;
+        let mut numbers: Vec<(String, u64, u64, &str)> = vec![
+            (
+                "settings.warn_minutes".into(),
+                s.warn_minutes.map_or(0, u64::from),
+                MAX_MINUTES,
+                "minutes",
+            ),
+            (
+                "settings.alert_minutes".into(),
+                s.alert_minutes.map_or(0, u64::from),
+                MAX_MINUTES,
+                "minutes",
+            ),
+            (
+                "settings.long_turn_secs".into(),
+                s.long_turn_secs.unwrap_or(0),
+                MAX_SECS,
+                "seconds",
+            ),
+            (
+                "settings.quick_agreement_secs".into(),
+                s.quick_agreement_secs.unwrap_or(0),
+                MAX_SECS,
+                "seconds",
+            ),
+        ];
+        for (i, item) in session.agenda.iter().enumerate() {
+            numbers.push((
+                format!("agenda[{i}].minutes"),
+                u64::from(item.minutes),
+                MAX_MINUTES,
+                "minutes",
+            ));
+        }
+        for (i, b) in session.clock.breaks.iter().enumerate() {
+            numbers.push((
+                format!("clock.breaks[{i}].minutes"),
+                b.minutes.map_or(0, u64::from),
+                MAX_MINUTES,
+                "minutes",
+            ));
+        }
+        for (i, t) in session.turns.iter().enumerate() {
+            numbers.push((
+                format!("turns[{i}].secs"),
+                t.secs.unwrap_or(0),
+                MAX_SECS,
+                "seconds",
+            ));
+        }
+        for (i, j) in session.ladder.iter().enumerate() {
+            for (rung, votes) in j.votes.iter() {
+                numbers.push((
+                    format!("ladder[{i}].votes.{}", rung.id()),
+                    u64::from(*votes),
+                    MAX_VOTES,
+                    "hands",
+                ));
+            }
+        }
+        for (path, value, most, unit) in numbers {
+            if value > most {
+                let message =
+                    format!("{value} {unit} is more than a meeting can hold; at most {most}");
+                self.at(&path, message);
+            }
+        }
+        let mut times: Vec<(String, Time)> = Vec::new();
+        let mut add = |path: String, t: Option<Time>| times.extend(t.map(|t| (path, t)));
+        add("clock.started".into(), session.clock.started);
+        add("clock.ended".into(), session.clock.ended);
+        for (i, b) in session.clock.breaks.iter().enumerate() {
+            add(format!("clock.breaks[{i}].from"), Some(b.from));
+            add(format!("clock.breaks[{i}].to"), b.to);
+        }
+        for (i, item) in session.agenda.iter().enumerate() {
+            add(format!("agenda[{i}].started"), item.started);
+            add(format!("agenda[{i}].ended"), item.ended);
+        }
+        for (i, d) in session.decisions.iter().enumerate() {
+            add(format!("decisions[{i}].opened"), d.opened);
+            add(format!("decisions[{i}].decided"), d.decided);
+        }
+        for (i, j) in session.ladder.iter().enumerate() {
+            add(format!("ladder[{i}].at"), Some(j.at));
+        }
+        for (i, t) in session.turns.iter().enumerate() {
+            add(format!("turns[{i}].at"), Some(t.at));
+        }
+        let mut dates: Vec<(String, chrono::NaiveDate)> = vec![("date".into(), session.date)];
+        for (i, d) in session.decisions.iter().enumerate() {
+            dates.extend(d.review.map(|r| (format!("decisions[{i}].review"), r)));
+            for (k, a) in d.actions.iter().enumerate() {
+                dates.extend(
+                    a.due
+                        .map(|r| (format!("decisions[{i}].actions[{k}].due"), r)),
+                );
+            }
+        }
+        dates.extend(times.into_iter().map(|(p, t)| (p, t.date_naive())));
+        for (path, date) in dates {
+            let year = chrono::Datelike::year(&date);
+            if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+                let message = format!(
+                    "the year {year} is out of range; a meeting date is from {MIN_YEAR} to {MAX_YEAR}"
+                );
+                self.at(&path, message);
+            }
         }
     }
 

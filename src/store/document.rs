@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 use super::identity::Version;
 use super::load::{LoadError, MAX_FILE_BYTES, load};
-use super::save::{write_atomic_stat, write_new};
+use super::read::{MAX_NODES, check_shape};
+use super::save::{Replaced, replace_checked, write_new};
 use crate::session::Session;
+use crate::session::problem::printable_path;
 use crate::session::write::to_yaml;
 
 /// What the file held when this app last read or wrote it.
@@ -44,13 +46,41 @@ impl Stamp {
 pub enum SaveError {
     /// Something else wrote the file since this app last read or wrote it;
     /// nothing was written over it.
-    #[error("{} was changed on disk by something else; it was not overwritten", path.display())]
+    #[error(
+        "{} was changed on disk by something else; it was not overwritten",
+        printable_path(path)
+    )]
     ChangedOnDisk {
         /// The session file.
         path: PathBuf,
     },
+    /// Another program replaced the file in the very moment of the save;
+    /// the meeting was written, and the other version kept beside it.
+    #[error(
+        "{} was changed on disk by something else while saving; that version is kept as {}",
+        printable_path(path),
+        printable_path(kept)
+    )]
+    KeptBeside {
+        /// The session file.
+        path: PathBuf,
+        /// Where the other version is now.
+        kept: PathBuf,
+    },
+    /// The session has grown past what a session file may hold.
+    #[error(
+        "Cannot save {}: the meeting is now {size} bytes, more than a session file may hold \
+         (at most {MAX_FILE_BYTES} bytes and {MAX_NODES} values); start a new session file",
+        printable_path(path)
+    )]
+    TooLarge {
+        /// The session file.
+        path: PathBuf,
+        /// The size it would have.
+        size: u64,
+    },
     /// The disk or the folder refused the write.
-    #[error("Cannot save {}: {source}", path.display())]
+    #[error("Cannot save {}: {source}", printable_path(path))]
     Io {
         /// The session file.
         path: PathBuf,
@@ -111,30 +141,31 @@ impl Document {
         }
     }
 
-    /// Whether the file still holds what this app last read or wrote. Equal
-    /// metadata is trusted; different metadata (a touch, a copy of the same
-    /// bytes) is settled by comparing the content. A missing file holds no
-    /// one's change, so saving may create it again.
-    fn unchanged_on_disk(&mut self) -> io::Result<bool> {
-        let meta = match fs::metadata(&self.path) {
+    /// Whether the file at `path` (the session, or the one a save just
+    /// swapped out of its place) still holds what this app last read or
+    /// wrote. Equal metadata is trusted; different metadata (a touch, a copy
+    /// of the same bytes) is settled by comparing the content. A missing
+    /// file holds no one's change, so saving may create it again.
+    fn holds_ours(disk: &mut Stamp, path: &Path) -> io::Result<bool> {
+        let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),
             Err(e) => return Err(e),
         };
         let now = Version::of(&meta);
-        if self.disk.meta.as_ref() == Some(&now) && meta.len() == self.disk.len {
+        if disk.meta.as_ref() == Some(&now) && meta.len() == disk.len {
             return Ok(true);
         }
-        if meta.len() != self.disk.len {
+        if meta.len() != disk.len || !meta.is_file() {
             return Ok(false);
         }
         let mut bytes = Vec::new();
-        fs::File::open(&self.path)?
+        fs::File::open(path)?
             .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)?;
-        let same = bytes.len() as u64 == self.disk.len && hash_of(&bytes) == self.disk.hash;
+        let same = bytes.len() as u64 == disk.len && hash_of(&bytes) == disk.hash;
         if same {
-            self.disk.meta = Some(now);
+            disk.meta = Some(now);
         }
         Ok(same)
     }
@@ -150,13 +181,23 @@ impl Document {
             path: path.clone(),
             source,
         };
-        if !self.unchanged_on_disk().map_err(io)? {
-            return Err(SaveError::ChangedOnDisk { path });
-        }
         let text = self.text_for(session);
-        let written = write_atomic_stat(&self.path, text.as_bytes()).map_err(io)?;
-        self.disk = Stamp::of(text.as_bytes(), Some(Version::of(&written)));
-        Ok(())
+        let size = text.len() as u64;
+        // A file the app would refuse to open is never written.
+        if size > MAX_FILE_BYTES || check_shape(&text).is_err() {
+            return Err(SaveError::TooLarge { path, size });
+        }
+        let disk = &mut self.disk;
+        match replace_checked(&self.path, text.as_bytes(), |p| Self::holds_ours(disk, p))
+            .map_err(io)?
+        {
+            Replaced::Written(written) => {
+                self.disk = Stamp::of(text.as_bytes(), Some(Version::of(&written)));
+                Ok(())
+            }
+            Replaced::Refused(None) => Err(SaveError::ChangedOnDisk { path }),
+            Replaced::Refused(Some(kept)) => Err(SaveError::KeptBeside { path, kept }),
+        }
     }
 
     /// Takes the file as it is on disk now, forgetting what this app last
@@ -210,6 +251,43 @@ impl Document {
             io::ErrorKind::AlreadyExists,
             "every name for a copy beside the file is taken",
         ))
+    }
+}
+
+/// Past this many bytes the facilitator is warned that the file nears the
+/// cap: three quarters of it.
+pub const WARN_FILE_BYTES: u64 = MAX_FILE_BYTES / 4 * 3;
+
+/// What to tell the facilitator when `session`, as the app writes it, is
+/// near or over the size a session file may have (the writer's layout can
+/// be larger than a hand-written file's, so the written size is measured).
+pub fn size_warning(session: &Session) -> Option<String> {
+    let text = to_yaml(session);
+    let size = text.len() as u64;
+    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+    let nodes = check_shape(&text).unwrap_or(usize::MAX);
+    if nodes > MAX_NODES {
+        Some(format!(
+            "⚠ This meeting holds more than {MAX_NODES} values as saved: it will NOT be saved; start a new session file"
+        ))
+    } else if nodes > MAX_NODES / 4 * 3 {
+        Some(format!(
+            "⚠ This meeting holds {nodes} values as saved; a session file may hold at most {MAX_NODES}: start a new session file soon"
+        ))
+    } else if size > MAX_FILE_BYTES {
+        Some(format!(
+            "⚠ This meeting is {:.1} MiB as saved, over the {:.0} MiB a session file may be: it will NOT be saved; start a new session file",
+            mib(size),
+            mib(MAX_FILE_BYTES)
+        ))
+    } else if size > WARN_FILE_BYTES {
+        Some(format!(
+            "⚠ This meeting is {:.1} MiB as saved; a session file may be at most {:.0} MiB: start a new session file soon",
+            mib(size),
+            mib(MAX_FILE_BYTES)
+        ))
+    } else {
+        None
     }
 }
 

@@ -2,10 +2,10 @@
 //! parse in `session::load`, so a hostile or mistaken file is refused
 //! before it costs anything.
 
-use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::read::{ReadFail, check_shape, read_bytes};
 use crate::session::Session;
 use crate::session::load::parse;
 use crate::session::problem::{Problem, printable_path};
@@ -71,25 +71,17 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_owned(),
         size,
     };
-    let file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    // The size on disk can lie (a growing file, /dev/zero reports 0), so
-    // the read itself is capped too.
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = read_bytes(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadFail::Io(source) => io_error(source),
+        ReadFail::TooLarge(size) => too_large(size),
+    })?;
     let problems = |problems| LoadError::Problems {
         path: path.to_owned(),
         problems,
     };
     let text = String::from_utf8(bytes).map_err(|e| problems(vec![not_utf8(&e)]))?;
+    // Too deep, too many or too long is refused before any parser sees it.
+    check_shape(&text).map_err(|p| problems(vec![p]))?;
     let session = parse(&text).map_err(problems)?;
     Ok(Loaded { session, text })
 }
@@ -123,7 +115,7 @@ pub fn check_files(paths: &[PathBuf], out: &mut dyn Write) -> bool {
             Ok(_) => writeln!(out, "{}: ok", printable_path(path)),
             Err(e) => {
                 all_clean = false;
-                writeln!(out, "{e}")
+                writeln!(out, "{}", crate::text::visible_lines(&e.to_string()))
             }
         };
         // A report that could not be written is not a clean check.

@@ -67,11 +67,13 @@ struct Holder {
 }
 
 fn read_holder(lock: &Path) -> Option<Holder> {
-    let text = fs::read_to_string(lock).ok()?;
+    // A planted FIFO or huge file must not stall opening the meeting.
+    let text = super::read::read_text(lock, 4096).ok()?;
+    // Whatever the lock says is shown to the facilitator: never raw.
     let field = |name: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
-            .map(str::to_owned)
+            .map(|v| crate::text::one_line(v).into_owned())
     };
     Some(Holder {
         pid: field("pid").and_then(|p| p.parse().ok()),

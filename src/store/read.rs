@@ -1,40 +1,274 @@
-//! Reading a small text file the app depends on (a keymap, a theme) without
-//! trusting it: only regular files (a FIFO would hang the read, a device
-//! never end), at most `limit` bytes, UTF-8.
+//! The one bounded reader every file the app reads goes through (sessions,
+//! the folder's other sessions, themes, keymap files): only regular files
+//! (a FIFO would hang the read, a device never end), at most a size cap,
+//! UTF-8, and for YAML a linear pass over the raw text that refuses too deep
+//! a nesting, too many nodes or too long a scalar before any YAML parser
+//! sees it (serde_yaml's scanner is quadratic in flow nesting, and its
+//! memory grows with every node). Any file up to the cap is read or refused
+//! in well under a second (see `benches/read.rs`).
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
+
+use crate::session::problem::Problem;
+
+/// Lists and mappings nested deeper than this are refused: a session file
+/// nests five deep.
+pub const MAX_DEPTH: usize = 64;
+/// More nodes than this are refused: a session file of 16 MiB of turns
+/// holds about 400 000; a parser holding 8 million empty keys takes 3 GB.
+pub const MAX_NODES: usize = 1_000_000;
+/// A longer quoted or block scalar, or line, is refused: the longest note
+/// anyone types is a few KiB.
+pub const MAX_SCALAR_BYTES: usize = 1024 * 1024;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadFail {
+    /// The file could not be opened or read, or is not a regular file.
+    Io(io::Error),
+    /// Over the cap: its size, or as many bytes as were read before giving up.
+    TooLarge(u64),
+}
+
+impl ReadFail {
+    /// As an `io::Error`, for callers with nothing more to say.
+    pub fn into_io(self, limit: u64) -> io::Error {
+        match self {
+            ReadFail::Io(e) => e,
+            ReadFail::TooLarge(_) => io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("larger than {limit} bytes"),
+            ),
+        }
+    }
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them. The
+/// file is opened without waiting (a FIFO with no writer would block the
+/// open itself) and its type taken from the opened file, so nothing can be
+/// swapped in between the look and the read.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFail> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(ReadFail::Io)?;
+    let meta = file.metadata().map_err(ReadFail::Io)?;
+    if !meta.is_file() {
+        return Err(ReadFail::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    if meta.len() > limit {
+        return Err(ReadFail::TooLarge(meta.len()));
+    }
+    read_capped(file, limit)
+}
+
+/// The size on disk can lie (a growing file): the read is capped too.
+fn read_capped(file: File, limit: u64) -> Result<Vec<u8>, ReadFail> {
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadFail::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadFail::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
 
 /// The text of the regular file at `path`, refused if it is larger than
 /// `limit` bytes, not a regular file, or not UTF-8.
 pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    let too_large = || {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("larger than {limit} bytes"),
-        )
-    };
-    if meta.len() > limit {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    // The size can change between the look and the read: the read is capped too.
-    File::open(path)?
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
+    let bytes = read_bytes(path, limit).map_err(|e| e.into_io(limit))?;
     String::from_utf8(bytes)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+/// [`read_text`] for a YAML file, with its shape checked by
+/// [`check_shape`]; a refusal says `line:col: why`.
+pub fn read_yaml(path: &Path, limit: u64) -> io::Result<String> {
+    let text = read_text(path, limit)?;
+    check_shape(&text).map_err(|p| io::Error::new(io::ErrorKind::InvalidData, p.to_string()))?;
+    Ok(text)
+}
+
+/// Where a quoted scalar or a comment is open during [`check_shape`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum In {
+    Plain,
+    Single,
+    Double,
+    Comment,
+}
+
+/// Checks YAML text against [`MAX_DEPTH`], [`MAX_NODES`] and
+/// [`MAX_SCALAR_BYTES`] in one pass over the raw characters, before any
+/// parser: the first limit broken, at its line and column; else the number
+/// of nodes counted. It counts a
+/// little generously (a `:` in a plain scalar followed by a space counts as
+/// a node), never less than a parser would make.
+pub fn check_shape(text: &str) -> Result<usize, Problem> {
+    // Every byte YAML gives a meaning to is ASCII: the pass walks bytes, and
+    // counts a column for each byte that starts a character.
+    let bytes = text.as_bytes();
+    let mut state = In::Plain;
+    let (mut line, mut col) = (1usize, 0usize);
+    let mut flow = 0usize;
+    let mut nodes = 0usize;
+    // Where the open quoted scalar and the line start (byte offsets).
+    let mut scalar_start = 0usize;
+    let mut line_start = 0usize;
+    let mut line_indent: Option<usize> = None;
+    // Block nesting on this line: `- - - x` and `? ? ? x` nest each time.
+    let mut line_block = 0usize;
+    // A block scalar (`|`, `>`): its parent's indent, while its lines last.
+    let mut block_scalar: Option<usize> = None;
+    let mut prev = b'\n';
+    let blank_at = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let c = bytes[at];
+        at += 1;
+        if c & 0xC0 == 0x80 {
+            continue;
+        }
+        col += 1;
+        if at - line_start > MAX_SCALAR_BYTES {
+            return Err(Problem::new(
+                line,
+                col,
+                format!(
+                    "this line is longer than {MAX_SCALAR_BYTES} bytes by here; a session file never needs that"
+                ),
+            ));
+        }
+        if c == b'\n' {
+            if state == In::Comment {
+                state = In::Plain;
+            }
+            line += 1;
+            col = 0;
+            line_start = at;
+            line_indent = None;
+            line_block = 0;
+            prev = b'\n';
+            continue;
+        }
+        if line_indent.is_none() && c != b' ' {
+            line_indent = Some(col - 1);
+            if let Some(parent) = block_scalar {
+                if col - 1 > parent || c == b'\r' {
+                    // Still the block scalar's text: nothing in it counts.
+                    at = bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(bytes.len(), |n| at + n);
+                    col -= 1;
+                    line_indent = None;
+                    continue;
+                }
+                block_scalar = None;
+            }
+        }
+        match state {
+            In::Comment => {}
+            In::Single | In::Double => {
+                if state == In::Single && c == b'\'' {
+                    if bytes.get(at) == Some(&b'\'') {
+                        at += 1;
+                        col += 1;
+                    } else {
+                        state = In::Plain;
+                    }
+                } else if state == In::Double && c == b'\\' {
+                    if bytes
+                        .get(at)
+                        .is_some_and(|&b| b != b'\n' && b & 0xC0 != 0x80 && b < 0x80)
+                    {
+                        at += 1;
+                        col += 1;
+                    }
+                } else if state == In::Double && c == b'"' {
+                    state = In::Plain;
+                }
+                if at - scalar_start > MAX_SCALAR_BYTES {
+                    return Err(long_scalar(line, col));
+                }
+            }
+            In::Plain => {
+                let token_start = matches!(prev, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',');
+                let mut node = false;
+                match c {
+                    b'#' if matches!(prev, b' ' | b'\t' | b'\n') => state = In::Comment,
+                    b'\'' | b'"' if token_start || prev == b':' => {
+                        state = if c == b'\'' { In::Single } else { In::Double };
+                        scalar_start = at;
+                        node = true;
+                    }
+                    b'[' | b'{' => {
+                        flow += 1;
+                        node = true;
+                        if flow + line_block > MAX_DEPTH {
+                            return Err(Problem::new(line, col, too_deep()));
+                        }
+                    }
+                    b']' | b'}' => flow = flow.saturating_sub(1),
+                    b',' if flow > 0 => node = true,
+                    b'-' | b'?' if token_start && blank_at(at) => {
+                        node = true;
+                        if line_indent == Some(col - 1) || (prev == b' ' && flow == 0) {
+                            line_block += 1;
+                            if flow + line_block > MAX_DEPTH {
+                                return Err(Problem::new(line, col, too_deep()));
+                            }
+                        }
+                    }
+                    b':' if blank_at(at)
+                        || (flow > 0 && matches!(bytes.get(at), Some(b',' | b']' | b'}'))) =>
+                    {
+                        node = true;
+                    }
+                    b'|' | b'>' if token_start && flow == 0 => block_scalar = line_indent,
+                    _ => {}
+                }
+                if node {
+                    nodes += 1;
+                    if nodes > MAX_NODES {
+                        return Err(Problem::new(
+                            line,
+                            col,
+                            format!(
+                                "more than {MAX_NODES} values by here; a session file never needs that"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        prev = c;
+    }
+    Ok(nodes)
+}
+
+fn too_deep() -> String {
+    format!(
+        "lists and mappings are nested more than {MAX_DEPTH} deep here; a session file never needs that"
+    )
+}
+
+fn long_scalar(line: usize, col: usize) -> Problem {
+    Problem::new(
+        line,
+        col,
+        format!(
+            "a quoted text longer than {MAX_SCALAR_BYTES} bytes ends here at the earliest; a session file never needs that"
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -56,5 +290,58 @@ mod tests {
         assert!(read_text(dir.path(), 100).is_err());
         std::fs::write(&file, [0xff, 0xfe]).unwrap();
         assert!(read_text(&file, 100).is_err());
+    }
+
+    #[test]
+    fn a_fifo_or_device_is_refused_without_waiting() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("f.yaml");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let e = read_text(&fifo, 100).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        let e = read_text(Path::new("/dev/zero"), 100).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+    }
+
+    fn refused(text: &str) -> String {
+        check_shape(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn ordinary_yaml_passes() {
+        for text in [
+            "format: 1\ntitle: \"a [b\" # c {\nnote: 'it''s [ fine'\n",
+            "items:\n  - { id: a, name: \"x, y\" }\n  - [1, 2, [3]]\n",
+            "note: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nnext: 1\n",
+            "plain: don't [stop] me\n",
+        ] {
+            assert!(check_shape(text).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_many_nodes_and_long_scalars_are_refused_with_a_place() {
+        let deep = format!("a: {}", "[".repeat(65));
+        assert!(refused(&deep).starts_with("1:68:"), "{}", refused(&deep));
+        assert!(refused(&"- ".repeat(70)).contains("nested more than 64"));
+        let many = "? a\n".repeat(MAX_NODES + 1);
+        assert!(refused(&many).contains("more than 1000000 values"));
+        let long = format!("note: \"{}\"\n", "x".repeat(MAX_SCALAR_BYTES + 10));
+        assert!(refused(&long).contains("longer than"));
+        let long_line = format!("note: {}\n", "x".repeat(MAX_SCALAR_BYTES + 10));
+        assert!(
+            refused(&long_line).starts_with("1:1048577:"),
+            "{}",
+            refused(&long_line)
+        );
+        let wide = format!("note: {}\n", "李".repeat(MAX_SCALAR_BYTES));
+        assert!(
+            refused(&wide).starts_with("1:349531:"),
+            "{}",
+            refused(&wide)
+        );
     }
 }

@@ -170,7 +170,7 @@ fn save_loop(
     let save = |document: &mut Document, session: &Session| {
         set(match document.save(session) {
             Ok(()) => None,
-            Err(e @ SaveError::ChangedOnDisk { .. }) => {
+            Err(e @ (SaveError::ChangedOnDisk { .. } | SaveError::KeptBeside { .. })) => {
                 Some(SaveProblem::ChangedOnDisk(e.to_string()))
             }
             Err(e) => Some(SaveProblem::Failed(e.to_string())),

@@ -73,7 +73,7 @@ impl Themes {
                 }
             };
             for file in files {
-                let added = fs::read_to_string(&file)
+                let added = crate::store::read::read_yaml(&file, MAX_THEME_BYTES)
                     .map_err(|reason| ThemeError::Read {
                         path: file.clone(),
                         reason,
@@ -136,6 +136,9 @@ impl Themes {
         Ok(())
     }
 }
+
+/// The largest theme file read: a theme is a few hundred bytes.
+const MAX_THEME_BYTES: u64 = 64 * 1024;
 
 /// The `*.yaml` files directly in `dir`, sorted so that load order (and so
 /// which of two same-named files wins) does not depend on the file system.

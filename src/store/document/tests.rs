@@ -137,3 +137,36 @@ fn the_comment_lines_a_file_starts_with_are_kept() {
     assert_eq!(leading_comments("# no newline"), "");
     assert_eq!(leading_comments("format: 1\n# later\n"), "");
 }
+
+#[test]
+fn a_meeting_the_reader_would_refuse_is_never_written_and_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut doc, session) = opened(dir.path());
+    assert_eq!(size_warning(&session), None);
+    // Past three quarters of the cap of values (a turn is seven): warned.
+    let turn = crate::session::Turn {
+        who: "ann".into(),
+        at: crate::session::Time::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap(),
+        secs: Some(5),
+    };
+    let mut many = session.clone();
+    many.turns = vec![turn.clone(); 110_000];
+    let warning = size_warning(&many).unwrap();
+    assert!(
+        warning.contains("start a new session file soon"),
+        "{warning}"
+    );
+    // Past the cap of values: refused, the file as it was.
+    many.turns = vec![turn; 150_000];
+    let before = fs::read(doc.path()).unwrap();
+    let refused = doc.save(&many).unwrap_err();
+    assert!(matches!(refused, SaveError::TooLarge { .. }), "{refused}");
+    assert!(
+        refused
+            .to_string()
+            .contains("more than a session file may hold")
+    );
+    assert!(size_warning(&many).unwrap().contains("NOT be saved"));
+    assert_eq!(fs::read(doc.path()).unwrap(), before);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}

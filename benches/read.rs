@@ -1,0 +1,55 @@
+//! The bounded reader on 16 MiB hostile files (issue 16): deep flow
+//! nesting, `? ` repeated, long quoted and plain scalars, dashes nested on
+//! one line. Each must be loaded or refused in under a second; serde_yaml
+//! alone took over 15 minutes on 1 MB of `[`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use coproduce::store::load;
+use coproduce::store::read::check_shape;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const CAP: usize = 16 * 1024 * 1024;
+
+fn fill(head: &str, unit: &str, tail: &str) -> String {
+    let mut text = String::from(head);
+    while text.len() + unit.len() + tail.len() <= CAP {
+        text.push_str(unit);
+    }
+    text.push_str(tail);
+    text
+}
+
+fn hostile(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("bounded reader, 16 MiB hostile");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(5));
+    for (name, text) in [
+        ("deep [", fill("format: 1\ntitle: ", "[", "")),
+        ("? repeated", fill("", "? ", "")),
+        ("? a lines", fill("", "? a\n", "")),
+        (
+            "long quoted scalar",
+            fill("format: 1\ntitle: \"", "x", "\"\n"),
+        ),
+        ("long plain scalar", fill("format: 1\ntitle: ", "x", "\n")),
+        ("- nested", fill("", "- ", "")),
+    ] {
+        let path = dir.path().join("hostile.yaml");
+        std::fs::write(&path, &text).unwrap();
+        group.bench_function(format!("load: {name}"), |b| {
+            b.iter(|| load(black_box(&path)).unwrap_err())
+        });
+        group.bench_function(format!("shape pass alone: {name}"), |b| {
+            b.iter(|| check_shape(black_box(&text)))
+        });
+        std::fs::remove_file(&path).unwrap();
+    }
+    group.finish();
+}
+
+criterion_group!(benches, hostile);
+criterion_main!(benches);
