@@ -46,7 +46,11 @@ fn a_save_reaches_every_viewer_within_a_second_and_the_page_shows_it() {
     assert!(data.contains("\"id\":\"item\""));
     let page = get(server.addr, "/");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("<h1>Second meeting</h1>"), "{}", page.body);
+    assert!(
+        page.body.contains("<h1>Second meeting</h1>"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Budget for 2027"));
     assert!(page.head.contains("content-type: text/html"));
 }
@@ -62,7 +66,10 @@ fn every_response_has_a_strict_content_security_policy_and_the_page_loads_nothin
     ] {
         let reply = get(server.addr, file);
         assert_eq!(reply.status, 200, "{file}");
-        assert!(reply.head.contains(&format!("content-type: {kind}")), "{file}");
+        assert!(
+            reply.head.contains(&format!("content-type: {kind}")),
+            "{file}"
+        );
         assert!(
             reply.head.contains(
                 "content-security-policy: default-src 'none'; script-src 'self'; style-src 'self'"
@@ -136,7 +143,10 @@ fn a_broken_or_missing_file_keeps_the_last_state_with_a_notice() {
     assert_eq!(get(server.addr, "/").status, 200);
     fs::copy(run::fixture("good.yaml"), &path).unwrap();
     let (data, _) = viewer.until("Read from the file at", Duration::from_secs(2));
-    assert!(!data.contains("does not load") && !data.contains("missing"), "{data}");
+    assert!(
+        !data.contains("does not load") && !data.contains("missing"),
+        "{data}"
+    );
 }
 
 #[test]
@@ -156,21 +166,24 @@ fn nothing_private_is_in_any_response_even_when_the_file_has_it() {
     let server = serve(&path, "127.0.0.1:0");
     let mut viewer = Viewer::open(server.addr, &server.base);
     let event = viewer.next();
-    assert!(event.contains("Phone people before sending letters"), "{event}");
+    assert!(
+        event.contains("Phone people before sending letters"),
+        "{event}"
+    );
     assert!(event.contains("flagged"), "{event}");
     let mut all = event;
     for file in ["/", "/style.css", "/live.js"] {
         all.push_str(&get(server.addr, file).body);
     }
     for secret in [
-        "Large print papers",             // needs
-        "Wait times for beds",            // item notes
-        "Secret reason",                  // reasons
-        "Dulcie's concern",               // outcome, naming a person
-        "We shaped the leaflet",          // ladder note
-        "Hidden stamp note",              // rubber-stamp note
-        "Proposed by Alex",               // rubber-stamp words
-        "Beve",                           // a full name behind a room name
+        "Large print papers",    // needs
+        "Wait times for beds",   // item notes
+        "Secret reason",         // reasons
+        "Dulcie's concern",      // outcome, naming a person
+        "We shaped the leaflet", // ladder note
+        "Hidden stamp note",     // rubber-stamp note
+        "Proposed by Alex",      // rubber-stamp words
+        "Beve",                  // a full name behind a room name
     ] {
         assert!(!all.contains(secret), "{secret:?} reached a browser");
     }
@@ -186,7 +199,10 @@ fn hostile_text_is_escaped_and_made_visible() {
     let mut viewer = Viewer::open(server.addr, &server.base);
     viewer.next();
     let page = get(server.addr, "/").body;
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\u{202e}evil"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\u{202e}evil"),
+        "{page}"
+    );
     assert!(!page.contains("<script>alert"));
     assert!(!page.contains('\u{202e}'));
 }
@@ -217,7 +233,7 @@ fn two_hundred_viewers_follow_ten_saves_a_second_with_flat_memory() {
     let server = serve(&path, "127.0.0.1:0");
     let pid = server.child.id();
     let saves = (SOAK_SECS * 10) as usize;
-    let last = format!("Save number {saves} ");
+    let last = format!("Save {saves} of the soak");
     let done = Arc::new(AtomicUsize::new(0));
     let viewers: Vec<_> = (0..VIEWERS)
         .map(|_| {
@@ -249,7 +265,7 @@ fn two_hundred_viewers_follow_ten_saves_a_second_with_flat_memory() {
         if let Some(wait) = due.checked_duration_since(Instant::now()) {
             std::thread::sleep(wait);
         }
-        let title = format!("Save number {k} ");
+        let title = format!("Save {k} of the soak");
         save(&path, &text.replacen("Information we send out", &title, 1));
         if k % 10 == 0 {
             samples.push(rss_kib(pid, "VmRSS:"));
@@ -257,13 +273,24 @@ fn two_hundred_viewers_follow_ten_saves_a_second_with_flat_memory() {
     }
     let saved = Instant::now();
     let results: Vec<(usize, Instant)> = viewers.into_iter().map(|v| v.join().unwrap()).collect();
-    assert_eq!(done.load(Ordering::SeqCst), VIEWERS, "every viewer got the last state");
-    let slowest = results.iter().map(|(_, at)| at.duration_since(saved)).max().unwrap();
+    assert_eq!(
+        done.load(Ordering::SeqCst),
+        VIEWERS,
+        "every viewer got the last state"
+    );
+    let slowest = results
+        .iter()
+        .map(|(_, at)| at.duration_since(saved))
+        .max()
+        .unwrap();
     let fewest = results.iter().map(|(n, _)| *n).min().unwrap();
     let peak = rss_kib(pid, "VmHWM:");
     let tenth = samples.len() / 6;
     let early = samples[..tenth.max(1)].iter().max().unwrap();
-    let late = samples[samples.len() - tenth.max(1)..].iter().max().unwrap();
+    let late = samples[samples.len() - tenth.max(1)..]
+        .iter()
+        .max()
+        .unwrap();
     eprintln!(
         "soak: {VIEWERS} viewers, {saves} saves in {:?}; last state to the slowest viewer {slowest:?} \
          after the save; fewest events a viewer read {fewest}; RSS warm {warm} KiB, early {early} KiB, \
@@ -273,5 +300,8 @@ fn two_hundred_viewers_follow_ten_saves_a_second_with_flat_memory() {
     assert!(slowest < Duration::from_secs(1), "{slowest:?}");
     // Flat: the last tenth of the run holds no more than the first tenth
     // and a little (allocator slack), however many states went by.
-    assert!(*late <= early + 8 * 1024, "memory grew: {early} KiB to {late} KiB");
+    assert!(
+        *late <= early + 8 * 1024,
+        "memory grew: {early} KiB to {late} KiB"
+    );
 }

@@ -39,7 +39,10 @@ pub fn serve(file: &Path, listen: &str) -> Server {
     let mut banner = String::new();
     loop {
         let mut line = String::new();
-        assert!(out.read_line(&mut line).unwrap() > 0, "serve ended: {banner}");
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "serve ended: {banner}"
+        );
         banner.push_str(&line);
         if line.starts_with("It only reads the file") {
             break;
@@ -76,7 +79,9 @@ pub fn get(addr: SocketAddr, path: &str) -> Reply {
 /// `GET path` with the given Host header.
 pub fn get_as(addr: SocketAddr, path: &str, host: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
     let mut all = String::new();
     stream.read_to_string(&mut all).unwrap();
@@ -98,8 +103,14 @@ impl Viewer {
     /// Opens `/events` under `base` and reads the response's head.
     pub fn open(addr: SocketAddr, base: &str) -> Viewer {
         let mut stream = TcpStream::connect(addr).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        write!(stream, "GET {base}events HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {base}events HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
         reader.read_line(&mut line).unwrap();
@@ -137,7 +148,10 @@ impl Viewer {
             if data.contains(text) {
                 return (data, start.elapsed());
             }
-            assert!(start.elapsed() < within, "no event with {text:?} in {within:?}");
+            assert!(
+                start.elapsed() < within,
+                "no event with {text:?} in {within:?}"
+            );
         }
     }
 }
