@@ -186,8 +186,9 @@ fn roles_table(state: &RoomState) -> String {
         let fair = if r.is_target { "target" } else { "fair" };
         let (bar, at) = r.bar;
         html.push_str(&format!(
-            "<tr><th scope=\"row\" class=\"role{slot}\">{} {}{mark}</th><td>{}</td>\
-             <td>{} {fair}</td><td>{}</td><td>\
+            "<tr><th scope=\"row\" class=\"role{slot}\">{} {}{mark}</th>\
+             <td data-label=\"Share\">{}</td><td data-label=\"Fair share\">{} {fair}</td>\
+             <td data-label=\"Against fair\">{}</td><td>\
              <svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" \
              aria-hidden=\"true\" focusable=\"false\">\
              <rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\"/>\
@@ -326,7 +327,8 @@ pub fn style_sheet(theme: &Theme) -> String {
          clip: rect(0 0 0 0); white-space: nowrap; }}\n\
          @media (max-width: 30rem) {{ table, thead, tbody, tr, th, td {{ display: block; }} \
          thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }} \
-         tr {{ margin-bottom: 0.75rem; }} }}\n",
+         tr {{ margin-bottom: 0.75rem; }} \
+         td[data-label]::before {{ content: attr(data-label) \": \"; font-weight: bold; }} }}\n",
         accent = colour("accent", "#ffffff"),
         alert = colour("alert", "#ffffff"),
     );
