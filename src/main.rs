@@ -63,6 +63,8 @@ enum Command {
     /// Print the keys in force (the defaults with your keymap file laid
     /// over them) as a keymap file you can copy, edit and pass to --keys-file.
     Keys(cli::keys::KeysArgs),
+    /// Serve the room view as a live, accessible web page (only reads the file).
+    Serve(cli::serve::ServeArgs),
 }
 
 fn dispatch(cli: Cli) -> Outcome {
@@ -78,6 +80,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Some(Command::New(args)) => cli::new::run(args),
         Some(Command::Schema) => cli::schema::run(),
         Some(Command::Keys(args)) => cli::keys::run(&args),
+        Some(Command::Serve(args)) => cli::serve::run(&args),
         None => match cli.session {
             Some(path) => cli::live::run(&path, &cli.look, &cli.keys),
             None => {

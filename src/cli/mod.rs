@@ -14,6 +14,7 @@ pub mod render;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod serve;
 pub mod themes;
 pub mod trends;
 

@@ -28,7 +28,7 @@ use crate::text::one_line;
 use crate::theme::Theme;
 
 pub use bar::{Warning, live_warnings};
-pub use parts::room_name_of;
+pub use parts::{break_words, hand_reasons, percent, role_symbol, room_name_of};
 pub use room::{MIN_HEIGHT as ROOM_MIN_HEIGHT, MIN_WIDTH as ROOM_MIN_WIDTH};
 
 /// The smallest screen the panes are laid out for; below it the app says
