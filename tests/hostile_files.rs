@@ -430,20 +430,42 @@ fn a_linked_session_is_saved_to_its_target_and_stays_a_link() {
     );
 }
 
+/// `coproduce ARGS` as a user who may not write a 0444 file: when the tests
+/// run as root (who may write anything), as `nobody`.
+fn as_unprivileged(args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
+    command.args(args);
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        command.uid(65534).gid(65534);
+    }
+    command.output().unwrap()
+}
+
 #[test]
 fn a_read_only_session_is_opened_for_reading_only_and_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
+    // Readable, not writable, by the user the app runs as.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let path = dir.path().join("meeting.yaml");
     fs::copy(hostile("base.yaml"), &path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&path).unwrap();
-    let out = coproduce(&["render", path.to_str().unwrap(), "--now", NOW, "--keys", ""]);
+    let out = as_unprivileged(&["render", path.to_str().unwrap(), "--now", NOW, "--keys", ""]);
     safe("render read-only", &out);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("read-only"),
         "the screen says so"
     );
-    let out = speak(&path);
+    let out = as_unprivileged(&[
+        "render",
+        path.to_str().unwrap(),
+        "--now",
+        NOW,
+        "--keys",
+        "<Tab>a<wait 30s><Space>",
+    ]);
     safe("render read-only with a change", &out);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("read-only"),
