@@ -87,6 +87,13 @@ const GLOBAL: &[(Scope, &[&str], Action, &str, bool)] = &[
     ),
     (
         Scope::Global,
+        &["<F3>"],
+        Action::Think,
+        "thinking time: a silent pause (again: end it early)",
+        true,
+    ),
+    (
+        Scope::Global,
         &["<Esc>"],
         Action::Close,
         "close / cancel",
@@ -158,6 +165,14 @@ impl Keymap {
     /// Whether there are no bindings at all.
     pub fn is_empty(&self) -> bool {
         self.bindings.is_empty()
+    }
+
+    /// The keys of the first binding for `action` in `pane` or everywhere,
+    /// as the footer shows them, for text that tells the facilitator a key.
+    pub fn keys_for(&self, pane: Pane, action: &Action) -> String {
+        self.for_pane(pane)
+            .find(|b| b.action == *action)
+            .map_or_else(String::new, keys_label)
     }
 
     /// Whether a key is taken by a command in `pane` or everywhere, so that

@@ -100,6 +100,9 @@ pub enum Action {
     GiveFloor(String),
     /// Close the open turn: nobody has the floor.
     SilenceFloor,
+    /// Start a thinking time (a silent pause of the group's length), or end
+    /// the one going on early.
+    Think,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
     /// The Balance pane's own commands.
@@ -312,6 +315,8 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
 
 #[cfg(test)]
 mod keys_property;
+#[cfg(test)]
+mod practice_tests;
 #[cfg(test)]
 mod record_tests;
 #[cfg(test)]

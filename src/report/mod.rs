@@ -15,6 +15,7 @@ use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::rubber_stamp::shown_flag;
+use crate::session::thinking;
 use crate::session::timing::{
     ItemState, break_secs_within, format_duration, format_minutes, item_state, item_used_secs,
     record_end,
@@ -296,6 +297,21 @@ impl Minutes<'_> {
             format_duration(b.total_secs),
             b.people.iter().map(|p| p.turns).sum::<u32>()
         );
+        let (pauses, quiet) = thinking::taken(&s.clock, end);
+        if pauses > 0 {
+            let before = s
+                .clock
+                .thinking
+                .iter()
+                .filter(|t| t.from < end && t.before.is_some());
+            let _ = writeln!(
+                out,
+                "Thinking time: {pauses} silent {} ({} before a proposal), {} in all, counted as nobody's speaking time.\n",
+                if pauses == 1 { "pause" } else { "pauses" },
+                before.count(),
+                format_duration(quiet)
+            );
+        }
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
             out,

@@ -20,6 +20,7 @@ pub mod speaker_keys;
 pub mod stack;
 pub mod store;
 pub mod tally;
+pub mod thinking;
 pub mod timing;
 pub mod trend;
 pub mod validate;

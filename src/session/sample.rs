@@ -226,6 +226,7 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
             started: Some(start()),
             breaks,
             ended: None,
+            thinking: Vec::new(),
         },
         turns,
         stack: Vec::new(),
