@@ -142,3 +142,41 @@ fn the_room_view_in_thinking_time() {
     );
     insta::assert_snapshot!("thinking-room", room);
 }
+
+#[test]
+fn check_refuses_a_glossary_word_listed_twice_and_the_app_keeps_the_glossary() {
+    let (_dir, path) = scratch(MEETING);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let own =
+        "glossary:\n  - { word: ICB, meaning: The NHS body that plans health services here. }\n";
+    std::fs::write(&path, format!("{text}{own}")).unwrap();
+    check(&path);
+    // A change through the app writes the group's glossary back as it was.
+    render(&path, "2026-11-22T10:10:00+00:00", "<F3>");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.ends_with(own), "{saved}");
+    std::fs::write(
+        &path,
+        format!("{saved}  - {{ word: icb, meaning: Again }}\n"),
+    )
+    .unwrap();
+    let out = coproduce(&["check", path.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("'icb' is in the glossary twice (first on line"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_readme_lists_every_built_in_glossary_word() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (word, meaning) in coproduce::session::jargon::BUILT_IN {
+        assert!(
+            readme.contains(&format!("| {word} | {meaning} |")),
+            "{word}"
+        );
+    }
+}

@@ -4,8 +4,8 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, OrderedMap, Participant, Response, Role, Rung, Session, Settings, SpeakerKey,
-    StackOrder, Thinking, Time, Turn, Wording,
+    Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung, Session, Settings,
+    SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -376,13 +376,17 @@ fn session() -> impl Strategy<Value = Session> {
             clock(),
             prop::collection::vec(turn(), 0..6),
             prop::collection::vec(text(), 0..4),
+            prop::collection::vec(
+                (text(), text()).prop_map(|(word, meaning)| Meaning { word, meaning }),
+                0..3,
+            ),
         ),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack),
+                (clock, turns, stack, glossary),
             )| Session {
                 format,
                 title,
@@ -399,6 +403,7 @@ fn session() -> impl Strategy<Value = Session> {
                 clock,
                 turns,
                 stack,
+                glossary,
             },
         )
 }

@@ -6,6 +6,7 @@ pub mod balance;
 pub mod consent;
 pub mod document;
 pub mod ids;
+pub mod jargon;
 pub mod judgement;
 pub mod load;
 pub mod locate;

@@ -49,6 +49,10 @@ pub struct Session {
     pub turns: Vec<Turn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<String>,
+    /// The group's own plain-English meanings of words its meetings use,
+    /// looked up before the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Meaning>,
 }
 
 impl Session {
@@ -56,6 +60,14 @@ impl Session {
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }
+}
+
+/// A word and what it means, in one short plain-English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meaning {
+    pub word: String,
+    pub meaning: String,
 }
 
 /// Thresholds the group can set in the file. Each is `Option` so that only

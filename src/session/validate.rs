@@ -46,6 +46,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.thinking(session, &proposals);
     check.turns(session, &known);
     check.stack(session, &known);
+    check.glossary(session);
     check.problems.finish()
 }
 
@@ -521,6 +522,43 @@ impl Checker<'_> {
         }
     }
 
+    /// Each word of the group's glossary has a meaning and is listed once.
+    fn glossary(&mut self, session: &Session) {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in session.glossary.iter().enumerate() {
+            let word = entry.word.trim();
+            if word.is_empty() {
+                self.at(
+                    &format!("glossary[{i}].word"),
+                    "a glossary word is empty; write the word the meaning is for".to_owned(),
+                );
+                continue;
+            }
+            if entry.meaning.trim().is_empty() {
+                let message = format!(
+                    "the glossary gives no meaning for {}; write one short plain-English sentence",
+                    quote(word)
+                );
+                self.at(&format!("glossary[{i}].meaning"), message);
+            }
+            match first.entry(word.to_lowercase()) {
+                Entry::Occupied(earlier) => {
+                    let line = self
+                        .value(&format!("glossary[{}].word", earlier.get()))
+                        .line;
+                    let message = format!(
+                        "{} is in the glossary twice (first on line {line}); keep one meaning",
+                        quote(word)
+                    );
+                    self.at(&format!("glossary[{i}].word"), message);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+    }
+
     fn stack(&mut self, session: &Session, known: &Lists) {
         let mut raised = HashSet::new();
         for (i, who) in session.stack.iter().enumerate() {
@@ -638,6 +676,25 @@ clock:
                 "9:48: this thinking time lasts 0 seconds; give its length in 'secs', such as 60",
                 "9:55: a thinking time ends at 10:59:00, before it starts at 11:00:00",
                 "10:60: decision 'd2' that a thinking time came before is not in decisions",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glossary_word_has_a_meaning_and_is_listed_once() {
+        let text = format!(
+            "{HEAD}glossary:
+  - {{ word: ICB, meaning: The NHS body that plans health services }}
+  - {{ word: icb, meaning: '' }}
+  - {{ word: ' ', meaning: M }}
+"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "7:13: 'icb' is in the glossary twice (first on line 6); keep one meaning",
+                "7:27: the glossary gives no meaning for 'icb'; write one short plain-English sentence",
+                "8:13: a glossary word is empty; write the word the meaning is for",
             ]
         );
     }

@@ -12,8 +12,8 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Participant,
-    Role, Session, Settings, Thinking, Time, Turn, Wording,
+    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
+    Participant, Role, Session, Settings, Thinking, Time, Turn, Wording,
 };
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
@@ -71,6 +71,15 @@ fn top_level(out: &mut String, s: &Session) {
         }
         out.push_str("]\n");
     }
+    one_line_items(out, "glossary", "  - ", &s.glossary, meaning);
+}
+
+fn meaning(out: &mut String, m: &Meaning) {
+    out.push_str("{ word: ");
+    scalar(out, &m.word, Context::Flow, 0);
+    out.push_str(", meaning: ");
+    scalar(out, &m.meaning, Context::Flow, 0);
+    out.push_str(" }");
 }
 
 /// A top-level block sequence of block mappings; each item function gets the
