@@ -76,6 +76,7 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
         clock: Default::default(),
         turns: Vec::new(),
         stack: Vec::new(),
+        glossary: Vec::new(),
     };
     if let Some(previous) = previous {
         session.settings = previous.settings.clone();

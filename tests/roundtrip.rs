@@ -4,8 +4,8 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, OrderedMap, Participant, Response, Role, Rung, Session, Settings, SpeakerKey,
-    StackOrder, Time, Turn, Wording,
+    Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung, Session, Settings,
+    SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -302,15 +302,25 @@ fn judgement() -> impl Strategy<Value = Judgement> {
 fn clock() -> impl Strategy<Value = Clock> {
     let pause = (time(), any::<Option<u32>>(), prop::option::of(time()))
         .prop_map(|(from, minutes, to)| Break { from, minutes, to });
+    let thinking = (time(), any::<u64>(), prop::option::of(time()), maybe_text()).prop_map(
+        |(from, secs, to, before)| Thinking {
+            from,
+            secs,
+            to,
+            before,
+        },
+    );
     (
         prop::option::of(time()),
         prop::collection::vec(pause, 0..3),
         prop::option::of(time()),
+        prop::collection::vec(thinking, 0..3),
     )
-        .prop_map(|(started, breaks, ended)| Clock {
+        .prop_map(|(started, breaks, ended, thinking)| Clock {
             started,
             breaks,
             ended,
+            thinking,
         })
 }
 
@@ -327,15 +337,21 @@ fn settings() -> impl Strategy<Value = Settings> {
         prop::option::of(order),
         any::<Option<u64>>(),
         any::<Option<u64>>(),
+        any::<Option<u64>>(),
+        any::<Option<bool>>(),
     )
-        .prop_map(|(warn, alert, long_turn, order, quick, slip)| Settings {
-            warn_minutes: warn,
-            alert_minutes: alert,
-            long_turn_secs: long_turn,
-            stack_order: order,
-            quick_agreement_secs: quick,
-            slip_secs: slip,
-        })
+        .prop_map(
+            |(warn, alert, long_turn, order, quick, slip, thinking, think_first)| Settings {
+                warn_minutes: warn,
+                alert_minutes: alert,
+                long_turn_secs: long_turn,
+                stack_order: order,
+                quick_agreement_secs: quick,
+                slip_secs: slip,
+                thinking_secs: thinking,
+                think_before_consent: think_first,
+            },
+        )
 }
 
 fn session() -> impl Strategy<Value = Session> {
@@ -360,13 +376,17 @@ fn session() -> impl Strategy<Value = Session> {
             clock(),
             prop::collection::vec(turn(), 0..6),
             prop::collection::vec(text(), 0..4),
+            prop::collection::vec(
+                (text(), text()).prop_map(|(word, meaning)| Meaning { word, meaning }),
+                0..3,
+            ),
         ),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack),
+                (clock, turns, stack, glossary),
             )| Session {
                 format,
                 title,
@@ -383,6 +403,7 @@ fn session() -> impl Strategy<Value = Session> {
                 clock,
                 turns,
                 stack,
+                glossary,
             },
         )
 }

@@ -16,6 +16,7 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("undo", Action::Undo),
     ("redo", Action::Redo),
     ("next_theme", Action::NextTheme),
+    ("think", Action::Think),
     ("room_view", Action::ToggleRoom),
     ("close", Action::Close),
 ];

@@ -11,7 +11,9 @@ use super::form::{self, Choice, Form};
 use super::{Action, App};
 use crate::session::consent::{self, CLOSING, Closing, Move};
 use crate::session::ids::fresh_id;
-use crate::session::{ActionState, Decision, DecisionState, Response, Session, Time, action_line};
+use crate::session::{
+    ActionState, Decision, DecisionState, Response, Session, Time, action_line, thinking,
+};
 use crate::text::{fit, one_line};
 
 /// What the facilitator can do in the Decisions pane.
@@ -245,12 +247,24 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             let Some(i) = selected(app) else { return };
             if allowed(app, i, Move::Open) {
                 let what = consent::called(&app.session.decisions[i]);
-                app.change(format!("open {what}"), |s| consent::open(s, i, now));
+                let think = app.session.settings.think_before_consent();
+                app.change(format!("open {what}"), |s| {
+                    consent::open(s, i, now);
+                    if think {
+                        let id = s.decisions[i].id.clone();
+                        thinking::start(s, now, Some(id));
+                    }
+                });
                 app.decisions.person = None;
+                let first = if think {
+                    format!("{}; then ", super::update::thinking_words(app))
+                } else {
+                    String::new()
+                };
                 let key = |command| app.key_name(Scope::Decisions, command);
                 let answers = ["agree", "concern", "object", "abstain"].map(key);
                 app.status = Some(format!(
-                    "{what} is open: {} records each person's answer",
+                    "{what} is open: {first}{} records each person's answer",
                     answers.join(" ")
                 ));
             }

@@ -119,6 +119,9 @@ pub enum Action {
     FloorKey,
     /// A key after the floor key that gives the floor to nobody.
     FloorCancel,
+    /// Start a thinking time (a silent pause of the group's length), or end
+    /// the one going on early.
+    Think,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
     /// The Balance pane's own commands.
@@ -371,6 +374,8 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
 
 #[cfg(test)]
 mod keys_property;
+#[cfg(test)]
+mod practice_tests;
 #[cfg(test)]
 mod record_tests;
 #[cfg(test)]

@@ -9,8 +9,10 @@ use super::keys::Key;
 use super::undo::UndoStack;
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder, resume};
 use crate::session::balance::floor;
-use crate::session::timing::{close_open_turn, not_before_record, secs_between};
-use crate::session::{Session, Time, Turn, stack};
+use crate::session::timing::{
+    close_open_turn, current_break, format_duration, not_before_record, secs_between,
+};
+use crate::session::{Session, Time, Turn, stack, thinking};
 
 /// Applies `action` at `now` and says what the loop must do next.
 pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
@@ -101,6 +103,7 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         }
         Action::FloorCancel => app.status = Some("Nobody was given the floor".into()),
         Action::SilenceFloor => silence_floor(app, now),
+        Action::Think => think(app, now),
     }
     (Effect::None, None)
 }
@@ -148,6 +151,41 @@ fn silence_floor(app: &mut App, now: Time) {
     } else {
         app.change("silence the floor".into(), |s| close_open_turn(s, now));
     }
+}
+
+/// Starts a thinking time, ending the open turn; pressed while one goes
+/// on, ends it early. Not in a break or once the meeting has ended.
+fn think(app: &mut App, now: Time) {
+    if refuse_if_ended(app) {
+        return;
+    }
+    let now = not_before_record(&app.session, now);
+    if current_break(&app.session.clock, now).is_some() {
+        app.status = Some("The meeting is on a break: no thinking time until it is back".into());
+        return;
+    }
+    if thinking::current(&app.session.clock, now).is_some() {
+        app.change("end the thinking time early".into(), |s| {
+            thinking::cut_short(s, now)
+        });
+        app.status = Some("Thinking time ended early".into());
+        return;
+    }
+    app.change("start a thinking time".into(), |s| {
+        thinking::start(s, now, None)
+    });
+    app.status = Some(thinking_words(app));
+}
+
+/// What the status line says as a thinking time starts: its length and
+/// the key that ends it early.
+pub(super) fn thinking_words(app: &App) -> String {
+    let secs = app.session.settings.thinking_secs();
+    let key = app.global_key("think");
+    format!(
+        "Thinking time: {} of quiet ({key} ends it early)",
+        format_duration(secs)
+    )
 }
 
 /// Whether the open turn `open` began less than `settings.slip_secs` before
@@ -262,6 +300,8 @@ fn give_floor(app: &mut App, who: String, now: Time) {
     }
     app.change(format!("give the floor to {name}"), |s| {
         close_open_turn(s, now);
+        // Someone speaking ends the quiet.
+        thinking::cut_short(s, now);
         stack::lower(&mut s.stack, &who);
         s.turns.push(Turn {
             who,

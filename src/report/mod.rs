@@ -25,6 +25,7 @@ use crate::session::consent::{agreed_count, counted, state_words, tally_by_role}
 use crate::session::judgement::{Basis, meeting_rung};
 use crate::session::rubber_stamp::shown_flag;
 use crate::session::stack::{in_calling_order, spoken_by_id};
+use crate::session::thinking;
 use crate::session::timing::{
     ItemState, break_secs_within, item_state, item_used_secs, record_end,
 };
@@ -301,6 +302,21 @@ impl Minutes<'_> {
             words::duration(b.total_secs),
             b.people.iter().map(|p| p.turns).sum::<u32>()
         );
+        let (pauses, quiet) = thinking::taken(&s.clock, end);
+        if pauses > 0 {
+            let before = s
+                .clock
+                .thinking
+                .iter()
+                .filter(|t| t.from < end && t.before.is_some());
+            let _ = writeln!(
+                out,
+                "Thinking time: {pauses} silent {} ({} before a proposal), {} in all, counted as nobody's speaking time.\n",
+                if pauses == 1 { "pause" } else { "pauses" },
+                before.count(),
+                words::duration(quiet)
+            );
+        }
         let scale = bar_scale(b.roles.iter().map(|r| (r.share, r.fair)));
         let _ = writeln!(
             out,

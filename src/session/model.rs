@@ -49,6 +49,10 @@ pub struct Session {
     pub turns: Vec<Turn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<String>,
+    /// The group's own plain-English meanings of words its meetings use,
+    /// looked up before the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Meaning>,
 }
 
 impl Session {
@@ -56,6 +60,14 @@ impl Session {
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }
+}
+
+/// A word and what it means, in one short plain-English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meaning {
+    pub word: String,
+    pub meaning: String,
 }
 
 /// Thresholds the group can set in the file. Each is `Option` so that only
@@ -83,6 +95,13 @@ pub struct Settings {
     /// of the key, kept as a correction rather than a turn (default 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip_secs: Option<u64>,
+    /// The length of a thinking time, in seconds (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thinking_secs: Option<u64>,
+    /// Whether opening a proposal starts a thinking time before anyone
+    /// answers (default no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub think_before_consent: Option<bool>,
 }
 
 impl Settings {
@@ -119,6 +138,16 @@ impl Settings {
     /// See [`Settings::slip_secs`].
     pub fn slip_secs(&self) -> u64 {
         self.slip_secs.unwrap_or(3)
+    }
+
+    /// See [`Settings::thinking_secs`].
+    pub fn thinking_secs(&self) -> u64 {
+        self.thinking_secs.unwrap_or(60)
+    }
+
+    /// See [`Settings::think_before_consent`].
+    pub fn think_before_consent(&self) -> bool {
+        self.think_before_consent.unwrap_or(false)
     }
 }
 
@@ -644,13 +673,36 @@ pub struct Clock {
     pub breaks: Vec<Break>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Time>,
+    /// Silent pauses for thinking, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thinking: Vec<Thinking>,
 }
 
 impl Clock {
     /// Nothing recorded yet: the section is left out of the file.
     pub fn is_empty(&self) -> bool {
-        self.started.is_none() && self.breaks.is_empty() && self.ended.is_none()
+        self.started.is_none()
+            && self.breaks.is_empty()
+            && self.ended.is_none()
+            && self.thinking.is_empty()
     }
+}
+
+/// A thinking time: a silent pause in which nobody has the floor, so
+/// people can think before anyone speaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Thinking {
+    pub from: Time,
+    /// The length set, in seconds.
+    pub secs: u64,
+    /// When it was cut short (someone was given the floor, or the key was
+    /// pressed again); absent when it ran its length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Time>,
+    /// The id of the proposal it came before, when opening one started it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
 }
 
 /// A break; `to` is absent while the break goes on.

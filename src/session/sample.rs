@@ -226,9 +226,11 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
             started: Some(start()),
             breaks,
             ended: None,
+            thinking: Vec::new(),
         },
         turns,
         stack: Vec::new(),
+        glossary: Vec::new(),
     };
     // Six hands up, in progressive order, none of them the speaker's.
     let (secs, _) = spoken(&session, now_in(&session));

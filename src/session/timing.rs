@@ -123,7 +123,7 @@ pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
 
 /// The moment the record ends: the clock's end, or else the latest moment
 /// the file records (a start, an end, a break, a turn and its length, a
-/// decision, a judgement). Minutes and trends read a file at this moment,
+/// decision, a judgement, the end of a thinking time). Minutes and trends read a file at this moment,
 /// so they never depend on when they are made. `None` for an empty record.
 pub fn record_end(session: &Session) -> Option<Time> {
     if let Some(ended) = session.clock.ended {
@@ -138,12 +138,17 @@ pub fn record_end(session: &Session) -> Option<Time> {
         .map(|t| Some(after_secs(t.at, t.secs.unwrap_or(0))));
     let decisions = session.decisions.iter().flat_map(|d| [d.opened, d.decided]);
     let ladder = session.ladder.iter().map(|j| Some(j.at));
+    let thinking = clock
+        .thinking
+        .iter()
+        .map(|t| Some(super::thinking::end_of(t)));
     std::iter::once(clock.started)
         .chain(breaks)
         .chain(items)
         .chain(turns)
         .chain(decisions)
         .chain(ladder)
+        .chain(thinking)
         .flatten()
         .max()
 }
@@ -209,10 +214,12 @@ pub fn not_before_record(session: &Session, now: Time) -> Time {
     let clock = &session.clock;
     let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
     let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
+    let thinking = clock.thinking.iter().flat_map(|t| [Some(t.from), t.to]);
     [clock.started, clock.ended]
         .into_iter()
         .chain(breaks)
         .chain(items)
+        .chain(thinking)
         .flatten()
         .chain(session.turns.last().map(|t| t.at))
         .fold(now, Time::max)
@@ -243,6 +250,7 @@ mod tests {
                 minutes: None,
                 to: to.map(t),
             }],
+            thinking: Vec::new(),
             ended: None,
         }
     }

@@ -44,7 +44,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
         people: check.ids(List::Participants, session),
         agenda: check.ids(List::Agenda, session),
     };
-    check.ids(List::Decisions, session);
+    let proposals = check.ids(List::Decisions, session);
     check.settings(session);
     check.roles(session);
     check.participants(session, &known);
@@ -54,9 +54,11 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.ladder(session, &known);
     check.clock(session);
     check.overlapping_breaks(session);
+    check.thinking(session, &proposals);
     check.turns(session, &known);
     check.stack(session, &known);
     check.bounds(session);
+    check.glossary(session);
     check.problems.finish()
 }
 
@@ -117,7 +119,8 @@ struct Known<'s> {
     set: HashSet<&'s str>,
 }
 
-/// The lists other fields refer to (nothing refers to a decision).
+/// The lists other fields refer to (only a thinking time refers to a
+/// decision).
 struct Lists<'s> {
     roles: Known<'s>,
     people: Known<'s>,
@@ -355,6 +358,10 @@ impl Checker<'_> {
             let message = "long_turn_secs is 0, so every turn would be long; use a number of seconds such as 120".to_owned();
             self.at("settings.long_turn_secs", message);
         }
+        if settings.thinking_secs == Some(0) {
+            let message = "thinking_secs is 0, so a thinking time would end as it starts; use a number of seconds such as 60".to_owned();
+            self.at("settings.thinking_secs", message);
+        }
     }
 
     fn roles(&mut self, session: &Session) {
@@ -548,6 +555,30 @@ impl Checker<'_> {
         }
     }
 
+    /// A thinking time ends after it starts, lasts some time, and comes
+    /// before a proposal that exists.
+    fn thinking(&mut self, session: &Session, proposals: &Known) {
+        for (i, pause) in session.clock.thinking.iter().enumerate() {
+            let path = format!("clock.thinking[{i}]");
+            self.in_order(
+                "a thinking time",
+                Some(pause.from),
+                pause.to,
+                &format!("{path}.to"),
+            );
+            if pause.secs == 0 {
+                let message =
+                    "this thinking time lasts 0 seconds; give its length in 'secs', such as 60"
+                        .to_owned();
+                self.at(&format!("{path}.secs"), message);
+            }
+            if let Some(before) = &pause.before {
+                let at = self.value(&format!("{path}.before"));
+                self.refers(proposals, before, "that a thinking time came before", at);
+            }
+        }
+    }
+
     /// Breaks may not overlap: their time would be taken off an item or a
     /// turn twice. Swept in time order, so a long list costs one sort.
     fn overlapping_breaks(&mut self, session: &Session) {
@@ -616,6 +647,43 @@ impl Checker<'_> {
                 self.at(&format!("turns[{i}].at"), message);
             }
             previous = Some(turn.at);
+        }
+    }
+
+    /// Each word of the group's glossary has a meaning and is listed once.
+    fn glossary(&mut self, session: &Session) {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in session.glossary.iter().enumerate() {
+            let word = entry.word.trim();
+            if word.is_empty() {
+                self.at(
+                    &format!("glossary[{i}].word"),
+                    "a glossary word is empty; write the word the meaning is for".to_owned(),
+                );
+                continue;
+            }
+            if entry.meaning.trim().is_empty() {
+                let message = format!(
+                    "the glossary gives no meaning for {}; write one short plain-English sentence",
+                    quote(word)
+                );
+                self.at(&format!("glossary[{i}].meaning"), message);
+            }
+            match first.entry(word.to_lowercase()) {
+                Entry::Occupied(earlier) => {
+                    let line = self
+                        .value(&format!("glossary[{}].word", earlier.get()))
+                        .line;
+                    let message = format!(
+                        "{} is in the glossary twice (first on line {line}); keep one meaning",
+                        quote(word)
+                    );
+                    self.at(&format!("glossary[{i}].word"), message);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
         }
     }
 
@@ -713,6 +781,48 @@ ladder: [{{ at: 2026-11-22T10:00:00+00:00, item: dlivery, rung: co-design }}]
             [
                 "9:15: this break from 11:10:00 overlaps the break from 11:00:00 until 11:30:00 (line 7); breaks may not overlap",
                 "11:15: this break from 12:30:00 overlaps the break from 12:00:00 still going on (line 10); breaks may not overlap",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_thinking_time_is_in_order_has_a_length_and_names_a_proposal() {
+        let text = format!(
+            "{HEAD}settings: {{ thinking_secs: 0 }}
+decisions: [{{ id: d1, proposal: P, proposed_by: a, state: queued }}]
+clock:
+  thinking:
+    - {{ from: 2026-11-22T11:00:00+00:00, secs: 0, to: 2026-11-22T10:59:00+00:00 }}
+    - {{ from: 2026-11-22T11:10:00+00:00, secs: 60, before: d2 }}
+"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "5:28: thinking_secs is 0, so a thinking time would end as it starts; use a number of seconds such as 60",
+                "6:49: participant 'a' proposing decision 'd1' is not in participants",
+                "9:48: this thinking time lasts 0 seconds; give its length in 'secs', such as 60",
+                "9:55: a thinking time ends at 10:59:00, before it starts at 11:00:00",
+                "10:60: decision 'd2' that a thinking time came before is not in decisions",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glossary_word_has_a_meaning_and_is_listed_once() {
+        let text = format!(
+            "{HEAD}glossary:
+  - {{ word: ICB, meaning: The NHS body that plans health services }}
+  - {{ word: icb, meaning: '' }}
+  - {{ word: ' ', meaning: M }}
+"
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "7:13: 'icb' is in the glossary twice (first on line 6); keep one meaning",
+                "7:27: the glossary gives no meaning for 'icb'; write one short plain-English sentence",
+                "8:13: a glossary word is empty; write the word the meaning is for",
             ]
         );
     }

@@ -12,6 +12,7 @@ use crate::app::decisions::open_index;
 use crate::app::keymap::{Binding, Scope, keys_label};
 use crate::app::{App, Pane};
 use crate::session::balance::{floor, turn_secs};
+use crate::session::thinking;
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
 };
@@ -31,13 +32,18 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(secs) = meeting_elapsed_secs(&s.clock, app.now) {
         clock.push_str(&format!(" ({} in)", format_duration(secs)));
     }
-    let floor = match floor(s) {
-        Some(turn) => format!(
+    let thinking = thinking::current(&s.clock, app.now);
+    let floor = match (thinking, floor(s)) {
+        (Some(pause), _) => format!(
+            "Thinking time {}",
+            format_duration(thinking::secs_left(pause, app.now))
+        ),
+        (None, Some(turn)) => format!(
             "Floor: {} {}",
             fit(&name_of(s, &turn.who), 20),
             format_duration(turn_secs(s, turn, app.now))
         ),
-        None => "Floor: silent".into(),
+        (None, None) => "Floor: silent".into(),
     };
     // The running item: its title (which may shrink) and its time (which may
     // not), held still through a break, which is named after it.

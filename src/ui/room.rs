@@ -28,7 +28,7 @@ use crate::session::consent::{is_closed, present_answers, state_words};
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
 };
-use crate::session::{DecisionState, Session, Time};
+use crate::session::{DecisionState, Session, Time, thinking};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
 
@@ -260,6 +260,15 @@ impl Room<'_> {
     /// Who has the floor and for how long, with their role's symbol.
     fn floor(&self) -> Big<'_> {
         let (s, theme) = (self.s, self.theme);
+        if let Some(pause) = thinking::current(&s.clock, self.now) {
+            let left = format_duration(thinking::secs_left(pause, self.now));
+            // The words above, the countdown as large as the floor's time.
+            let top = vec![
+                Span::styled("Thinking time:", theme.accent()),
+                Span::styled(" quiet, nobody speaks", theme.text()),
+            ];
+            return Big::new(top, &left, theme.title());
+        }
         let Some(turn) = floor(s) else {
             let top = vec![Span::styled("Nobody has the floor", theme.muted())];
             return Big::new(top, "silent", theme.muted());

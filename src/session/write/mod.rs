@@ -12,8 +12,8 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Participant,
-    Role, Session, Settings, Time, Turn, Wording,
+    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
+    Participant, Role, Session, Settings, Thinking, Time, Turn, Wording,
 };
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
@@ -71,6 +71,15 @@ fn top_level(out: &mut String, s: &Session) {
         }
         out.push_str("]\n");
     }
+    one_line_items(out, "glossary", "  - ", &s.glossary, meaning);
+}
+
+fn meaning(out: &mut String, m: &Meaning) {
+    out.push_str("{ word: ");
+    scalar(out, &m.word, Context::Flow, 0);
+    out.push_str(", meaning: ");
+    scalar(out, &m.meaning, Context::Flow, 0);
+    out.push_str(" }");
 }
 
 /// A top-level block sequence of block mappings; each item function gets the
@@ -286,6 +295,7 @@ fn settings(out: &mut String, s: &Settings) {
     let later = [
         ("quick_agreement_secs", s.quick_agreement_secs),
         ("slip_secs", s.slip_secs),
+        ("thinking_secs", s.thinking_secs),
     ];
     for (name, value) in later {
         if let Some(n) = value {
@@ -294,6 +304,7 @@ fn settings(out: &mut String, s: &Settings) {
             out.push('\n');
         }
     }
+    opt_bool_field(out, "  ", "think_before_consent", s.think_before_consent);
 }
 
 fn action(out: &mut String, a: &ActionPoint) {
@@ -335,6 +346,23 @@ fn clock(out: &mut String, c: &Clock) {
     opt_time_field(out, "  ", "started", c.started.as_ref());
     one_line_items(out, "  breaks", "    - ", &c.breaks, pause);
     opt_time_field(out, "  ", "ended", c.ended.as_ref());
+    one_line_items(out, "  thinking", "    - ", &c.thinking, thinking);
+}
+
+fn thinking(out: &mut String, t: &Thinking) {
+    out.push_str("{ from: ");
+    push_time(out, &t.from);
+    out.push_str(", secs: ");
+    push_u64(out, t.secs);
+    if let Some(to) = &t.to {
+        out.push_str(", to: ");
+        push_time(out, to);
+    }
+    if let Some(before) = &t.before {
+        out.push_str(", before: ");
+        scalar(out, before, Context::Flow, 0);
+    }
+    out.push_str(" }");
 }
 
 fn pause(out: &mut String, b: &Break) {
