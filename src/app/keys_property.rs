@@ -169,8 +169,7 @@ proptest! {
         running in any::<bool>(),
         skewed in proptest::bool::weighted(0.3),
     ) {
-        let yaml = if running { session_yaml(RUNNING) } else { EXAMPLE.into() };
-        play(&yaml, pane, skewed, &steps);
+        random_sequence(running, pane, skewed, &steps);
     }
 }
 
@@ -190,9 +189,19 @@ proptest! {
         running in any::<bool>(),
         skewed in proptest::bool::weighted(0.3),
     ) {
-        let yaml = if running { session_yaml(RUNNING) } else { EXAMPLE.into() };
-        play(&yaml, pane, skewed, &steps);
+        random_sequence(running, pane, skewed, &steps);
     }
+}
+
+/// One random sequence of steps in `pane` of the running meeting or the
+/// example, the clock perhaps set back.
+fn random_sequence(running: bool, pane: Pane, skewed: bool, steps: &[Step]) {
+    let yaml = if running {
+        session_yaml(RUNNING)
+    } else {
+        EXAMPLE.into()
+    };
+    play(&yaml, pane, skewed, steps);
 }
 
 fn every_key() -> Vec<Key> {

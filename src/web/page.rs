@@ -11,28 +11,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use ratatui::style::Color;
 
 use super::RoomState;
-use crate::text::one_line;
 use crate::theme::{TEXT_CONTRAST, Theme};
 use crate::ui::percent;
 
-/// Text from the file as HTML text or an attribute value: on one line, every
-/// control, invisible or bidirectional character shown as a visible escape
-/// (as on the terminal), and the five HTML specials as entities.
-pub fn escape(text: &str) -> String {
-    let line = one_line(text);
-    let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text from the file made safe for HTML: the minutes' own escaping.
+pub use crate::report::html::escape;
 
 /// Where the page finds its style sheet, script and event stream: `/` on
 /// localhost, `/TOKEN/` when the token is asked for.
