@@ -108,50 +108,60 @@ fn bytes_of(
 /// How many one-second ticks are measured: a minute and one.
 const TICKS: i64 = 61;
 
+/// The everyday run: the example meeting.
 #[test]
 fn a_tick_writes_only_the_cells_that_changed_under_a_tenth_of_the_screen() {
-    let theme = theme();
     let example: Session = serde_yaml::from_str(coproduce::session::example::EXAMPLE).unwrap();
     let example_now = Time::parse_from_rfc3339("2026-11-22T11:42:00+00:00").unwrap();
+    tick_bytes("example", example, example_now);
+}
+
+/// The soak tier (`.ci/soak`): the large sample, 10,000 turns.
+#[test]
+#[ignore = "soak tier: a minute of ticks on the large sample"]
+fn a_tick_on_a_large_meeting_writes_under_a_tenth_of_the_screen() {
     let large = sample::large();
     let large_now = sample::now_in(&large);
-    for (name, session, now) in [
-        ("example", example, example_now),
-        ("large", large, large_now),
-    ] {
-        for view_of in Pane::ALL.map(Some).into_iter().chain([None]) {
-            // `None` is the room view.
-            let mut app = app_on(session.clone(), now, view_of.unwrap_or(Pane::Agenda));
-            app.room = view_of.is_none();
-            let pane = view_of.map_or("Room view", Pane::title);
-            let mut live = memory_terminal();
-            bytes_of(&mut live, &app, &theme);
-            // A minute of ticks: every digit of the clocks turns over.
-            let (mut worst, mut total) = (0, 0);
-            for second in 1..=TICKS {
-                update(
-                    &mut app,
-                    Action::Tick,
-                    now + chrono::Duration::seconds(second),
-                );
-                let bytes = bytes_of(&mut live, &app, &theme);
-                (worst, total) = (worst.max(bytes), total + bytes);
-            }
-            let full = bytes_of(&mut memory_terminal(), &app, &theme);
-            let mean = total / TICKS as usize;
-            // The room view's two big timers both turn two digits over on
-            // one tick a minute: that tick alone may reach 12%.
-            let most = if app.room { 12 } else { 10 };
-            assert!(
-                mean * 10 < full && worst * 100 < full * most,
-                "{name} {pane}: a tick wrote up to {worst} bytes ({mean} on average), a full redraw {full}"
+    tick_bytes("large", large, large_now);
+}
+
+/// A minute of ticks on every pane and the room view of `session`: each
+/// tick writes only what changed, on average under a tenth of a full
+/// redraw.
+fn tick_bytes(name: &str, session: Session, now: Time) {
+    let theme = theme();
+    for view_of in Pane::ALL.map(Some).into_iter().chain([None]) {
+        // `None` is the room view.
+        let mut app = app_on(session.clone(), now, view_of.unwrap_or(Pane::Agenda));
+        app.room = view_of.is_none();
+        let pane = view_of.map_or("Room view", Pane::title);
+        let mut live = memory_terminal();
+        bytes_of(&mut live, &app, &theme);
+        // A minute of ticks: every digit of the clocks turns over.
+        let (mut worst, mut total) = (0, 0);
+        for second in 1..=TICKS {
+            update(
+                &mut app,
+                Action::Tick,
+                now + chrono::Duration::seconds(second),
             );
-            // The clocks do move: a tick that wrote nothing would pass too.
-            assert!(worst > 0, "{name} {pane}: nothing moved");
-            println!(
-                "{name} {pane}: tick at most {worst} bytes, {mean} on average, full redraw {full}"
-            );
+            let bytes = bytes_of(&mut live, &app, &theme);
+            (worst, total) = (worst.max(bytes), total + bytes);
         }
+        let full = bytes_of(&mut memory_terminal(), &app, &theme);
+        let mean = total / TICKS as usize;
+        // The room view's two big timers both turn two digits over on
+        // one tick a minute: that tick alone may reach 12%.
+        let most = if app.room { 12 } else { 10 };
+        assert!(
+            mean * 10 < full && worst * 100 < full * most,
+            "{name} {pane}: a tick wrote up to {worst} bytes ({mean} on average), a full redraw {full}"
+        );
+        // The clocks do move: a tick that wrote nothing would pass too.
+        assert!(worst > 0, "{name} {pane}: nothing moved");
+        println!(
+            "{name} {pane}: tick at most {worst} bytes, {mean} on average, full redraw {full}"
+        );
     }
 }
 

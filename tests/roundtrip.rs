@@ -435,7 +435,7 @@ fn as_serde_value(y: &yaml_rust2::Yaml) -> serde_yaml::Value {
 proptest! {
     // A few seconds in a debug build; PROPTEST_CASES=20000 for a long hunt.
     #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(100)
     ))]
 
     #[test]

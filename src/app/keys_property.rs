@@ -156,7 +156,7 @@ fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 8,
+        cases: 4,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
