@@ -1,7 +1,8 @@
 //! The Balance pane: who has the floor, large; speaking time by person and
 //! by role against fair share; who has not spoken yet; the stack with the
 //! reason for each place; first and most on each item; one figure for the
-//! room.
+//! room; the cards held up by person and role; and each person's access
+//! needs, which only the facilitator's screen ever shows.
 //!
 //! Below 160 columns the people take the full width with roles, the stack
 //! and the items beneath; wider, the people fill the left and the rest runs
@@ -19,9 +20,9 @@ use super::parts::{
 use crate::app::App;
 use crate::app::balance::BalanceView;
 use crate::app::keymap::Scope;
-use crate::session::Session;
 use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
 use crate::session::timing::format_duration;
+use crate::session::{Session, cards};
 use crate::text::one_line;
 use crate::theme::Theme;
 
@@ -33,7 +34,18 @@ struct View<'a> {
     app: &'a App,
     s: &'a Session,
     balance: Balance,
+    /// Cards held up so far, by whoever had the floor.
+    cards: cards::Tally,
     theme: &'a Theme,
+}
+
+/// From this width of the people table their access needs get a column;
+/// narrower, a line under the roles.
+const NEEDS_COLUMN: u16 = 110;
+
+/// A count for a table cell: blank for none, so the ones stand out.
+fn count(n: u32) -> String {
+    if n == 0 { String::new() } else { n.to_string() }
 }
 
 /// A participant's first name, for the big text and the narrow item table.
@@ -122,6 +134,7 @@ impl View<'_> {
         let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
         // Narrow, names matter more than roles (the roles table has those).
         let with_role = area.width >= 96;
+        let with_needs = area.width >= NEEDS_COLUMN;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
@@ -143,12 +156,17 @@ impl View<'_> {
             } else {
                 theme.muted()
             };
+            let needs = person.needs.as_deref().filter(|n| !n.trim().is_empty());
+            let mut name = vec![Span::styled(
+                one_line(&person.name).into_owned(),
+                name_style,
+            )];
+            if needs.is_some() && !with_needs {
+                name.push(Span::styled(" ◇", theme.accent()));
+            }
             let mut row = vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
-                Cell::from(Span::styled(
-                    one_line(&person.name).into_owned(),
-                    name_style,
-                )),
+                Cell::from(Line::from(name)),
             ];
             if with_role {
                 let role = format!("{} {}", role_symbol(slot), one_line(role));
@@ -168,7 +186,12 @@ impl View<'_> {
                     hand.map(|i| format!("↑{}", i + 1)).unwrap_or_default(),
                     theme.accent(),
                 )),
+                Cell::from(count(self.cards.people[share.index].total())),
             ]);
+            if with_needs {
+                let needs = one_line(needs.unwrap_or_default()).into_owned();
+                row.push(Cell::from(Span::styled(needs, theme.accent())));
+            }
             Row::new(row)
         });
         let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
@@ -184,6 +207,7 @@ impl View<'_> {
             Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(4),
+            Constraint::Length(5),
         ]);
         header.extend([
             "Time",
@@ -192,7 +216,12 @@ impl View<'_> {
             "Turns",
             "Avg",
             "Hand",
+            "Cards",
         ]);
+        if with_needs {
+            widths.push(Constraint::Fill(1));
+            header.push("◇ Needs (only you see these)");
+        }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1)
@@ -207,12 +236,12 @@ impl View<'_> {
 
     /// The roles table, then the roles with power together and who has not
     /// spoken yet.
-    fn roles(&self, frame: &mut Frame, area: Rect) {
+    fn roles(&self, frame: &mut Frame, area: Rect, needs_line: bool) {
         let (s, theme) = (self.s, self.theme);
         let with_time = area.width >= 80;
         // Here, Share, Fair share and the verdict, with the spaces between
         // columns; the label keeps 18 cells and the bar takes the rest.
-        let fixed = 4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 };
+        let fixed = 4 + 5 + 10 + 8 + 4 + 6 + if with_time { 8 } else { 0 };
         let bar = area.width.saturating_sub(fixed + 18).clamp(6, 30) as usize;
         let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
         let rows = self.balance.roles.iter().map(|share| {
@@ -245,6 +274,7 @@ impl View<'_> {
                 Cell::from(percent(share.share)),
                 Cell::from(fair),
                 Cell::from(Line::from(cells)),
+                Cell::from(count(self.cards.roles[share.index].total())),
             ]);
             Row::new(row)
         });
@@ -258,13 +288,14 @@ impl View<'_> {
             Constraint::Length(5),
             Constraint::Length(10),
             Constraint::Length(bar as u16 + 8),
+            Constraint::Length(5),
         ]);
-        header.extend(["Share", "Fair share", "Against fair ┃"]);
+        header.extend(["Share", "Fair share", "Against fair ┃", "Cards"]);
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1);
 
-        let lines = self.power_and_quiet();
+        let lines = self.power_and_quiet(needs_line);
         let [table_area, lines_area] = Layout::vertical([
             Constraint::Length(s.roles.len() as u16 + 1),
             Constraint::Fill(1),
@@ -274,7 +305,7 @@ impl View<'_> {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), lines_area);
     }
 
-    fn power_and_quiet(&self) -> Vec<Line<'static>> {
+    fn power_and_quiet(&self, needs_line: bool) -> Vec<Line<'static>> {
         let (s, theme) = (self.s, self.theme);
         let mut lines = Vec::new();
         if let Some(power) = &self.balance.power {
@@ -314,7 +345,58 @@ impl View<'_> {
                 Span::styled(quiet.join(", "), theme.text()),
             ])
         });
+        lines.extend(self.cards_line());
+        if needs_line {
+            lines.extend(self.needs_line());
+        }
         lines
+    }
+
+    /// The cards held up so far, when any were: how many of each, and how
+    /// many while a role with power had the floor.
+    fn cards_line(&self) -> Option<Line<'static>> {
+        let (all, theme) = (self.cards.all, self.theme);
+        if all.total() == 0 {
+            return None;
+        }
+        let mut words = format!(
+            "▣ Cards: {} jargon, {} slow down",
+            all.jargon, all.slow_down
+        );
+        if self.balance.power.is_some() {
+            words.push_str(&format!(
+                "; {} while a role with power spoke",
+                self.cards.power.total()
+            ));
+        }
+        if self.cards.nobody.total() > 0 {
+            words.push_str(&format!(
+                "; {} with the floor silent",
+                self.cards.nobody.total()
+            ));
+        }
+        Some(Line::styled(words, theme.text()))
+    }
+
+    /// Everyone's access needs, for the facilitator, when the people
+    /// table is too narrow for a column of them.
+    fn needs_line(&self) -> Option<Line<'static>> {
+        let (s, theme) = (self.s, self.theme);
+        let needs: Vec<String> = s
+            .participants
+            .iter()
+            .filter_map(|p| {
+                let needs = p.needs.as_deref().filter(|n| !n.trim().is_empty())?;
+                Some(format!("{}: {}", one_line(&p.name), one_line(needs)))
+            })
+            .collect();
+        if needs.is_empty() {
+            return None;
+        }
+        Some(Line::from(vec![
+            Span::styled("◇ Needs (only you see these): ", theme.accent()),
+            Span::styled(needs.join(" · "), theme.text()),
+        ]))
     }
 
     /// The stack in calling order with the reason for each place, then who
@@ -416,6 +498,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         s: &app.session,
         balance,
+        cards: cards::tally(&app.session, None),
         theme,
     };
     let floor_height = if area.height >= 36 { 8 } else { 4 };
@@ -433,13 +516,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .spacing(3)
             .areas(rest);
         view.people(frame, left);
+        let needs_line = left.width < NEEDS_COLUMN;
         let [roles, _, hands] = Layout::vertical([
             Constraint::Length(roles_height),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(right);
-        view.roles(frame, roles);
+        view.roles(frame, roles, needs_line);
         view.hands_and_items(frame, hands, &view.balance.items);
     } else {
         let [people, _, bottom] = Layout::vertical([
@@ -449,10 +533,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ])
         .areas(rest);
         view.people(frame, people);
+        let needs_line = people.width < NEEDS_COLUMN;
         let [roles, hands] = Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
             .spacing(2)
             .areas(bottom);
-        view.roles(frame, roles);
+        view.roles(frame, roles, needs_line);
         view.hands_and_items(frame, hands, &view.balance.items);
     }
 }

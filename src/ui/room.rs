@@ -24,6 +24,7 @@ use super::parts::{
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
 use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
+use crate::session::cards::{Showing, showing};
 use crate::session::consent::{is_closed, present_answers, state_words};
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
@@ -151,7 +152,7 @@ impl Room<'_> {
             self.item(),
             self.timer(),
             self.floor(),
-            self.proposal_or_rung(),
+            self.card().unwrap_or_else(|| self.proposal_or_rung()),
         ];
         let widths = [area.width, half, half, area.width];
         let options: Vec<Vec<u16>> = blocks
@@ -298,6 +299,44 @@ impl Room<'_> {
         };
         let big = format!("{name} {}", format_duration(turn_secs(s, turn, self.now)));
         Big::new(top, &big, style)
+    }
+
+    /// The card held up in the last little while, in the open proposal's
+    /// place: the word and its meaning, or the speaker asked to explain.
+    fn card(&self) -> Option<Big<'_>> {
+        let (s, theme) = (self.s, self.theme);
+        let (card, says) = showing(s, self.now)?;
+        let who = card.who.as_deref().map(|id| room_name_of(s, id));
+        let mut top = vec![Span::styled(
+            match says {
+                Showing::SlowDown => "▣ Slow-down card",
+                _ => "▣ Jargon card",
+            },
+            theme.accent(),
+        )];
+        let (said, big) = match says {
+            Showing::Meaning { word, meaning, .. } => {
+                (format!(": {}", one_line(word)), meaning.to_owned())
+            }
+            Showing::Explain { word } => (
+                format!(
+                    ": {} · no meaning yet: {}, please explain it",
+                    one_line(word),
+                    who.as_deref().unwrap_or("speaker")
+                ),
+                format!("What does {} mean?", one_line(word)),
+            ),
+            Showing::PlainWords => (
+                who.map(|w| format!(" · {w}")).unwrap_or_default(),
+                "Please say that in plain words".to_owned(),
+            ),
+            Showing::SlowDown => (
+                who.map(|w| format!(" · {w}")).unwrap_or_default(),
+                "Please slow down".to_owned(),
+            ),
+        };
+        top.push(Span::styled(said, theme.text()));
+        Some(Big::new(top, &big, theme.title()))
     }
 
     /// The open proposal, else the rung the group last judged.
