@@ -39,9 +39,26 @@ struct View<'a> {
     theme: &'a Theme,
 }
 
-/// From this width of the people table their access needs get a column;
-/// narrower, a line under the roles.
-const NEEDS_COLUMN: u16 = 110;
+/// The longest access needs a column shows whole; longer, the needs go in
+/// a line under the roles, where they wrap.
+const NEEDS_MOST: usize = 48;
+
+/// The longest access need written, in columns (0 when nobody has one).
+fn longest_needs(s: &Session) -> usize {
+    s.participants
+        .iter()
+        .filter_map(|p| p.needs.as_deref())
+        .map(|n| one_line(n).chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a people table `width` wide shows access needs in a column of
+/// their own, whole: the other columns at their narrowest leave room.
+fn needs_in_column(s: &Session, width: u16) -> bool {
+    let longest = longest_needs(s);
+    longest > 0 && longest <= NEEDS_MOST && usize::from(width) >= 110 + longest
+}
 
 /// A count for a table cell: blank for none, so the ones stand out.
 fn count(n: u32) -> String {
@@ -130,11 +147,13 @@ impl View<'_> {
 
     fn people(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        // The bar takes what the fixed columns and a readable name leave.
-        let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
         // Narrow, names matter more than roles (the roles table has those).
         let with_role = area.width >= 96;
-        let with_needs = area.width >= NEEDS_COLUMN;
+        let with_needs = needs_in_column(s, area.width);
+        // The bar takes what the fixed columns, a readable name and any
+        // needs leave.
+        let needs_room = if with_needs { longest_needs(s) + 7 } else { 0 } as u16;
+        let bar = area.width.saturating_sub(81 + needs_room).clamp(8, 24) as usize;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
@@ -194,7 +213,21 @@ impl View<'_> {
             }
             Row::new(row)
         });
-        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
+        // With a needs column, names take what the longest needs and the
+        // needs the rest.
+        let name_width = s
+            .participants
+            .iter()
+            .map(|p| one_line(&p.name).chars().count() + 2)
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 22) as u16;
+        let name = if with_needs {
+            Constraint::Length(name_width)
+        } else {
+            Constraint::Fill(1)
+        };
+        let mut widths = vec![Constraint::Length(3), name];
         let mut header = vec!["Key", "Name"];
         if with_role {
             widths.push(Constraint::Length(18));
@@ -239,9 +272,12 @@ impl View<'_> {
     fn roles(&self, frame: &mut Frame, area: Rect, needs_line: bool) {
         let (s, theme) = (self.s, self.theme);
         let with_time = area.width >= 80;
+        // Narrow, the label keeps its room and the cards line below counts.
+        let with_cards = area.width >= 64;
         // Here, Share, Fair share and the verdict, with the spaces between
         // columns; the label keeps 18 cells and the bar takes the rest.
-        let fixed = 4 + 5 + 10 + 8 + 4 + 6 + if with_time { 8 } else { 0 };
+        let fixed =
+            4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 } + if with_cards { 6 } else { 0 };
         let bar = area.width.saturating_sub(fixed + 18).clamp(6, 30) as usize;
         let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
         let rows = self.balance.roles.iter().map(|share| {
@@ -274,8 +310,10 @@ impl View<'_> {
                 Cell::from(percent(share.share)),
                 Cell::from(fair),
                 Cell::from(Line::from(cells)),
-                Cell::from(count(self.cards.roles[share.index].total())),
             ]);
+            if with_cards {
+                row.push(Cell::from(count(self.cards.roles[share.index].total())));
+            }
             Row::new(row)
         });
         let mut widths = vec![Constraint::Fill(1), Constraint::Length(4)];
@@ -288,9 +326,12 @@ impl View<'_> {
             Constraint::Length(5),
             Constraint::Length(10),
             Constraint::Length(bar as u16 + 8),
-            Constraint::Length(5),
         ]);
-        header.extend(["Share", "Fair share", "Against fair ┃", "Cards"]);
+        header.extend(["Share", "Fair share", "Against fair ┃"]);
+        if with_cards {
+            widths.push(Constraint::Length(5));
+            header.push("Cards");
+        }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1);
@@ -510,13 +551,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     .areas(area);
     view.floor(frame, floor_area);
     let people_height = app.session.participants.len() as u16 + 1;
-    let roles_height = app.session.roles.len() as u16 + 1 + 3;
+    let cards_line = u16::from(!app.session.cards.is_empty());
+    let roles_height = app.session.roles.len() as u16 + 1 + 3 + cards_line;
+    // The needs line wraps: rows for it when the people table has no column.
+    let needs_rows = |people_width: u16, lines_width: u16| {
+        let longest = longest_needs(&app.session);
+        if longest == 0 || needs_in_column(&app.session, people_width) {
+            return 0;
+        }
+        let all: usize = app
+            .session
+            .participants
+            .iter()
+            .filter_map(|p| p.needs.as_deref())
+            .map(|n| one_line(n).chars().count() + 20)
+            .sum();
+        (all / usize::from(lines_width.max(20)) + 1).min(6) as u16
+    };
     if area.width >= WIDE {
         let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
             .spacing(3)
             .areas(rest);
         view.people(frame, left);
-        let needs_line = left.width < NEEDS_COLUMN;
+        let needs_line = !needs_in_column(&app.session, left.width);
+        let roles_height = roles_height + needs_rows(left.width, right.width);
         let [roles, _, hands] = Layout::vertical([
             Constraint::Length(roles_height),
             Constraint::Length(1),
@@ -533,7 +591,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ])
         .areas(rest);
         view.people(frame, people);
-        let needs_line = people.width < NEEDS_COLUMN;
+        let needs_line = !needs_in_column(&app.session, people.width);
         let [roles, hands] = Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
             .spacing(2)
             .areas(bottom);

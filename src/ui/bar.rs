@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Pane};
 use crate::session::balance::{Balance, long_turn};
 use crate::session::needs::break_due;
-use crate::session::timing::{format_duration, item_used_secs, running_item};
+use crate::session::timing::{format_duration, format_minutes, item_used_secs, running_item};
 use crate::session::{Session, Time};
 use crate::theme::Theme;
 
@@ -75,7 +75,7 @@ pub fn break_reminder(session: &Session, now: Time) -> Option<Warning> {
     Some(Warning {
         full: format!(
             "◷ break due: {} since the last (every {} min asked)",
-            format_duration(due.since_secs),
+            format_minutes(due.since_secs),
             due.every
         ),
         short: "◷ break due".into(),
