@@ -24,7 +24,7 @@ impl Minutes<'_> {
         let _ = writeln!(out, "## Jargon and slow-down cards\n");
         let _ = writeln!(
             out,
-            "{} and {} held up, each counted against whoever had the floor.\n",
+            "{} and {} were held up, each counted against whoever had the floor.\n",
             count(u64::from(t.all.jargon), "jargon card"),
             count(u64::from(t.all.slow_down), "slow-down card")
         );

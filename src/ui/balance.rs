@@ -150,6 +150,8 @@ impl View<'_> {
         // Narrow, names matter more than roles (the roles table has those).
         let with_role = area.width >= 96;
         let with_needs = needs_in_column(s, area.width);
+        // Cards get a column once any is held up.
+        let with_cards = !s.cards.is_empty();
         // The bar takes what the fixed columns, a readable name and any
         // needs leave.
         let needs_room = if with_needs { longest_needs(s) + 7 } else { 0 } as u16;
@@ -176,13 +178,15 @@ impl View<'_> {
                 theme.muted()
             };
             let needs = person.needs.as_deref().filter(|n| !n.trim().is_empty());
-            let mut name = vec![Span::styled(
+            // The mark first, so a name cut short never hides it.
+            let mut name = Vec::with_capacity(2);
+            if needs.is_some() && !with_needs {
+                name.push(Span::styled("◇ ", theme.accent()));
+            }
+            name.push(Span::styled(
                 one_line(&person.name).into_owned(),
                 name_style,
-            )];
-            if needs.is_some() && !with_needs {
-                name.push(Span::styled(" ◇", theme.accent()));
-            }
+            ));
             let mut row = vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
                 Cell::from(Line::from(name)),
@@ -205,8 +209,10 @@ impl View<'_> {
                     hand.map(|i| format!("↑{}", i + 1)).unwrap_or_default(),
                     theme.accent(),
                 )),
-                Cell::from(count(self.cards.people[share.index].total())),
             ]);
+            if with_cards {
+                row.push(Cell::from(count(self.cards.people[share.index].total())));
+            }
             if with_needs {
                 let needs = one_line(needs.unwrap_or_default()).into_owned();
                 row.push(Cell::from(Span::styled(needs, theme.accent())));
@@ -240,7 +246,6 @@ impl View<'_> {
             Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(4),
-            Constraint::Length(5),
         ]);
         header.extend([
             "Time",
@@ -249,8 +254,11 @@ impl View<'_> {
             "Turns",
             "Avg",
             "Hand",
-            "Cards",
         ]);
+        if with_cards {
+            widths.push(Constraint::Length(5));
+            header.push("Cards");
+        }
         if with_needs {
             widths.push(Constraint::Fill(1));
             header.push("◇ Needs (only you see these)");
@@ -273,7 +281,7 @@ impl View<'_> {
         let (s, theme) = (self.s, self.theme);
         let with_time = area.width >= 80;
         // Narrow, the label keeps its room and the cards line below counts.
-        let with_cards = area.width >= 64;
+        let with_cards = area.width >= 64 && !s.cards.is_empty();
         // Here, Share, Fair share and the verdict, with the spaces between
         // columns; the label keeps 18 cells and the bar takes the rest.
         let fixed =

@@ -120,7 +120,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let warnings_width = |short: bool| {
         warnings
             .iter()
-            .chain(&reminder)
             .map(|w| if short { &w.short } else { &w.full }.width() + 1)
             .sum::<usize>()
     };
@@ -145,17 +144,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let room = width.saturating_sub(used);
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = 0;
-    let styled = warnings
-        .iter()
-        .map(|w| (w, theme.alert()))
-        .chain(reminder.iter().map(|w| (w, theme.accent())));
-    for (w, style) in styled {
+    for w in &warnings {
         let text = if short_warnings { &w.short } else { &w.full };
         if right_width + text.width() + 1 > room {
             break;
         }
         right_width += text.width() + 1;
-        right.push(Span::styled(text.clone(), style));
+        right.push(Span::styled(text.clone(), theme.alert()));
+        right.push(Span::raw(" "));
+    }
+    // The reminder gives way to the warnings: in full, short, or not at all.
+    let quiet = reminder.iter().flat_map(|w| [&w.full, &w.short]);
+    if let Some(text) = quiet
+        .into_iter()
+        .find(|text| right_width + text.width() + 1 <= room)
+    {
+        right_width += text.width() + 1;
+        right.push(Span::styled(text.clone(), theme.accent()));
         right.push(Span::raw(" "));
     }
     spans.push(Span::raw(" ".repeat(room.saturating_sub(right_width))));
