@@ -8,7 +8,6 @@ mod web;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use run::{coproduce, render, render_with, scratch, succeeded};
 
@@ -17,6 +16,11 @@ const MEETING: &str = "cards/meeting.yaml";
 const TEN_TEN: &str = "2026-11-22T10:10:00+00:00";
 /// The needs the fixture holds; none may reach anything the room sees.
 const NEEDS: [&str; 2] = ["Hearing loop", "Papers a week before"];
+
+/// The screen after `keys` from 10:10, at `size`, the file left as it was.
+fn shown(path: &Path, keys: &str, size: &str) -> String {
+    render_with(path, TEN_TEN, keys, &["--dry-run", "--size", size])
+}
 
 fn minutes(path: &Path, extra: &[&str]) -> String {
     let mut args = vec!["report", path.to_str().unwrap()];
@@ -84,61 +88,36 @@ fn undo_takes_back_the_meaning_then_the_card() {
 #[test]
 fn the_room_view_shows_the_word_and_its_meaning_or_asks_the_speaker() {
     let (_dir, path) = scratch(MEETING);
-    let room = render_with(
-        &path,
-        TEN_TEN,
-        "<F4>ICB<Enter><F2>",
-        &["--dry-run", "--size", "100x30"],
-    );
+    let room = shown(&path, "<F4>ICB<Enter><F2>", "100x30");
     assert!(room.contains("▣ Jargon card: ICB"), "{room}");
     insta::assert_snapshot!("cards-room-meaning", room);
     // An unknown word, the meaning form left for later: the speaker is
     // asked, by the name the room knows them by.
-    let room = render_with(
-        &path,
-        TEN_TEN,
-        "<Tab>j<F4>ASC<Enter><Esc><F2>",
-        &["--dry-run", "--size", "100x30"],
-    );
+    let room = shown(&path, "<Tab>j<F4>ASC<Enter><Esc><F2>", "100x30");
     assert!(
         room.contains("▣ Jargon card: ASC · no meaning yet: J., please explain it"),
         "{room}"
     );
     assert!(!room.contains("Joan"), "{room}");
     // 90 seconds on, the card has gone.
-    let room = render_with(
-        &path,
-        TEN_TEN,
-        "<F5><F2><wait 89s>",
-        &["--dry-run", "--size", "100x30"],
-    );
+    let room = shown(&path, "<F5><F2><wait 89s>", "100x30");
     assert!(room.contains("▣ Slow-down card · Anil"), "{room}");
-    let room = render_with(
-        &path,
-        TEN_TEN,
-        "<F5><F2><wait 90s>",
-        &["--dry-run", "--size", "100x30"],
-    );
+    let room = shown(&path, "<F5><F2><wait 90s>", "100x30");
     assert!(!room.contains("Slow-down card"), "{room}");
 }
 
 #[test]
 fn the_forms_and_the_help_name_the_keys() {
     let (_dir, path) = scratch(MEETING);
-    let form = render_with(&path, TEN_TEN, "<F4>", &["--dry-run", "--size", "100x30"]);
+    let form = shown(&path, "<F4>", "100x30");
     assert!(form.contains("Jargon card against Anil"), "{form}");
-    let form = render_with(
-        &path,
-        TEN_TEN,
-        "<F4>ASC<Enter>",
-        &["--dry-run", "--size", "100x30"],
-    );
+    let form = shown(&path, "<F4>ASC<Enter>", "100x30");
     assert!(form.contains("What does ASC mean?"), "{form}");
     assert!(
         form.contains("ASC has no meaning yet: the room view asks Anil to explain it"),
         "{form}"
     );
-    let help = render_with(&path, TEN_TEN, "?", &["--dry-run", "--size", "140x60"]);
+    let help = shown(&path, "?", "140x60");
     assert!(help.contains("jargon card: a word lost someone"), "{help}");
     assert!(help.contains("slow-down card: logged against"), "{help}");
 }
@@ -204,12 +183,7 @@ fn check_refuses_a_card_against_nobody_known_and_a_blank_word() {
 fn needs_show_on_the_facilitators_balance_pane_with_a_quiet_break_reminder() {
     let (_dir, path) = scratch(MEETING);
     // 45 minutes after the start: Joan's need asks for a break.
-    let balance = render_with(
-        &path,
-        TEN_TEN,
-        "<Tab><wait 2099s>",
-        &["--dry-run", "--size", "160x40"],
-    );
+    let balance = shown(&path, "<Tab><wait 2099s>", "160x40");
     assert!(!balance.contains("break due"), "{balance}");
     assert!(
         balance.contains("Hearing loop; a break every 45 minutes"),
@@ -219,36 +193,29 @@ fn needs_show_on_the_facilitators_balance_pane_with_a_quiet_break_reminder() {
         balance.contains("Papers a week before, in large print"),
         "{balance}"
     );
-    let balance = render_with(
-        &path,
-        TEN_TEN,
-        "<Tab><wait 2100s>",
-        &["--dry-run", "--size", "160x40"],
-    );
+    let balance = shown(&path, "<Tab><wait 2100s>", "160x40");
     assert!(
         balance.contains("◷ break due: 45 min since the last (every 45 min asked)"),
         "{balance}"
     );
     // Narrow, a mark by the name and a line under the roles.
-    let narrow = render_with(&path, TEN_TEN, "<Tab>", &["--dry-run", "--size", "80x30"]);
+    let narrow = shown(&path, "<Tab>", "80x30");
     assert!(narrow.contains("◇ Joan Price"), "{narrow}");
     assert!(
         narrow.contains("◇ Needs (only you see these): Joan Price:"),
         "{narrow}"
     );
     // A break taken ends the reminder, and it comes back 45 minutes after.
-    let agenda = render_with(
+    let agenda = shown(
         &path,
-        TEN_TEN,
         "<wait 2100s>b<Enter><wait 600s>b<wait 2699s>",
-        &["--dry-run", "--size", "160x40"],
+        "160x40",
     );
     assert!(!agenda.contains("break due"), "{agenda}");
-    let agenda = render_with(
+    let agenda = shown(
         &path,
-        TEN_TEN,
         "<wait 2100s>b<Enter><wait 600s>b<wait 2700s>",
-        &["--dry-run", "--size", "160x40"],
+        "160x40",
     );
     assert!(agenda.contains("◷ break due"), "{agenda}");
 }
@@ -261,7 +228,7 @@ fn needs_never_reach_the_room_view_the_minutes_or_follow_plain() {
     for pane in ["", "<Tab>", "<Tab><Tab>", "<S-Tab>"] {
         for size in ["80x24", "160x40", "250x60"] {
             let keys = format!("{pane}<F2><wait 2100s>");
-            let room = render_with(&path, TEN_TEN, &keys, &["--dry-run", "--size", size]);
+            let room = shown(&path, &keys, size);
             no_needs("the room view", &room);
         }
     }
@@ -273,14 +240,9 @@ fn needs_never_reach_the_room_view_the_minutes_or_follow_plain() {
     ] {
         no_needs("the minutes", &minutes(&path, flags));
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(["follow", path.to_str().unwrap(), "--plain"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (mut child, stdout) = run::follow_plain(&path);
     let mut said = Vec::new();
-    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+    for line in BufReader::new(stdout).lines() {
         let line = line.unwrap();
         let done = line.contains("Item 1");
         said.push(line);
@@ -329,4 +291,42 @@ fn needs_never_reach_follow_or_serve() {
     all.push_str(&viewer.next());
     assert!(all.contains("Short breaks"), "{all}");
     no_needs("serve", &all);
+}
+
+#[test]
+fn follow_plain_says_the_card_and_the_meaning_once_typed() {
+    let (_dir, path) = scratch(MEETING);
+    render(&path, TEN_TEN, "<Tab>j<F4>ASC<Enter><Esc>");
+    let parse =
+        |path: &Path| coproduce::session::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let at = |hms: &str| {
+        chrono::DateTime::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
+    };
+    let asked = parse(&path);
+    let said = coproduce::ui::plain::sentences(None, &asked, at("10:10:30"));
+    assert!(
+        said.contains(
+            &"10:10 Jargon card: ASC · no meaning yet: J., please explain it: What does ASC mean?"
+                .to_owned()
+        ),
+        "{said:?}"
+    );
+    // The meaning typed: said once, then not again.
+    let (_dir2, typed) = scratch(MEETING);
+    render(
+        &typed,
+        TEN_TEN,
+        "<Tab>j<F4>ASC<Enter>Adult social care.<Enter>",
+    );
+    let explained = parse(&typed);
+    let said =
+        coproduce::ui::plain::sentences(Some((&asked, at("10:10:30"))), &explained, at("10:10:40"));
+    assert_eq!(said, ["10:10 Jargon card: ASC: Adult social care."]);
+    let again = coproduce::ui::plain::sentences(
+        Some((&explained, at("10:10:40"))),
+        &explained,
+        at("10:10:50"),
+    );
+    assert!(again.is_empty(), "{again:?}");
+    no_needs("follow --plain", &said.join("\n"));
 }

@@ -54,8 +54,7 @@ pub(super) fn jargon_card(app: &mut App, now: Time) {
             hold_up(s, CardKind::Jargon, at, None)
         });
         app.status = Some(format!(
-            "Jargon card {said} ({} back to the panes to type the word)",
-            app.keymap.labels(super::keymap::Scope::Global, "room_view")
+            "Jargon card {said}, with no word: words are typed from the panes"
         ));
         return;
     }

@@ -169,11 +169,8 @@ pub fn asked_words(session: &Session) -> Vec<AskedWord<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::at as t;
     use crate::session::Turn;
-
-    fn t(hms: &str) -> Time {
-        Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
-    }
 
     fn sample() -> Session {
         serde_yaml::from_str(

@@ -133,6 +133,7 @@ pub fn break_due(session: &Session, now: Time) -> Option<BreakDue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::at as t;
     use crate::session::Break;
 
     #[test]
@@ -154,10 +155,6 @@ mod tests {
         ] {
             assert_eq!(break_every(needs), minutes, "{needs}");
         }
-    }
-
-    fn t(hms: &str) -> Time {
-        Time::parse_from_rfc3339(&format!("2026-11-22T{hms}+00:00")).unwrap()
     }
 
     fn sample(settings: &str) -> Session {

@@ -157,7 +157,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let quiet = reminder.iter().flat_map(|w| [&w.full, &w.short]);
     if let Some(text) = quiet
         .into_iter()
-        .find(|text| right_width + text.width() + 1 <= room)
+        .find(|text| right_width + text.width() < room)
     {
         right_width += text.width() + 1;
         right.push(Span::styled(text.clone(), theme.accent()));

@@ -17,6 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::agenda::{big_timer, time_left};
+use super::cards::card_words;
 use super::parts::{
     against_fair, big_block, big_heights, break_words, hand_reasons, percent, role_symbol,
     room_name_of,
@@ -24,7 +25,6 @@ use super::parts::{
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
 use crate::session::balance::{Balance, Tally, floor, long_turn, turn_secs};
-use crate::session::cards::{Showing, showing};
 use crate::session::consent::{is_closed, present_answers, state_words};
 use crate::session::timing::{
     current_break, format_duration, item_used_secs, meeting_elapsed_secs, running_item,
@@ -304,38 +304,12 @@ impl Room<'_> {
     /// The card held up in the last little while, in the open proposal's
     /// place: the word and its meaning, or the speaker asked to explain.
     fn card(&self) -> Option<Big<'_>> {
-        let (s, theme) = (self.s, self.theme);
-        let (card, says) = showing(s, self.now)?;
-        let who = card.who.as_deref().map(|id| room_name_of(s, id));
-        let mut top = vec![Span::styled(
-            match says {
-                Showing::SlowDown => "▣ Slow-down card",
-                _ => "▣ Jargon card",
-            },
-            theme.accent(),
-        )];
-        let (said, big) = match says {
-            Showing::Meaning { word, meaning, .. } => {
-                (format!(": {}", one_line(word)), meaning.to_owned())
-            }
-            Showing::Explain { word } => (
-                format!(
-                    ": {} · no meaning yet: {}, please explain it",
-                    one_line(word),
-                    who.as_deref().unwrap_or("speaker")
-                ),
-                format!("What does {} mean?", one_line(word)),
-            ),
-            Showing::PlainWords => (
-                who.map(|w| format!(" · {w}")).unwrap_or_default(),
-                "Please say that in plain words".to_owned(),
-            ),
-            Showing::SlowDown => (
-                who.map(|w| format!(" · {w}")).unwrap_or_default(),
-                "Please slow down".to_owned(),
-            ),
-        };
-        top.push(Span::styled(said, theme.text()));
+        let theme = self.theme;
+        let (name, said, big) = card_words(self.s, self.now)?;
+        let top = vec![
+            Span::styled(name, theme.accent()),
+            Span::styled(said, theme.text()),
+        ];
         Some(Big::new(top, &big, theme.title()))
     }
 
