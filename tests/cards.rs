@@ -330,3 +330,29 @@ fn follow_plain_says_the_card_and_the_meaning_once_typed() {
     assert!(again.is_empty(), "{again:?}");
     no_needs("follow --plain", &said.join("\n"));
 }
+
+#[test]
+fn the_break_reminder_is_quiet_in_every_theme_and_gives_way_to_warnings() {
+    let text = std::fs::read_to_string(run::fixture(MEETING)).unwrap();
+    let session = coproduce::session::parse(&text).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:45:00+00:00").unwrap();
+    let themes = coproduce::theme::Themes::builtin();
+    for name in themes.names() {
+        let app = coproduce::app::App::new(session.clone(), at, vec![name.to_string()], 0);
+        let theme = themes.get(name).unwrap();
+        let buffer = coproduce::ui::screen::draw(&app, theme, 200, 40);
+        let bar = coproduce::ui::screen::buffer_text(&buffer);
+        let bar = bar.lines().nth(1).unwrap().to_owned();
+        let start = bar.find("◷ break due").expect(&bar);
+        let x = unicode_width::UnicodeWidthStr::width(&bar[..start]) as u16;
+        let cell = &buffer[(x, 1)];
+        assert_eq!(cell.fg, theme.accent().fg.unwrap_or(cell.fg), "{name}");
+        assert_ne!(
+            cell.style(),
+            buffer[(x - 2, 1)].style(),
+            "{name}: quiet, not an alert: {bar}"
+        );
+        // The warnings come first, and in the alert style.
+        assert!(start > bar.find("⚠ long turn").expect(&bar), "{bar}");
+    }
+}

@@ -1,6 +1,7 @@
 //! The room view: what the projector shows everyone. The item and its
 //! timer, who has the floor and the open proposal (or the rung the group
-//! judged) in large text; the raised hands, speaking by role against fair
+//! judged, or for a while the jargon or slow-down card just held up) in
+//! large text; the raised hands, speaking by role against fair
 //! share and the decisions taken so far beneath, in ordinary text.
 //!
 //! It draws from the session alone, so `coproduce follow` shows the same
