@@ -3,9 +3,9 @@
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
-    ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung, Session, Settings,
-    SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
+    ActionPoint, ActionState, Attendance, Break, Card, CardKind, Clock, Decision, DecisionState,
+    EarlierAnswer, Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung,
+    Session, Settings, SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -328,6 +328,16 @@ fn turn() -> impl Strategy<Value = Turn> {
     (text(), time(), any::<Option<u64>>()).prop_map(|(who, at, secs)| Turn { who, at, secs })
 }
 
+fn card() -> impl Strategy<Value = Card> {
+    let kind = prop::sample::select(&[CardKind::Jargon, CardKind::SlowDown][..]);
+    (time(), kind, maybe_text(), maybe_text()).prop_map(|(at, card, who, word)| Card {
+        at,
+        card,
+        who,
+        word,
+    })
+}
+
 fn settings() -> impl Strategy<Value = Settings> {
     let order = prop::sample::select(&[StackOrder::Progressive, StackOrder::FirstCome][..]);
     (
@@ -339,17 +349,21 @@ fn settings() -> impl Strategy<Value = Settings> {
         any::<Option<u64>>(),
         any::<Option<u64>>(),
         any::<Option<bool>>(),
+        any::<Option<u32>>(),
     )
         .prop_map(
-            |(warn, alert, long_turn, order, quick, slip, thinking, think_first)| Settings {
-                warn_minutes: warn,
-                alert_minutes: alert,
-                long_turn_secs: long_turn,
-                stack_order: order,
-                quick_agreement_secs: quick,
-                slip_secs: slip,
-                thinking_secs: thinking,
-                think_before_consent: think_first,
+            |(warn, alert, long_turn, order, quick, slip, thinking, think_first, break_every)| {
+                Settings {
+                    warn_minutes: warn,
+                    alert_minutes: alert,
+                    long_turn_secs: long_turn,
+                    stack_order: order,
+                    quick_agreement_secs: quick,
+                    slip_secs: slip,
+                    thinking_secs: thinking,
+                    think_before_consent: think_first,
+                    break_every_minutes: break_every,
+                }
             },
         )
 }
@@ -380,13 +394,14 @@ fn session() -> impl Strategy<Value = Session> {
                 (text(), text()).prop_map(|(word, meaning)| Meaning { word, meaning }),
                 0..3,
             ),
+            prop::collection::vec(card(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack, glossary),
+                (clock, turns, stack, glossary, cards),
             )| Session {
                 format,
                 title,
@@ -404,6 +419,7 @@ fn session() -> impl Strategy<Value = Session> {
                 turns,
                 stack,
                 glossary,
+                cards,
             },
         )
 }

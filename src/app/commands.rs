@@ -17,6 +17,8 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("redo", Action::Redo),
     ("next_theme", Action::NextTheme),
     ("think", Action::Think),
+    ("jargon_card", Action::JargonCard),
+    ("slow_down", Action::SlowDown),
     ("room_view", Action::ToggleRoom),
     ("close", Action::Close),
 ];

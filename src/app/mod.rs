@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod balance;
+pub mod cards;
 pub mod commands;
 pub mod conflict;
 pub mod decisions;
@@ -142,6 +143,10 @@ pub enum Action {
     Disk(conflict::DiskAction),
     /// The answer to "the record stopped long ago with things open".
     Resume(resume::Resume),
+    /// A jargon card: a form for the word, logged against the floor.
+    JargonCard,
+    /// A slow-down card, logged against the floor.
+    SlowDown,
 }
 
 /// What the loop must do after an update.
@@ -166,6 +171,8 @@ pub enum Purpose {
     Ladder(ladder::LadderForm),
     /// Where to write a meeting that cannot be saved.
     Disk(conflict::DiskForm),
+    /// The word on a jargon card, or its meaning.
+    Cards(cards::CardForm),
     /// A form that changes nothing, for tests.
     #[cfg(test)]
     Test,
@@ -372,6 +379,8 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
     session.stack = hands;
 }
 
+#[cfg(test)]
+mod cards_tests;
 #[cfg(test)]
 mod keys_property;
 #[cfg(test)]

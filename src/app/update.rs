@@ -104,6 +104,8 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::FloorCancel => app.status = Some("Nobody was given the floor".into()),
         Action::SilenceFloor => silence_floor(app, now),
         Action::Think => think(app, now),
+        Action::JargonCard => super::cards::jargon_card(app, now),
+        Action::SlowDown => super::cards::slow_down(app, now),
     }
     (Effect::None, None)
 }
@@ -222,6 +224,7 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
                 Purpose::Balance(purpose) => balance::submit(app, purpose, &form, now),
                 Purpose::Decisions(purpose) => decisions::submit(app, purpose, &form, now),
                 Purpose::Ladder(purpose) => ladder::submit(app, purpose, &form, now),
+                Purpose::Cards(purpose) => super::cards::submit(app, purpose, &form),
                 // Written by the loop, above: never submitted here.
                 Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]

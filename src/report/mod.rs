@@ -6,6 +6,7 @@
 //! same file always gives the same minutes. Every number comes from the
 //! same code the panes use (balance, timing, consent, judgement).
 
+mod cards;
 pub mod easy_read;
 pub mod html;
 pub mod markdown;
@@ -53,6 +54,7 @@ pub fn report(session: &Session, anonymise: bool) -> String {
     minutes.hands(&mut out);
     minutes.decisions(&mut out);
     minutes.ladder(&mut out);
+    minutes.cards(&mut out);
     out
 }
 

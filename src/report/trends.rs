@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::report::{md, pct};
 use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
+use crate::session::cards::Count;
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
 use crate::session::rubber_stamp::shown_flag;
@@ -53,6 +54,10 @@ pub struct Row {
     /// Agreed proposals the rubber-stamp check flags.
     pub rubber_stamps: usize,
     pub rung: Option<MeetingRung>,
+    /// Cards held up, by whoever had the floor: all of them, and those
+    /// while a role with power spoke.
+    pub cards: Count,
+    pub power_cards: Count,
 }
 
 /// The figures of one session.
@@ -70,6 +75,7 @@ pub fn row(file: &str, session: &Session) -> Row {
         None => (0, None, None),
     };
     let decisions = &session.decisions;
+    let cards = crate::session::cards::tally(session, None);
     Row {
         date: session.date,
         file: file.to_owned(),
@@ -88,6 +94,8 @@ pub fn row(file: &str, session: &Session) -> Row {
             None => 0,
         },
         rung: meeting_rung(session),
+        cards: cards.all,
+        power_cards: cards.power,
     }
 }
 
@@ -126,6 +134,15 @@ fn rung_words(rung: Option<MeetingRung>) -> String {
     }
 }
 
+/// `3 (2 power)`: cards, and those while a role with power spoke.
+fn card_words(all: u32, power: u32) -> String {
+    if all == 0 {
+        "0".into()
+    } else {
+        format!("{all} ({power} power)")
+    }
+}
+
 fn share_words(share: Option<Share>) -> String {
     share.map_or_else(
         || "-".into(),
@@ -153,16 +170,16 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     } else {
         let _ = writeln!(
             out,
-            "Speaking time is shown as share of fair share: the roles without power together, then the roles with `power: true` together.\n"
+            "Speaking time is shown as share of fair share: the roles without power together, then the roles with `power: true` together. Cards are jargon and slow-down cards held up, with how many of them while a role with power had the floor.\n"
         );
         let _ = writeln!(
             out,
-            "| Date | Session | File | Without power | With power | Agreed | Rubber stamps | Rung |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+            "| Date | Session | File | Without power | With power | Agreed | Rubber stamps | Rung | Jargon cards | Slow-down cards |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
         );
         for r in rows {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} of {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} of {} | {} | {} | {} | {} |",
                 r.date,
                 md(&fit(&r.title, 40)),
                 md(&r.file),
@@ -171,7 +188,9 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
                 r.agreed,
                 r.proposals,
                 r.rubber_stamps,
-                rung_words(r.rung)
+                rung_words(r.rung),
+                card_words(r.cards.jargon, r.power_cards.jargon),
+                card_words(r.cards.slow_down, r.power_cards.slow_down)
             );
         }
     }
@@ -202,7 +221,7 @@ fn field(text: &str) -> String {
 
 fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
     let mut out = String::from(
-        "date,file,title,speaking_secs,without_power_share,without_power_fair,power_share,power_fair,proposals,agreed,rubber_stamps,rung,rung_basis,error\n",
+        "date,file,title,speaking_secs,without_power_share,without_power_fair,power_share,power_fair,proposals,agreed,rubber_stamps,rung,rung_basis,jargon_cards,jargon_cards_power,slow_down_cards,slow_down_cards_power,error\n",
     );
     let percent = |f: f64| format!("{:.1}", f * 100.0);
     let pair = |s: Option<Share>| {
@@ -224,7 +243,7 @@ fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
         };
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{rung},{basis},",
+            "{},{},{},{},{},{},{},{},{},{rung},{basis},{},{},{},{},",
             r.date,
             field(&r.file),
             field(&r.title),
@@ -234,10 +253,19 @@ fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
             r.proposals,
             r.agreed,
             r.rubber_stamps,
+            r.cards.jargon,
+            r.power_cards.jargon,
+            r.cards.slow_down,
+            r.power_cards.slow_down,
         );
     }
     for s in skipped {
-        let _ = writeln!(out, ",{},,,,,,,,,,,,{}", field(&s.file), field(&s.reason));
+        let _ = writeln!(
+            out,
+            ",{},,,,,,,,,,,,,,,,{}",
+            field(&s.file),
+            field(&s.reason)
+        );
     }
     out
 }

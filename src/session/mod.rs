@@ -4,6 +4,7 @@
 pub mod action_line;
 pub mod attendance;
 pub mod balance;
+pub mod cards;
 pub mod consent;
 pub mod example;
 pub mod glossary;
@@ -13,6 +14,7 @@ pub mod judgement;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod needs;
 pub mod ordered_map;
 pub mod problem;
 pub mod recover;

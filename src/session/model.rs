@@ -53,6 +53,9 @@ pub struct Session {
     /// looked up before the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<Meaning>,
+    /// Jargon and slow-down cards the room held up, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<Card>,
 }
 
 impl Session {
@@ -102,6 +105,11 @@ pub struct Settings {
     /// answers (default no).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub think_before_consent: Option<bool>,
+    /// Minutes between breaks the group asked for; with any participant's
+    /// `needs` asking for breaks, the facilitator is reminded at the
+    /// shortest (default none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_every_minutes: Option<u32>,
 }
 
 impl Settings {
@@ -148,6 +156,46 @@ impl Settings {
     /// See [`Settings::think_before_consent`].
     pub fn think_before_consent(&self) -> bool {
         self.think_before_consent.unwrap_or(false)
+    }
+
+    /// See [`Settings::break_every_minutes`].
+    pub fn break_every_minutes(&self) -> Option<u32> {
+        self.break_every_minutes
+    }
+}
+
+/// A card someone in the room held up: a word lost them, or the talk went
+/// too fast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub at: Time,
+    pub card: CardKind,
+    /// The participant id of whoever had the floor; absent when nobody had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// The word that lost people, when the facilitator typed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word: Option<String>,
+}
+
+/// Which card was held up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardKind {
+    /// A word lost someone: say it in plain words.
+    Jargon,
+    /// Too fast: slow down.
+    SlowDown,
+}
+
+impl CardKind {
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            CardKind::Jargon => "jargon",
+            CardKind::SlowDown => "slow-down",
+        }
     }
 }
 

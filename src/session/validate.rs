@@ -59,6 +59,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.stack(session, &known);
     check.bounds(session);
     check.glossary(session);
+    check.cards(session, &known);
     check.problems.finish()
 }
 
@@ -254,6 +255,12 @@ impl Checker<'_> {
                 MAX_SECS,
                 "seconds",
             ),
+            (
+                "settings.break_every_minutes".into(),
+                s.break_every_minutes.map_or(0, u64::from),
+                MAX_MINUTES,
+                "minutes",
+            ),
         ];
         for (i, item) in session.agenda.iter().enumerate() {
             numbers.push((
@@ -318,6 +325,9 @@ impl Checker<'_> {
         for (i, t) in session.turns.iter().enumerate() {
             add(format!("turns[{i}].at"), Some(t.at));
         }
+        for (i, c) in session.cards.iter().enumerate() {
+            add(format!("cards[{i}].at"), Some(c.at));
+        }
         let mut dates: Vec<(String, chrono::NaiveDate)> = vec![("date".into(), session.date)];
         for (i, d) in session.decisions.iter().enumerate() {
             dates.extend(d.review.map(|r| (format!("decisions[{i}].review"), r)));
@@ -361,6 +371,10 @@ impl Checker<'_> {
         if settings.thinking_secs == Some(0) {
             let message = "thinking_secs is 0, so a thinking time would end as it starts; use a number of seconds such as 60".to_owned();
             self.at("settings.thinking_secs", message);
+        }
+        if settings.break_every_minutes == Some(0) {
+            let message = "break_every_minutes is 0, so a break would always be due; use a number of minutes such as 45, or leave it out".to_owned();
+            self.at("settings.break_every_minutes", message);
         }
     }
 
@@ -683,6 +697,22 @@ impl Checker<'_> {
                 Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
+            }
+        }
+    }
+
+    /// A card names a participant (whoever had the floor) and, if it has
+    /// a word, a word that is not blank.
+    fn cards(&mut self, session: &Session, known: &Lists) {
+        for (i, card) in session.cards.iter().enumerate() {
+            if let Some(who) = &card.who {
+                let at = self.value(&format!("cards[{i}].who"));
+                self.refers(&known.people, who, "holding the floor for a card", at);
+            }
+            if card.word.as_deref().is_some_and(|w| w.trim().is_empty()) {
+                let message =
+                    "this card's word is blank; write the word, or leave 'word' out".to_owned();
+                self.at(&format!("cards[{i}].word"), message);
             }
         }
     }

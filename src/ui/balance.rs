@@ -1,7 +1,8 @@
 //! The Balance pane: who has the floor, large; speaking time by person and
 //! by role against fair share; who has not spoken yet; the stack with the
 //! reason for each place; first and most on each item; one figure for the
-//! room.
+//! room; the cards held up by person and role; and each person's access
+//! needs, which only the facilitator's screen ever shows.
 //!
 //! Below 160 columns the people take the full width with roles, the stack
 //! and the items beneath; wider, the people fill the left and the rest runs
@@ -19,9 +20,9 @@ use super::parts::{
 use crate::app::App;
 use crate::app::balance::BalanceView;
 use crate::app::keymap::Scope;
-use crate::session::Session;
 use crate::session::balance::{Balance, ItemSpeakers, floor, long_turn, turn_secs};
 use crate::session::timing::format_duration;
+use crate::session::{Session, cards};
 use crate::text::one_line;
 use crate::theme::Theme;
 
@@ -33,7 +34,35 @@ struct View<'a> {
     app: &'a App,
     s: &'a Session,
     balance: Balance,
+    /// Cards held up so far, by whoever had the floor.
+    cards: cards::Tally,
     theme: &'a Theme,
+}
+
+/// The longest access needs a column shows whole; longer, the needs go in
+/// a line under the roles, where they wrap.
+const NEEDS_MOST: usize = 48;
+
+/// The longest access need written, in columns (0 when nobody has one).
+fn longest_needs(s: &Session) -> usize {
+    s.participants
+        .iter()
+        .filter_map(|p| p.needs.as_deref())
+        .map(|n| one_line(n).chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a people table `width` wide shows access needs in a column of
+/// their own, whole: the other columns at their narrowest leave room.
+fn needs_in_column(s: &Session, width: u16) -> bool {
+    let longest = longest_needs(s);
+    longest > 0 && longest <= NEEDS_MOST && usize::from(width) >= 110 + longest
+}
+
+/// A count for a table cell: blank for none, so the ones stand out.
+fn count(n: u32) -> String {
+    if n == 0 { String::new() } else { n.to_string() }
 }
 
 /// A participant's first name, for the big text and the narrow item table.
@@ -118,10 +147,15 @@ impl View<'_> {
 
     fn people(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        // The bar takes what the fixed columns and a readable name leave.
-        let bar = area.width.saturating_sub(81).clamp(8, 24) as usize;
         // Narrow, names matter more than roles (the roles table has those).
         let with_role = area.width >= 96;
+        let with_needs = needs_in_column(s, area.width);
+        // Cards get a column once any is held up.
+        let with_cards = !s.cards.is_empty();
+        // The bar takes what the fixed columns, a readable name and any
+        // needs leave.
+        let needs_room = if with_needs { longest_needs(s) + 7 } else { 0 } as u16;
+        let bar = area.width.saturating_sub(81 + needs_room).clamp(8, 24) as usize;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
@@ -143,12 +177,19 @@ impl View<'_> {
             } else {
                 theme.muted()
             };
+            let needs = person.needs.as_deref().filter(|n| !n.trim().is_empty());
+            // The mark first, so a name cut short never hides it.
+            let mut name = Vec::with_capacity(2);
+            if needs.is_some() && !with_needs {
+                name.push(Span::styled("◇ ", theme.accent()));
+            }
+            name.push(Span::styled(
+                one_line(&person.name).into_owned(),
+                name_style,
+            ));
             let mut row = vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
-                Cell::from(Span::styled(
-                    one_line(&person.name).into_owned(),
-                    name_style,
-                )),
+                Cell::from(Line::from(name)),
             ];
             if with_role {
                 let role = format!("{} {}", role_symbol(slot), one_line(role));
@@ -169,9 +210,30 @@ impl View<'_> {
                     theme.accent(),
                 )),
             ]);
+            if with_cards {
+                row.push(Cell::from(count(self.cards.people[share.index].total())));
+            }
+            if with_needs {
+                let needs = one_line(needs.unwrap_or_default()).into_owned();
+                row.push(Cell::from(Span::styled(needs, theme.accent())));
+            }
             Row::new(row)
         });
-        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
+        // With a needs column, names take what the longest needs and the
+        // needs the rest.
+        let name_width = s
+            .participants
+            .iter()
+            .map(|p| one_line(&p.name).chars().count() + 2)
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 22) as u16;
+        let name = if with_needs {
+            Constraint::Length(name_width)
+        } else {
+            Constraint::Fill(1)
+        };
+        let mut widths = vec![Constraint::Length(3), name];
         let mut header = vec!["Key", "Name"];
         if with_role {
             widths.push(Constraint::Length(18));
@@ -193,6 +255,14 @@ impl View<'_> {
             "Avg",
             "Hand",
         ]);
+        if with_cards {
+            widths.push(Constraint::Length(5));
+            header.push("Cards");
+        }
+        if with_needs {
+            widths.push(Constraint::Fill(1));
+            header.push("◇ Needs (only you see these)");
+        }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1)
@@ -207,12 +277,15 @@ impl View<'_> {
 
     /// The roles table, then the roles with power together and who has not
     /// spoken yet.
-    fn roles(&self, frame: &mut Frame, area: Rect) {
+    fn roles(&self, frame: &mut Frame, area: Rect, needs_line: bool) {
         let (s, theme) = (self.s, self.theme);
         let with_time = area.width >= 80;
+        // Narrow, the label keeps its room and the cards line below counts.
+        let with_cards = area.width >= 64 && !s.cards.is_empty();
         // Here, Share, Fair share and the verdict, with the spaces between
         // columns; the label keeps 18 cells and the bar takes the rest.
-        let fixed = 4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 };
+        let fixed =
+            4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 } + if with_cards { 6 } else { 0 };
         let bar = area.width.saturating_sub(fixed + 18).clamp(6, 30) as usize;
         let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
         let rows = self.balance.roles.iter().map(|share| {
@@ -246,6 +319,9 @@ impl View<'_> {
                 Cell::from(fair),
                 Cell::from(Line::from(cells)),
             ]);
+            if with_cards {
+                row.push(Cell::from(count(self.cards.roles[share.index].total())));
+            }
             Row::new(row)
         });
         let mut widths = vec![Constraint::Fill(1), Constraint::Length(4)];
@@ -260,11 +336,15 @@ impl View<'_> {
             Constraint::Length(bar as u16 + 8),
         ]);
         header.extend(["Share", "Fair share", "Against fair ┃"]);
+        if with_cards {
+            widths.push(Constraint::Length(5));
+            header.push("Cards");
+        }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1);
 
-        let lines = self.power_and_quiet();
+        let lines = self.power_and_quiet(needs_line);
         let [table_area, lines_area] = Layout::vertical([
             Constraint::Length(s.roles.len() as u16 + 1),
             Constraint::Fill(1),
@@ -274,7 +354,7 @@ impl View<'_> {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), lines_area);
     }
 
-    fn power_and_quiet(&self) -> Vec<Line<'static>> {
+    fn power_and_quiet(&self, needs_line: bool) -> Vec<Line<'static>> {
         let (s, theme) = (self.s, self.theme);
         let mut lines = Vec::new();
         if let Some(power) = &self.balance.power {
@@ -314,7 +394,58 @@ impl View<'_> {
                 Span::styled(quiet.join(", "), theme.text()),
             ])
         });
+        lines.extend(self.cards_line());
+        if needs_line {
+            lines.extend(self.needs_line());
+        }
         lines
+    }
+
+    /// The cards held up so far, when any were: how many of each, and how
+    /// many while a role with power had the floor.
+    fn cards_line(&self) -> Option<Line<'static>> {
+        let (all, theme) = (self.cards.all, self.theme);
+        if all.total() == 0 {
+            return None;
+        }
+        let mut words = format!(
+            "▣ Cards: {} jargon, {} slow down",
+            all.jargon, all.slow_down
+        );
+        if self.balance.power.is_some() {
+            words.push_str(&format!(
+                "; {} while a role with power spoke",
+                self.cards.power.total()
+            ));
+        }
+        if self.cards.nobody.total() > 0 {
+            words.push_str(&format!(
+                "; {} with the floor silent",
+                self.cards.nobody.total()
+            ));
+        }
+        Some(Line::styled(words, theme.text()))
+    }
+
+    /// Everyone's access needs, for the facilitator, when the people
+    /// table is too narrow for a column of them.
+    fn needs_line(&self) -> Option<Line<'static>> {
+        let (s, theme) = (self.s, self.theme);
+        let needs: Vec<String> = s
+            .participants
+            .iter()
+            .filter_map(|p| {
+                let needs = p.needs.as_deref().filter(|n| !n.trim().is_empty())?;
+                Some(format!("{}: {}", one_line(&p.name), one_line(needs)))
+            })
+            .collect();
+        if needs.is_empty() {
+            return None;
+        }
+        Some(Line::from(vec![
+            Span::styled("◇ Needs (only you see these): ", theme.accent()),
+            Span::styled(needs.join(" · "), theme.text()),
+        ]))
     }
 
     /// The stack in calling order with the reason for each place, then who
@@ -416,6 +547,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         s: &app.session,
         balance,
+        cards: cards::tally(&app.session, None),
         theme,
     };
     let floor_height = if area.height >= 36 { 8 } else { 4 };
@@ -427,19 +559,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     .areas(area);
     view.floor(frame, floor_area);
     let people_height = app.session.participants.len() as u16 + 1;
-    let roles_height = app.session.roles.len() as u16 + 1 + 3;
+    let cards_line = u16::from(!app.session.cards.is_empty());
+    let roles_height = app.session.roles.len() as u16 + 1 + 3 + cards_line;
+    // The needs line wraps: rows for it when the people table has no column.
+    let needs_rows = |people_width: u16, lines_width: u16| {
+        let longest = longest_needs(&app.session);
+        if longest == 0 || needs_in_column(&app.session, people_width) {
+            return 0;
+        }
+        let all: usize = app
+            .session
+            .participants
+            .iter()
+            .filter_map(|p| p.needs.as_deref())
+            .map(|n| one_line(n).chars().count() + 20)
+            .sum();
+        (all / usize::from(lines_width.max(20)) + 1).min(6) as u16
+    };
     if area.width >= WIDE {
         let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
             .spacing(3)
             .areas(rest);
         view.people(frame, left);
+        let needs_line = !needs_in_column(&app.session, left.width);
+        let roles_height = roles_height + needs_rows(left.width, right.width);
         let [roles, _, hands] = Layout::vertical([
             Constraint::Length(roles_height),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(right);
-        view.roles(frame, roles);
+        view.roles(frame, roles, needs_line);
         view.hands_and_items(frame, hands, &view.balance.items);
     } else {
         let [people, _, bottom] = Layout::vertical([
@@ -449,10 +599,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ])
         .areas(rest);
         view.people(frame, people);
+        let needs_line = !needs_in_column(&app.session, people.width);
         let [roles, hands] = Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
             .spacing(2)
             .areas(bottom);
-        view.roles(frame, roles);
+        view.roles(frame, roles, needs_line);
         view.hands_and_items(frame, hands, &view.balance.items);
     }
 }

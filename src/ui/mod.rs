@@ -4,6 +4,7 @@
 mod agenda;
 mod balance;
 mod bar;
+mod cards;
 mod chrome;
 mod conflict;
 mod decisions;

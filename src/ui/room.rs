@@ -1,6 +1,7 @@
 //! The room view: what the projector shows everyone. The item and its
 //! timer, who has the floor and the open proposal (or the rung the group
-//! judged) in large text; the raised hands, speaking by role against fair
+//! judged, or for a while the jargon or slow-down card just held up) in
+//! large text; the raised hands, speaking by role against fair
 //! share and the decisions taken so far beneath, in ordinary text.
 //!
 //! It draws from the session alone, so `coproduce follow` shows the same
@@ -17,6 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::agenda::{big_timer, time_left};
+use super::cards::card_words;
 use super::parts::{
     against_fair, big_block, big_heights, break_words, hand_reasons, percent, role_symbol,
     room_name_of,
@@ -151,7 +153,7 @@ impl Room<'_> {
             self.item(),
             self.timer(),
             self.floor(),
-            self.proposal_or_rung(),
+            self.card().unwrap_or_else(|| self.proposal_or_rung()),
         ];
         let widths = [area.width, half, half, area.width];
         let options: Vec<Vec<u16>> = blocks
@@ -298,6 +300,18 @@ impl Room<'_> {
         };
         let big = format!("{name} {}", format_duration(turn_secs(s, turn, self.now)));
         Big::new(top, &big, style)
+    }
+
+    /// The card held up in the last little while, in the open proposal's
+    /// place: the word and its meaning, or the speaker asked to explain.
+    fn card(&self) -> Option<Big<'_>> {
+        let theme = self.theme;
+        let (name, said, big) = card_words(self.s, self.now)?;
+        let top = vec![
+            Span::styled(name, theme.accent()),
+            Span::styled(said, theme.text()),
+        ];
+        Some(Big::new(top, &big, theme.title()))
     }
 
     /// The open proposal, else the rung the group last judged.

@@ -82,3 +82,16 @@ pub fn screen(app: &coproduce::app::App, width: u16, height: u16) -> String {
         height,
     ))
 }
+
+/// `coproduce follow PATH --plain` started, and its output to read line by
+/// line; kill the child when done.
+pub fn follow_plain(path: &Path) -> (std::process::Child, std::process::ChildStdout) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args(["follow", path.to_str().unwrap(), "--plain"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    (child, stdout)
+}

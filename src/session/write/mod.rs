@@ -12,7 +12,7 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
+    ActionPoint, Attendance, Break, Card, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
     Participant, Role, Session, Settings, Thinking, Time, Turn, Wording,
 };
 use numbers::{push_date, push_time, push_u64};
@@ -72,6 +72,23 @@ fn top_level(out: &mut String, s: &Session) {
         out.push_str("]\n");
     }
     one_line_items(out, "glossary", "  - ", &s.glossary, meaning);
+    one_line_items(out, "cards", "  - ", &s.cards, card);
+}
+
+fn card(out: &mut String, c: &Card) {
+    out.push_str("{ at: ");
+    push_time(out, &c.at);
+    out.push_str(", card: ");
+    out.push_str(c.card.id());
+    if let Some(who) = &c.who {
+        out.push_str(", who: ");
+        scalar(out, who, Context::Flow, 0);
+    }
+    if let Some(word) = &c.word {
+        out.push_str(", word: ");
+        scalar(out, word, Context::Flow, 0);
+    }
+    out.push_str(" }");
 }
 
 fn meaning(out: &mut String, m: &Meaning) {
@@ -305,6 +322,11 @@ fn settings(out: &mut String, s: &Settings) {
         }
     }
     opt_bool_field(out, "  ", "think_before_consent", s.think_before_consent);
+    if let Some(n) = s.break_every_minutes {
+        key(out, "  ", "break_every_minutes");
+        push_u64(out, u64::from(n));
+        out.push('\n');
+    }
 }
 
 fn action(out: &mut String, a: &ActionPoint) {
