@@ -77,6 +77,7 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
         turns: Vec::new(),
         stack: Vec::new(),
         glossary: Vec::new(),
+        people_time: Vec::new(),
     };
     if let Some(previous) = previous {
         session.settings = previous.settings.clone();

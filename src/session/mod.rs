@@ -14,6 +14,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod ordered_map;
+pub mod peoples_time;
 pub mod problem;
 pub mod recover;
 pub mod rubber_stamp;
