@@ -11,6 +11,7 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+pub mod peoples_time;
 pub mod privacy;
 pub mod resume;
 pub mod script;
