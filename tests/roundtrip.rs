@@ -4,8 +4,8 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, Meaning, OrderedMap, Participant, PersonTime, Response, Role, Rung, Session, Settings,
-    SpeakerKey, StackOrder, Takes, Thinking, Time, Turn, Wording,
+    Item, Judgement, Meaning, OrderedMap, Participant, PersonTime, Response, Role, Rung, Session,
+    Settings, SpeakerKey, StackOrder, Takes, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 

@@ -77,9 +77,7 @@ fn takes_words(takes: Takes) -> &'static str {
 pub(super) fn submit(app: &mut App, who: &str, form: &Form<Purpose>) -> Result<(), String> {
     let preparation_minutes = typed_minutes(&form.value(PREPARATION), "The preparation time")?;
     let travel_minutes = typed_minutes(&form.value(TRAVEL), "The travel time")?;
-    let takes = Takes::ALL
-        .into_iter()
-        .find(|t| t.id() == form.value(TAKES));
+    let takes = Takes::ALL.into_iter().find(|t| t.id() == form.value(TAKES));
     let Some(name) = app.session.participant(who).map(|p| p.name.clone()) else {
         return Err("That person is no longer in the meeting".into());
     };
@@ -91,7 +89,10 @@ pub(super) fn submit(app: &mut App, who: &str, form: &Form<Purpose>) -> Result<(
     };
     app.change(format!("{name}'s time"), |s| set(s, typed));
     let all = everyone(&app.session);
-    let total = all.iter().find(|g| g.person.id == who).map_or(0, |g| g.total_minutes());
+    let total = all
+        .iter()
+        .find(|g| g.person.id == who)
+        .map_or(0, |g| g.total_minutes());
     app.status = Some(format!(
         "Saved {name}'s time: {} in all",
         duration(total * 60)

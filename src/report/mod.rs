@@ -10,6 +10,7 @@ pub mod easy_read;
 pub mod html;
 pub mod markdown;
 pub mod names;
+pub mod payments;
 pub mod publish;
 pub mod trends;
 pub mod words;

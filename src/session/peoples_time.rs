@@ -68,8 +68,9 @@ pub fn entry<'s>(session: &'s Session, who: &str) -> Option<&'s PersonTime> {
 /// Records `typed` for its person, replacing what was there; an entry with
 /// nothing in it is taken out, so the file keeps no empty lines.
 pub fn set(session: &mut Session, typed: PersonTime) {
-    let empty =
-        typed.preparation_minutes.is_none() && typed.travel_minutes.is_none() && typed.takes.is_none();
+    let empty = typed.preparation_minutes.is_none()
+        && typed.travel_minutes.is_none()
+        && typed.takes.is_none();
     let at = session.people_time.iter().position(|t| t.who == typed.who);
     match (at, empty) {
         (Some(i), true) => {
@@ -122,7 +123,10 @@ clock: { started: 2026-11-22T10:00:00+00:00, ended: 2026-11-22T12:00:00+00:00 }
         let mut s = session();
         set(&mut s, typed("ann", Some(30), None));
         set(&mut s, typed("ann", Some(45), Some(Takes::Voucher)));
-        assert_eq!(s.people_time, [typed("ann", Some(45), Some(Takes::Voucher))]);
+        assert_eq!(
+            s.people_time,
+            [typed("ann", Some(45), Some(Takes::Voucher))]
+        );
         set(&mut s, typed("ann", None, None));
         assert!(s.people_time.is_empty());
         set(&mut s, typed("bo", None, None));

@@ -874,15 +874,22 @@ people_time:
         );
         let found = problems(&text);
         assert!(
-            found.iter().any(|p| p.starts_with("9:12: 'beve' has their time listed twice (first on line 8)")),
+            found.iter().any(
+                |p| p.starts_with("9:12: 'beve' has their time listed twice (first on line 8)")
+            ),
             "{found:?}"
         );
         assert!(
-            found.iter().any(|p| p.contains("travel_minutes is 1441 minutes, more than a day")),
+            found
+                .iter()
+                .any(|p| p.contains("travel_minutes is 1441 minutes, more than a day")),
             "{found:?}"
         );
         assert!(
-            found.iter().any(|p| p.starts_with("10:12: participant 'bev' in people_time is not in participants")),
+            found
+                .iter()
+                .any(|p| p
+                    .starts_with("10:12: participant 'bev' in people_time is not in participants")),
             "{found:?}"
         );
         assert_eq!(found.len(), 3, "{found:?}");

@@ -222,7 +222,7 @@ impl Room<'_> {
                     "No item running"
                 };
                 let top = vec![Span::styled(
-                    format!("{} items", s.agenda.len()),
+                    crate::report::words::count(s.agenda.len() as u64, "item"),
                     theme.muted(),
                 )];
                 Big::new(top, words, theme.muted())

@@ -40,7 +40,17 @@ fn lengths_are_minutes_or_hours_and_minutes() {
     ] {
         assert_eq!(typed_minutes(typed, "Travel"), read, "{typed:?}");
     }
-    for typed in ["1:60", "-5", "1h", "1:", ":30", "1:30:00", "99999999:00", "1441", "24:01"] {
+    for typed in [
+        "1:60",
+        "-5",
+        "1h",
+        "1:",
+        ":30",
+        "1:30:00",
+        "99999999:00",
+        "1441",
+        "24:01",
+    ] {
         assert!(typed_minutes(typed, "Travel").is_err(), "{typed:?}");
     }
 }
@@ -53,7 +63,11 @@ fn the_selected_persons_time_is_typed_after_the_meeting_and_undone_in_one() {
         form_title(&app).as_deref(),
         Some("Alex's time (1 hour at the meeting)")
     );
-    type_keys(&mut app, "45<Tab>1:30<Tab><Right><Right><Enter>", "12:31:00");
+    type_keys(
+        &mut app,
+        "45<Tab>1:30<Tab><Right><Right><Enter>",
+        "12:31:00",
+    );
     assert!(app.overlay.is_none(), "{:?}", app.status);
     assert_eq!(
         app.session.people_time,
