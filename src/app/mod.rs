@@ -11,6 +11,8 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+#[cfg(test)]
+mod offsets_tests;
 pub mod peoples_time;
 pub mod privacy;
 pub mod resume;

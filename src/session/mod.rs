@@ -13,6 +13,7 @@ pub mod judgement;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod offsets;
 pub mod ordered_map;
 pub mod peoples_time;
 pub mod problem;
