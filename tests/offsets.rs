@@ -103,3 +103,16 @@ fn a_meeting_in_one_offset_shows_times_as_before() {
         assert!(shown.contains("00:50"), "{keys}: {shown}");
     }
 }
+
+#[test]
+fn the_minutes_say_each_times_offset_across_the_clocks_changing() {
+    let path = run::fixture(ACROSS);
+    let args = ["report", path.to_str().unwrap()];
+    let minutes = run::succeeded(&args, &run::coproduce(&args));
+    assert!(
+        minutes.contains("| Meeting | 12:30 am (UTC+1) to 1:10 am (UTC) (not ended in the file"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("decided at 1:05 am (UTC)"), "{minutes}");
+    assert!(minutes.contains("| 1:10 am (UTC) |"), "{minutes}");
+}
