@@ -20,6 +20,16 @@ fn at(t: &str) -> Time {
     Time::parse_from_rfc3339(t).unwrap()
 }
 
+/// `E` at `now`: ends the meeting, or re-opens an ended one.
+fn end_or_reopen(app: &mut App, now: &str) -> String {
+    update(
+        app,
+        Action::Agenda(super::agenda::AgendaAction::EndMeeting),
+        at(now),
+    );
+    app.status.clone().unwrap_or_default()
+}
+
 fn night(now: &str) -> App {
     App::new(
         serde_yaml::from_str(NIGHT).unwrap(),
@@ -32,34 +42,19 @@ fn night(now: &str) -> App {
 #[test]
 fn ending_before_the_clocks_change_reads_as_before() {
     let mut app = night("2026-10-25T01:50:00+01:00");
-    update(
-        &mut app,
-        Action::Agenda(super::agenda::AgendaAction::EndMeeting),
-        at("2026-10-25T01:50:00+01:00"),
-    );
-    let status = app.status.unwrap_or_default();
+    let status = end_or_reopen(&mut app, "2026-10-25T01:50:00+01:00");
     assert!(status.starts_with("Meeting ended at 01:50 ("), "{status}");
 }
 
 #[test]
-fn ending_after_the_clocks_went_back_says_both_offsets_apart() {
+fn ending_after_the_clocks_went_back_says_the_offset() {
     let mut app = night("2026-10-25T01:20:00+00:00");
-    update(
-        &mut app,
-        Action::Agenda(super::agenda::AgendaAction::EndMeeting),
-        at("2026-10-25T01:20:00+00:00"),
-    );
-    let status = app.status.clone().unwrap_or_default();
+    let status = end_or_reopen(&mut app, "2026-10-25T01:20:00+00:00");
     assert!(
         status.starts_with("Meeting ended at 01:20 UTC ("),
         "{status}"
     );
-    update(
-        &mut app,
-        Action::Agenda(super::agenda::AgendaAction::EndMeeting),
-        at("2026-10-25T01:25:00+00:00"),
-    );
-    let status = app.status.unwrap_or_default();
+    let status = end_or_reopen(&mut app, "2026-10-25T01:25:00+00:00");
     assert!(
         status.starts_with("Meeting re-opened at 01:25 UTC;"),
         "{status}"
