@@ -207,3 +207,19 @@ fn the_room_view_follow_the_web_view_and_the_minutes_never_show_payment_details(
         }
     }
 }
+
+#[test]
+fn the_form_shows_the_persons_time_at_the_meeting_and_what_was_typed() {
+    let (_dir, path) = scratch(MEETING);
+    let form = render_with(
+        &path,
+        NEXT_DAY,
+        "<Tab><Down><C-g>",
+        &["--dry-run", "--size", "100x30"],
+    );
+    assert!(
+        form.contains("+Kim's time (1 hour 20 minutes at the meeting)"),
+        "{form}"
+    );
+    insta::assert_snapshot!("peoples-time-form", form);
+}
