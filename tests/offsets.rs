@@ -116,3 +116,18 @@ fn the_minutes_say_each_times_offset_across_the_clocks_changing() {
     assert!(minutes.contains("decided at 1:05 am (UTC)"), "{minutes}");
     assert!(minutes.contains("| 1:10 am (UTC) |"), "{minutes}");
 }
+
+#[test]
+fn the_easy_read_minutes_say_the_clocks_changed_and_the_true_length() {
+    let path = run::fixture(ACROSS);
+    let args = ["report", "--easy-read", path.to_str().unwrap()];
+    let easy = run::succeeded(&args, &run::coproduce(&args));
+    assert!(
+        easy.contains("It ended at 1:10 am.\\\n  The clocks changed during the meeting.\\\n  It took 1 hour 40 minutes in all."),
+        "{easy}"
+    );
+    let one_offset = run::fixture("peoples_time/meeting.yaml");
+    let args = ["report", "--easy-read", one_offset.to_str().unwrap()];
+    let easy = run::succeeded(&args, &run::coproduce(&args));
+    assert!(!easy.contains("clocks changed"), "{easy}");
+}
