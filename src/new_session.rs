@@ -78,6 +78,7 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
         stack: Vec::new(),
         glossary: Vec::new(),
         cards: Vec::new(),
+        people_time: Vec::new(),
     };
     if let Some(previous) = previous {
         session.settings = previous.settings.clone();

@@ -4,8 +4,8 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Card, CardKind, Clock, Decision, DecisionState,
-    EarlierAnswer, Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung,
-    Session, Settings, SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
+    EarlierAnswer, Item, Judgement, Meaning, OrderedMap, Participant, PersonTime, Response, Role,
+    Rung, Session, Settings, SpeakerKey, StackOrder, Takes, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -396,12 +396,14 @@ fn session() -> impl Strategy<Value = Session> {
             ),
             prop::collection::vec(card(), 0..3),
         ),
+        prop::collection::vec(person_time(), 0..3),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
                 (clock, turns, stack, glossary, cards),
+                people_time,
             )| Session {
                 format,
                 title,
@@ -420,6 +422,24 @@ fn session() -> impl Strategy<Value = Session> {
                 stack,
                 glossary,
                 cards,
+                people_time,
+            },
+        )
+}
+
+fn person_time() -> impl Strategy<Value = PersonTime> {
+    (
+        text(),
+        prop::option::of(any::<u32>()),
+        prop::option::of(any::<u32>()),
+        prop::option::of(prop::sample::select(Takes::ALL.to_vec())),
+    )
+        .prop_map(
+            |(who, preparation_minutes, travel_minutes, takes)| PersonTime {
+                who,
+                preparation_minutes,
+                travel_minutes,
+                takes,
             },
         )
 }

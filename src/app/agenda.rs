@@ -14,6 +14,7 @@ use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
 use crate::session::{Break, Item, Session, Time};
 
@@ -176,7 +177,7 @@ fn start(app: &mut App, now: Time) -> Result<(), String> {
         app.change("start the meeting".into(), |s| s.clock.started = Some(now));
         app.status = Some(format!(
             "Meeting started at {} · s again starts the selected item",
-            now.format("%H:%M")
+            TimeOfDay::of(&app.session, now).hm(now)
         ));
         return Ok(());
     }
@@ -329,7 +330,7 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
     });
     app.status = Some(format!(
         "Meeting ended at {} ({} takes that back)",
-        now.format("%H:%M"),
+        TimeOfDay::of(&app.session, now).hm(now),
         app.global_key("undo")
     ));
     Ok(())
@@ -353,7 +354,7 @@ fn reopen(app: &mut App, now: Time) -> Result<(), String> {
     });
     app.status = Some(format!(
         "Meeting re-opened at {}; the time since it ended counts as a break",
-        now.format("%H:%M")
+        TimeOfDay::of(&app.session, now).hm(now)
     ));
     Ok(())
 }

@@ -28,6 +28,9 @@ pub enum BalanceAction {
     CancelHand,
     /// Give the floor to the top of the stack.
     CallNext,
+    /// Open the form for the selected person's time: preparation, travel
+    /// and what they take for it.
+    PeoplesTime,
 }
 
 /// The forms the Balance pane opens, and what each will change.
@@ -35,6 +38,8 @@ pub enum BalanceAction {
 pub enum BalanceForm {
     /// A person who arrived after the start.
     Latecomer,
+    /// The time of the participant with this id (see [`super::peoples_time`]).
+    PeoplesTime(String),
 }
 
 /// What the Balance pane has selected: kept in the app, drawn by `ui`.
@@ -97,6 +102,7 @@ pub const COMMANDS: &[(&str, Action)] = &[
         "add_latecomer",
         Action::Balance(BalanceAction::AddLatecomer),
     ),
+    ("peoples_time", Action::Balance(BalanceAction::PeoplesTime)),
 ];
 
 /// The participant whose speaker key is `c`, present or not.
@@ -156,6 +162,7 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) -> Option<
             Some(top) => return Some(Action::GiveFloor(top.clone())),
             None => app.status = Some("No hands are up".into()),
         },
+        BalanceAction::PeoplesTime => super::peoples_time::open(app),
     }
     None
 }
@@ -270,6 +277,7 @@ pub(super) fn submit(
     now: Time,
 ) -> Result<(), String> {
     match purpose {
+        BalanceForm::PeoplesTime(who) => super::peoples_time::submit(app, &who, form)?,
         BalanceForm::Latecomer => {
             let name = form::required(&form.value("Name"), "the person's name")?;
             let role = form.value("Role");

@@ -12,6 +12,9 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+#[cfg(test)]
+mod offsets_tests;
+pub mod peoples_time;
 pub mod privacy;
 pub mod resume;
 pub mod script;

@@ -6,6 +6,7 @@ use super::keymap::{Scope, keys_label};
 use super::keys::Key;
 use super::{Action, App};
 use crate::session::Time;
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{close_open_at, stale_open};
 
 /// The facilitator's answer.
@@ -67,13 +68,14 @@ pub(super) fn update(app: &mut App, choice: Resume) {
     };
     match choice {
         Resume::CloseThen => {
+            let face = TimeOfDay::of(&app.session, app.now);
             app.change(
-                format!("close what was open at {}", stale.last.format("%H:%M")),
+                format!("close what was open at {}", face.hm(stale.last)),
                 |s| close_open_at(s, stale.last),
             );
             app.status = Some(format!(
                 "Closed at {}, the last moment recorded",
-                stale.last.format("%H:%M")
+                face.hm(stale.last)
             ));
         }
         Resume::CarryOn => app.status = Some("Carrying on: nothing was closed".into()),

@@ -56,12 +56,62 @@ pub struct Session {
     /// Jargon and slow-down cards the room held up, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<Card>,
+    /// Each person's preparation and travel time and how they take
+    /// recognition for it, typed after the meeting: for the finance team
+    /// (`report --payments`) only, never shown to the room.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people_time: Vec<PersonTime>,
 }
 
 impl Session {
     /// The participant with `id`, if there is one.
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
+    }
+}
+
+/// One person's time beyond the meeting itself, and what they take for
+/// their time. Each part is the person's own choice: a payment can affect
+/// benefits, so a voucher or nothing is as good an answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonTime {
+    /// A participant id.
+    pub who: String,
+    /// Minutes spent preparing (reading papers, pre-meetings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preparation_minutes: Option<u32>,
+    /// Minutes spent travelling to and from the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travel_minutes: Option<u32>,
+    /// What they take for their time; absent: not asked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub takes: Option<Takes>,
+}
+
+/// What a person takes for their time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Takes {
+    /// An involvement payment.
+    Payment,
+    /// A voucher instead of money.
+    Voucher,
+    /// Nothing: they give their time (or are paid for it already).
+    Nothing,
+}
+
+impl Takes {
+    /// Every choice, in the order the form offers them.
+    pub const ALL: [Takes; 3] = [Takes::Payment, Takes::Voucher, Takes::Nothing];
+
+    /// The id written in the file and the CSV.
+    pub fn id(self) -> &'static str {
+        match self {
+            Takes::Payment => "payment",
+            Takes::Voucher => "voucher",
+            Takes::Nothing => "nothing",
+        }
     }
 }
 

@@ -232,6 +232,7 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
         stack: Vec::new(),
         glossary: Vec::new(),
         cards: Vec::new(),
+        people_time: Vec::new(),
     };
     // Six hands up, in progressive order, none of them the speaker's.
     let (secs, _) = spoken(&session, now_in(&session));

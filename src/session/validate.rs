@@ -60,6 +60,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.bounds(session);
     check.glossary(session);
     check.cards(session, &known);
+    check.people_time(session, &known);
     check.problems.finish()
 }
 
@@ -717,6 +718,39 @@ impl Checker<'_> {
         }
     }
 
+    /// Each person's time is theirs, listed once, and no more than a day
+    /// each way.
+    fn people_time(&mut self, session: &Session, known: &Lists) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, entry) in session.people_time.iter().enumerate() {
+            let path = format!("people_time[{i}].who");
+            let at = self.value(&path);
+            self.refers(&known.people, &entry.who, "in people_time", at);
+            if let Some(earlier) = first.get(entry.who.as_str()) {
+                let line = self.value(&format!("people_time[{earlier}].who")).line;
+                let message = format!(
+                    "{} has their time listed twice (first on line {line}); keep one entry",
+                    quote(&entry.who)
+                );
+                self.at(&path, message);
+            } else {
+                first.insert(&entry.who, i);
+            }
+            for (field, minutes) in [
+                ("preparation_minutes", entry.preparation_minutes),
+                ("travel_minutes", entry.travel_minutes),
+            ] {
+                if minutes.is_some_and(|m| u64::from(m) > MAX_MINUTES) {
+                    let message = format!(
+                        "{field} is {} minutes, more than a day ({MAX_MINUTES}); write the minutes this meeting took",
+                        minutes.unwrap_or_default()
+                    );
+                    self.at(&format!("people_time[{i}].{field}"), message);
+                }
+            }
+        }
+    }
+
     fn stack(&mut self, session: &Session, known: &Lists) {
         let mut raised = HashSet::new();
         for (i, who) in session.stack.iter().enumerate() {
@@ -855,6 +889,40 @@ clock:
                 "8:13: a glossary word is empty; write the word the meaning is for",
             ]
         );
+    }
+
+    #[test]
+    fn peoples_time_names_someone_here_once_and_stays_within_a_day() {
+        let text = format!(
+            "{HEAD}roles: [{{ id: lived, label: L }}]
+participants: [{{ id: beve, name: B, role: lived }}]
+people_time:
+  - {{ who: beve, preparation_minutes: 30, takes: voucher }}
+  - {{ who: beve, travel_minutes: 1441 }}
+  - {{ who: bev, takes: payment }}
+"
+        );
+        let found = problems(&text);
+        assert!(
+            found.iter().any(
+                |p| p.starts_with("9:12: 'beve' has their time listed twice (first on line 8)")
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("travel_minutes is 1441 minutes, more than a day")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p
+                    .starts_with("10:12: participant 'bev' in people_time is not in participants")),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
     }
 
     #[test]

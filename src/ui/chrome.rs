@@ -1,5 +1,6 @@
 //! The one-line header and footer on every pane.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -28,7 +29,8 @@ const PROPOSAL_MIN: usize = 12;
 /// and the proposal share what is left, and the meeting's title gives way.
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
-    let mut clock = app.now.format("%H:%M").to_string();
+    let face = TimeOfDay::of(s, app.now);
+    let mut clock = face.hm(app.now);
     if let Some(secs) = meeting_elapsed_secs(&s.clock, app.now) {
         clock.push_str(&format!(" ({} in)", format_duration(secs)));
     }
@@ -56,11 +58,8 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         None => (String::new(), String::new()),
     };
-    let pause = current_break(&s.clock, app.now).map(break_words);
-    let ended = s
-        .clock
-        .ended
-        .map(|t| format!("ended {}", t.format("%H:%M")));
+    let pause = current_break(&s.clock, app.now).map(|b| break_words(b, face));
+    let ended = s.clock.ended.map(|t| format!("ended {}", face.hm(t)));
     if let Some(words) = pause.or(ended) {
         if !item_time.is_empty() {
             item_time.push(' ');
@@ -85,7 +84,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let wanted = if proposal.is_some() { 12 + 16 } else { 0 };
     if fixed(&clock) + wanted > width {
         // Narrow screens keep the time of day and drop the time since start.
-        clock = app.now.format("%H:%M").to_string();
+        clock = face.hm(app.now);
     }
     let fixed = fixed(&clock);
     let spare = width.saturating_sub(fixed + 12);

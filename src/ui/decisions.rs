@@ -3,6 +3,7 @@
 //! role, who has not answered), outcome and rubber-stamp flag; and the
 //! meeting's actions with their owners and due dates.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -210,11 +211,12 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::raw(format!("Outcome: {}", one_line(outcome))));
     }
     let mut dates = Vec::new();
+    let face = TimeOfDay::of(&app.session, app.now);
     if let Some(opened) = d.opened {
-        dates.push(format!("opened {}", opened.format("%H:%M")));
+        dates.push(format!("opened {}", face.hm(opened)));
     }
     if let Some(decided) = d.decided {
-        dates.push(format!("decided {}", decided.format("%H:%M")));
+        dates.push(format!("decided {}", face.hm(decided)));
     }
     if let Some(review) = d.review {
         dates.push(format!("review {}", review.format("%-d %b %Y")));

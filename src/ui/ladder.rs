@@ -2,6 +2,7 @@
 //! and bands, the judgement shown marked with `▶` and its show of hands as
 //! bars, this meeting's judgements, and the rung over earlier sessions.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -84,7 +85,7 @@ fn title<'a>(
     let used: usize = rest.iter().map(Span::width).sum();
     let what = format!(
         "{}  {}",
-        j.at.format("%H:%M"),
+        TimeOfDay::of(s, app.now).hm(j.at),
         one_line(&about(s, j.item.as_deref()))
     );
     // On a narrow screen the item keeps a few letters and the line is cut
@@ -194,6 +195,7 @@ fn history(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if s.ladder.is_empty() {
         lines.push(Line::styled("None yet", theme.muted()));
     }
+    let face = TimeOfDay::of(s, app.now);
     let shown = shown(app);
     let entries: Vec<Vec<Line>> = s
         .ladder
@@ -205,7 +207,7 @@ fn history(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let text = format!(
                 "{} {} {}: {}",
                 if here { "▶" } else { " " },
-                j.at.format("%H:%M"),
+                face.hm(j.at),
                 j.rung.label(),
                 one_line(&about(s, j.item.as_deref()))
             );

@@ -1,5 +1,6 @@
 //! Small pieces the panes share: names, share bars, section titles.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
@@ -63,10 +64,10 @@ pub fn role_of<'a>(session: &'a Session, person: &Participant) -> (usize, &'a st
 }
 
 /// How a break is announced: `BREAK until 11:10` (the agreed return), or
-/// `BREAK` when no length was agreed.
-pub fn break_words(pause: &Break) -> String {
+/// `BREAK` when no length was agreed; `face` says whether with the offset.
+pub fn break_words(pause: &Break, face: TimeOfDay) -> String {
     match pause.agreed_return() {
-        Some(back) => format!("BREAK until {}", back.format("%H:%M")),
+        Some(back) => format!("BREAK until {}", face.hm(back)),
         None => "BREAK".into(),
     }
 }

@@ -7,6 +7,7 @@
 use crate::app::decisions::open_index;
 use crate::session::balance::floor;
 use crate::session::consent::{present_answers, state_words};
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{current_break, item_used_secs, running_item};
 use crate::session::{Session, Time};
 use crate::text::{one_line, visible};
@@ -158,7 +159,7 @@ pub fn sentences(previous: Option<(&Session, Time)>, session: &Session, now: Tim
     {
         out.push(card.clone());
     }
-    let time = now.format("%H:%M");
+    let time = TimeOfDay::of(session, now).hm(now);
     out.into_iter()
         .map(|sentence| visible(&format!("{time} {sentence}")).into_owned())
         .collect()

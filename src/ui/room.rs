@@ -11,6 +11,7 @@
 //! people under their full names, which `room_name` cannot reach. People
 //! are named only through [`room_name_of`].
 
+use crate::session::offsets::{TimeOfDay, utc_offset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -124,14 +125,15 @@ impl Room<'_> {
     /// The meeting, the time of day and how long it has run, and any break.
     fn header(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        let mut right = self.now.format("%H:%M").to_string();
+        let face = TimeOfDay::of(s, self.now);
+        let mut right = face.hm(self.now);
         if let Some(secs) = meeting_elapsed_secs(&s.clock, self.now) {
             right.push_str(&format!(" ({} in)", format_duration(secs)));
         }
         if let Some(pause) = current_break(&s.clock, self.now) {
-            right.push_str(&format!(" │ {}", break_words(pause)));
+            right.push_str(&format!(" │ {}", break_words(pause, face)));
         } else if let Some(ended) = s.clock.ended {
-            right.push_str(&format!(" │ ended {}", ended.format("%H:%M")));
+            right.push_str(&format!(" │ ended {}", face.hm(ended)));
         }
         let room = usize::from(area.width).saturating_sub(right.chars().count() + 5);
         let line = Line::from(vec![
@@ -224,7 +226,7 @@ impl Room<'_> {
                     "No item running"
                 };
                 let top = vec![Span::styled(
-                    format!("{} items", s.agenda.len()),
+                    crate::report::words::count(s.agenda.len() as u64, "item"),
                     theme.muted(),
                 )];
                 Big::new(top, words, theme.muted())
@@ -236,7 +238,8 @@ impl Room<'_> {
     fn timer(&self) -> Big<'_> {
         let (s, theme) = (self.s, self.theme);
         if let Some(pause) = current_break(&s.clock, self.now) {
-            let top = vec![Span::styled(break_words(pause), theme.accent())];
+            let face = TimeOfDay::of(s, self.now);
+            let top = vec![Span::styled(break_words(pause, face), theme.accent())];
             return Big::new(top, "BREAK", theme.title());
         }
         match running_item(s) {
@@ -253,7 +256,12 @@ impl Room<'_> {
                 Big::new(top, &big_timer(used, boxed), style)
             }
             None => {
-                let top = vec![Span::styled("Time now", theme.muted())];
+                // The big figures have no room for the offset: it goes above.
+                let label = match TimeOfDay::of(self.s, self.now).shows_offsets() {
+                    true => format!("Time now ({})", utc_offset(self.now)),
+                    false => "Time now".to_owned(),
+                };
+                let top = vec![Span::styled(label, theme.muted())];
                 Big::new(top, &self.now.format("%H:%M").to_string(), theme.text())
             }
         }

@@ -13,7 +13,7 @@ mod scalar;
 use super::OrderedMap;
 use super::model::{
     ActionPoint, Attendance, Break, Card, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
-    Participant, Role, Session, Settings, Thinking, Time, Turn, Wording,
+    Participant, PersonTime, Role, Session, Settings, Thinking, Time, Turn, Wording,
 };
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
@@ -73,6 +73,7 @@ fn top_level(out: &mut String, s: &Session) {
     }
     one_line_items(out, "glossary", "  - ", &s.glossary, meaning);
     one_line_items(out, "cards", "  - ", &s.cards, card);
+    one_line_items(out, "people_time", "  - ", &s.people_time, person_time);
 }
 
 fn card(out: &mut String, c: &Card) {
@@ -87,6 +88,27 @@ fn card(out: &mut String, c: &Card) {
     if let Some(word) = &c.word {
         out.push_str(", word: ");
         scalar(out, word, Context::Flow, 0);
+    }
+    out.push_str(" }");
+}
+
+fn person_time(out: &mut String, t: &PersonTime) {
+    out.push_str("{ who: ");
+    scalar(out, &t.who, Context::Flow, 0);
+    for (key, minutes) in [
+        ("preparation_minutes", t.preparation_minutes),
+        ("travel_minutes", t.travel_minutes),
+    ] {
+        if let Some(minutes) = minutes {
+            out.push_str(", ");
+            out.push_str(key);
+            out.push_str(": ");
+            push_u64(out, u64::from(minutes));
+        }
+    }
+    if let Some(takes) = t.takes {
+        out.push_str(", takes: ");
+        out.push_str(takes.id());
     }
     out.push_str(" }");
 }
