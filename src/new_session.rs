@@ -77,6 +77,7 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
         turns: Vec::new(),
         stack: Vec::new(),
         glossary: Vec::new(),
+        rounds: Vec::new(),
     };
     if let Some(previous) = previous {
         session.settings = previous.settings.clone();
@@ -130,13 +131,9 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
     let mut add = |id: String, title: String, lead: &str, minutes: u32, notes: String| {
         let id = fresh_id(&id, "item", |id| items.iter().any(|i| i.id == id));
         items.push(Item {
-            id,
-            title,
             lead: Some(lead.to_owned()),
-            minutes,
-            started: None,
-            ended: None,
             notes: Some(notes),
+            ..Item::planned(id, title, minutes)
         });
     };
     for d in &previous.decisions {

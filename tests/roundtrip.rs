@@ -4,8 +4,9 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung, Session, Settings,
-    SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
+    Item, ItemScope, Judgement, Meaning, OrderedMap, Participant, Principle, Response, Role, Round,
+    RoundKind, RoundOrder, Rung, Session, Settings, SpeakerKey, StackOrder, Thinking, Time, Turn,
+    Wording,
 };
 use proptest::prelude::*;
 
@@ -182,15 +183,47 @@ fn item() -> impl Strategy<Value = Item> {
         prop::option::of(time()),
         prop::option::of(time()),
         maybe_text(),
+        (
+            prop::option::of((maybe_text(), maybe_text(), maybe_text())),
+            prop::option::of(action()),
+            maybe_text(),
+        ),
     )
-        .prop_map(|(id, title, lead, minutes, started, ended, notes)| Item {
-            id,
-            title,
-            lead,
-            minutes,
-            started,
-            ended,
-            notes,
+        .prop_map(
+            |(id, title, lead, minutes, started, ended, notes, (scope, action, report))| Item {
+                id,
+                title,
+                lead,
+                minutes,
+                started,
+                ended,
+                notes,
+                scope: scope.map(|(open, fixed, why)| ItemScope { open, fixed, why }),
+                action,
+                report,
+            },
+        )
+}
+
+fn round() -> impl Strategy<Value = Round> {
+    (
+        prop::sample::select(&RoundKind::ALL[..]),
+        prop::sample::select(&RoundOrder::ALL[..]),
+        time(),
+        prop::option::of(time()),
+        prop::collection::vec(text(), 0..4),
+        prop::collection::vec(
+            (prop::sample::select(&Principle::ALL[..]), any::<u32>()),
+            0..4,
+        ),
+    )
+        .prop_map(|(kind, order, from, to, called, hands)| Round {
+            kind,
+            order,
+            from,
+            to,
+            called,
+            hands: hands.into_iter().collect(),
         })
 }
 
@@ -380,13 +413,14 @@ fn session() -> impl Strategy<Value = Session> {
                 (text(), text()).prop_map(|(word, meaning)| Meaning { word, meaning }),
                 0..3,
             ),
+            prop::collection::vec(round(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack, glossary),
+                (clock, turns, stack, glossary, rounds),
             )| Session {
                 format,
                 title,
@@ -404,6 +438,7 @@ fn session() -> impl Strategy<Value = Session> {
                 turns,
                 stack,
                 glossary,
+                rounds,
             },
         )
 }

@@ -12,10 +12,11 @@
 use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
+use super::scope::ScopeFields;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
-use crate::session::{Break, Item, Session, Time};
+use crate::session::{Break, Item, ItemScope, Session, Time};
 
 /// The longest time box a form accepts, in minutes (a whole day).
 pub const MAX_MINUTES: u32 = 600;
@@ -455,6 +456,7 @@ fn item_form(
             "optional",
             item.and_then(|i| i.notes.as_deref()).unwrap_or(""),
         )
+        .scope_fields(item.and_then(|i| i.scope.as_ref()))
 }
 
 /// An item form's values, read and checked.
@@ -463,6 +465,7 @@ struct ItemFields {
     lead: Option<String>,
     minutes: u32,
     notes: Option<String>,
+    scope: Option<ItemScope>,
 }
 
 impl ItemFields {
@@ -478,6 +481,7 @@ impl ItemFields {
                 MAX_MINUTES,
             )?,
             notes: form::optional(&form.value("Notes")),
+            scope: super::scope::read(form),
         })
     }
 }
@@ -499,13 +503,10 @@ pub(super) fn submit(
             });
             let label = format!("add the item '{}'", f.title);
             let item = Item {
-                id,
-                title: f.title,
                 lead: f.lead,
-                minutes: f.minutes,
-                started: None,
-                ended: None,
                 notes: f.notes,
+                scope: f.scope,
+                ..Item::planned(id, f.title, f.minutes)
             };
             app.change(label, |s| s.agenda.push(item));
             app.agenda.row = app.session.agenda.len() - 1;
@@ -530,6 +531,7 @@ pub(super) fn submit(
                 item.lead = f.lead;
                 item.minutes = f.minutes;
                 item.notes = f.notes;
+                item.scope = f.scope;
             });
             Ok(())
         }

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod ladder;
 pub mod privacy;
 pub mod resume;
+pub mod scope;
 pub mod script;
 #[cfg(test)]
 pub mod testing;
