@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 use crate::session::consent::state_words;
 use crate::session::ids::fresh_id;
 use crate::session::write::to_yaml;
-use crate::session::{Decision, DecisionState, FORMAT, Item, Participant, Problem, Session, parse};
+use crate::session::{
+    ActionPoint, Decision, DecisionState, FORMAT, Item, Participant, Problem, Session, parse,
+};
 use crate::store::save::write_new;
 
 /// The time box of an item reporting back on one action.
@@ -123,16 +125,24 @@ pub fn unfinished(previous: &Session) -> Vec<Decision> {
         .collect()
 }
 
-/// The "you said, we did" items: one for each action of `previous`, then
-/// one for each decision whose review date has come by `date`.
+/// The "you said, we did" items: one for each action of `previous` (and
+/// each "you said, we did" item of it still open), then one for each
+/// decision whose review date has come by `date`. Each action item carries
+/// its action, so the group can mark it there.
 pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     // Ids from the decision's own id, so the file says where each came from.
-    let mut add = |id: String, title: String, lead: &str, minutes: u32, notes: String| {
+    let mut add = |id: String,
+                   title: String,
+                   minutes: u32,
+                   notes: String,
+                   action: Option<&ActionPoint>,
+                   lead: &str| {
         let id = fresh_id(&id, "item", |id| items.iter().any(|i| i.id == id));
         items.push(Item {
             lead: Some(lead.to_owned()),
             notes: Some(notes),
+            action: action.cloned(),
             ..Item::planned(id, title, minutes)
         });
     };
@@ -148,11 +158,28 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
             add(
                 format!("{} action", d.id),
                 format!("You said, we did: {}", a.what),
-                &a.who,
                 ACTION_MINUTES,
                 notes,
+                Some(a),
+                &a.who,
             );
         }
+    }
+    // Still open when the group last heard of it: it comes back again.
+    for item in &previous.agenda {
+        let Some(a) = item.action.as_ref().filter(|a| a.state.is_none()) else {
+            continue;
+        };
+        let told = item
+            .report
+            .as_deref()
+            .map_or_else(String::new, |r| format!(" The group was told: {r}"));
+        let notes = format!(
+            "You said, we did: still open at the meeting of {}.{told} What was done?",
+            previous.date
+        );
+        let (id, title) = (item.id.clone(), item.title.clone());
+        add(id, title, ACTION_MINUTES, notes, Some(a), &a.who);
     }
     for d in &previous.decisions {
         let Some(review) = d.review.filter(|&r| r <= date) else {
@@ -170,9 +197,10 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         add(
             format!("{} review", d.id),
             format!("Review: {}", d.proposal),
-            &d.proposed_by,
             REVIEW_MINUTES,
             notes,
+            None,
+            &d.proposed_by,
         );
     }
     items
@@ -263,6 +291,36 @@ decisions:
         );
         let titles: Vec<&str> = s.agenda.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["You said, we did: Still to do"]);
+        let action = s.agenda[0]
+            .action
+            .as_ref()
+            .expect("the item carries its action");
+        assert_eq!((action.what.as_str(), action.state), ("Still to do", None));
+    }
+
+    #[test]
+    fn a_you_said_item_still_open_comes_back_and_a_marked_one_does_not() {
+        let previous: Session = serde_yaml::from_str(
+            "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
+roles: [{ id: r, label: R }]
+participants: [{ id: a, name: A, role: r }]
+agenda:
+  - { id: open-one, title: 'You said, we did: Open one', minutes: 5, action: { what: Open one, who: a }, report: Waiting on the council }
+  - { id: done-one, title: 'You said, we did: Done one', minutes: 5, action: { what: Done one, who: a, state: done } }
+  - { id: gone-one, title: 'You said, we did: Gone one', minutes: 5, action: { what: Gone one, who: a, state: dropped }, report: No budget }
+",
+        )
+        .unwrap();
+        let s = new_session(&plan(), Some(&previous));
+        let back: Vec<(&str, &str)> = s
+            .agenda
+            .iter()
+            .map(|i| (i.id.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(back, [("open-one", "You said, we did: Open one")]);
+        let notes = s.agenda[0].notes.as_deref().unwrap_or("");
+        assert!(notes.contains("Waiting on the council"), "{notes}");
+        assert_eq!(s.agenda[0].action.as_ref().map(|a| a.state), Some(None));
     }
 
     #[test]

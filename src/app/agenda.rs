@@ -118,6 +118,7 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("delete_item", Action::Agenda(AgendaAction::DeleteItem)),
     ("move_item_up", Action::Agenda(AgendaAction::MoveItem(-1))),
     ("move_item_down", Action::Agenda(AgendaAction::MoveItem(1))),
+    ("you_said", Action::YouSaid),
 ];
 
 /// Applies one of the pane's actions.

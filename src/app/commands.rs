@@ -17,6 +17,8 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("redo", Action::Redo),
     ("next_theme", Action::NextTheme),
     ("think", Action::Think),
+    ("round", Action::Round(super::round::RoundAction::Next)),
+    ("end_round", Action::Round(super::round::RoundAction::End)),
     ("room_view", Action::ToggleRoom),
     ("close", Action::Close),
 ];

@@ -13,12 +13,14 @@ pub mod keys;
 pub mod ladder;
 pub mod privacy;
 pub mod resume;
+pub mod round;
 pub mod scope;
 pub mod script;
 #[cfg(test)]
 pub mod testing;
 pub mod undo;
 mod update;
+mod you_said;
 
 pub use update::update;
 
@@ -125,6 +127,10 @@ pub enum Action {
     Think,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
+    /// Check-in and check-out rounds.
+    Round(round::RoundAction),
+    /// Mark the selected "you said, we did" item's action.
+    YouSaid,
     /// The Balance pane's own commands.
     Balance(balance::BalanceAction),
     /// The Decisions pane's own commands.
@@ -165,6 +171,9 @@ pub enum Purpose {
     Balance(balance::BalanceForm),
     Decisions(decisions::DecisionForm),
     Ladder(ladder::LadderForm),
+    Round(round::RoundForm),
+    /// The mark on the action of the agenda item with this id.
+    YouSaid(String),
     /// Where to write a meeting that cannot be saved.
     Disk(conflict::DiskForm),
     /// A form that changes nothing, for tests.

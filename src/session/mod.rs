@@ -13,6 +13,7 @@ pub mod judgement;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod open_to_change;
 pub mod ordered_map;
 pub mod problem;
 pub mod recover;
