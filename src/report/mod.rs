@@ -10,6 +10,7 @@ pub mod easy_read;
 pub mod html;
 pub mod markdown;
 pub mod names;
+mod practice;
 pub mod publish;
 pub mod trends;
 pub mod words;
@@ -53,6 +54,9 @@ pub fn report(session: &Session, anonymise: bool) -> String {
     minutes.hands(&mut out);
     minutes.decisions(&mut out);
     minutes.ladder(&mut out);
+    minutes.open_to_change(&mut out);
+    minutes.you_said(&mut out);
+    minutes.rounds(&mut out);
     out
 }
 
