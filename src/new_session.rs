@@ -170,10 +170,11 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         let Some(a) = item.action.as_ref().filter(|a| a.state.is_none()) else {
             continue;
         };
-        let told = item
-            .report
-            .as_deref()
-            .map_or_else(String::new, |r| format!(" The group was told: {r}"));
+        let report = item.report.as_deref().map(|r| r.trim_end_matches('.'));
+        let told = after(
+            " The group was told: ",
+            report.map(|r| format!("{r}.")).as_deref(),
+        );
         let notes = format!(
             "You said, we did: still open at the meeting of {}.{told} What was done?",
             previous.date
@@ -185,10 +186,7 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         let Some(review) = d.review.filter(|&r| r <= date) else {
             continue;
         };
-        let outcome = d
-            .outcome
-            .as_deref()
-            .map_or_else(String::new, |o| format!(" Outcome: {o}"));
+        let outcome = after(" Outcome: ", d.outcome.as_deref());
         let notes = format!(
             "Decided at the meeting of {} ({}), to be reviewed by {review}.{outcome}",
             previous.date,
@@ -204,6 +202,11 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         );
     }
     items
+}
+
+/// `text` after `lead`, or nothing when there is no text.
+fn after(lead: &str, text: Option<&str>) -> String {
+    text.map_or_else(String::new, |t| format!("{lead}{t}"))
 }
 
 fn quoted(d: &Decision) -> String {

@@ -244,7 +244,7 @@ fn a_still_open_action_comes_back_at_the_next_meeting() {
     title: \"You said, we did: Ask the council about transport\"
     lead: anil
     minutes: 5
-    notes: \"You said, we did: still open at the meeting of 2026-11-22. The group was told: Waiting for the council's answer What was done?\"
+    notes: \"You said, we did: still open at the meeting of 2026-11-22. The group was told: Waiting for the council's answer. What was done?\"
     action: { what: Ask the council about transport, who: anil, due: 2026-11-15 }
 "
         ),

@@ -327,6 +327,7 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
         if let Some(i) = open_break(s) {
             s.clock.breaks[i].to = Some(now);
         }
+        crate::session::round::end(s, now);
         s.clock.ended = Some(now);
     });
     app.status = Some(format!(

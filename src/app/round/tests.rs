@@ -151,6 +151,14 @@ fn a_check_out_ends_with_the_hands_on_the_six_principles() {
 }
 
 #[test]
+fn ending_the_meeting_ends_the_round_going_on() {
+    let mut app = app();
+    type_keys(&mut app, "<F6><Enter><wait 30s>E", "10:10:00");
+    assert_eq!(app.session.rounds[0].to, Some(at("10:10:30")));
+    assert_eq!(app.session.clock.ended, Some(at("10:10:30")));
+}
+
+#[test]
 fn no_round_once_the_meeting_has_ended_and_no_end_without_a_round() {
     let mut app = app();
     type_keys(&mut app, "<C-F6>", "10:10:00");

@@ -17,7 +17,12 @@ impl Checker<'_> {
             let what = format!("the {} round", r.kind.id());
             let path = format!("rounds[{i}]");
             self.in_order(&what, Some(r.from), r.to, &format!("{path}.to"));
-            if r.to.is_none() && i < last {
+            if r.to.is_none() && session.clock.ended.is_some() {
+                let message = format!(
+                    "{what} has no end, but the meeting has ended; give it a `to:` no later than the meeting's end"
+                );
+                self.at(&format!("{path}.from"), message);
+            } else if r.to.is_none() && i < last {
                 let message = format!(
                     "{what} has no end, but a later round starts; only the last round can still be going on"
                 );
@@ -57,6 +62,19 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::problems;
+
+    #[test]
+    fn a_round_still_going_in_an_ended_meeting_is_refused() {
+        let text = "format: 1\ntitle: T\nboard: B\ndate: 2026-11-22
+clock: { started: 2026-11-22T10:00:00+00:00, ended: 2026-11-22T11:00:00+00:00 }
+rounds:
+  - { kind: check-out, order: listed, from: 2026-11-22T10:50:00+00:00 }
+";
+        assert_eq!(
+            problems(text),
+            ["7:45: the check-out round has no end, but the meeting has ended; give it a `to:` no later than the meeting's end"]
+        );
+    }
 
     #[test]
     fn rounds_and_actions_are_checked() {
