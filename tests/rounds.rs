@@ -88,6 +88,12 @@ fn a_check_in_calls_each_present_person_and_is_kept_as_a_round() {
         ),
         "{rows:#?}"
     );
+    assert!(
+        rows.contains(
+            &"Ask the council about transport | Anil | 2026-11-15 | not reached | ".to_owned()
+        ),
+        "{rows:#?}"
+    );
 }
 
 #[test]

@@ -103,7 +103,8 @@ fn hands_form(app: &mut App, index: usize) {
     );
     for p in Principle::ALL {
         let counted = r.hands.get(&p).map(u32::to_string).unwrap_or_default();
-        form = form.line(p.label(), p.question(), &counted);
+        let hint = format!("{}: {}", p.label(), p.question());
+        form = form.line(p.label(), &hint, &counted);
     }
     app.open_form(form);
 }

@@ -49,16 +49,20 @@ impl Minutes<'_> {
         );
         for (item, a) in items {
             let due = a.due.map_or_else(String::new, |d| d.to_string());
+            // Unmarked on an item never reached: the group has not heard yet.
+            let now = match (a.state, &item.report, item.started) {
+                (None, None, None) => "not reached",
+                (state, ..) => mark_words(state),
+            };
             let said = item
                 .report
                 .as_deref()
                 .map_or_else(String::new, |r| self.text(r));
             let _ = writeln!(
                 out,
-                "| {} | {} | {due} | {} | {said} |",
+                "| {} | {} | {due} | {now} | {said} |",
                 self.text(&a.what),
                 self.person(&a.who),
-                mark_words(a.state)
             );
         }
         out.push('\n');

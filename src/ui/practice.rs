@@ -41,6 +41,14 @@ fn labelled(label: &str, text: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// Where the round going on has got to, for the header: "Check-in 2/5".
+pub fn round_short(session: &Session) -> Option<String> {
+    let i = round::current(session)?;
+    let r = &session.rounds[i];
+    let total = r.called.len() + round::still_to_call(session, i);
+    Some(format!("{} {}/{total}", r.kind.label(), r.called.len()))
+}
+
 /// Where the round going on has got to, for the room: "Check-in round:
 /// 2 of 5 · next: B.". `None` when no round goes on.
 pub fn round_line(session: &Session, now: Time) -> Option<String> {

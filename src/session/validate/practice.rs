@@ -72,7 +72,9 @@ rounds:
 ";
         assert_eq!(
             problems(text),
-            ["7:45: the check-out round has no end, but the meeting has ended; give it a `to:` no later than the meeting's end"]
+            [
+                "7:45: the check-out round has no end, but the meeting has ended; give it a `to:` no later than the meeting's end"
+            ]
         );
     }
 
