@@ -255,13 +255,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn unfinished_business_carries_over_and_ended_actions_do_not() {
-        let previous: Session = serde_yaml::from_str(
-            "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
+    /// A previous meeting of one person: the shared header, then `rest`.
+    fn previous_with(rest: &str) -> Session {
+        let head = "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
 roles: [{ id: r, label: R }]
 participants: [{ id: a, name: A, role: r }]
-decisions:
+";
+        serde_yaml::from_str(&format!("{head}{rest}")).unwrap()
+    }
+
+    #[test]
+    fn unfinished_business_carries_over_and_ended_actions_do_not() {
+        let previous = previous_with(
+            "decisions:
   - { id: q, proposal: Queued, proposed_by: a, state: queued }
   - { id: o, proposal: Open, proposed_by: a, state: open, responses: { a: agree } }
   - { id: f, proposal: Deferred, proposed_by: a, state: deferred }
@@ -271,8 +277,7 @@ decisions:
     state: agreed
     actions: [{ what: Done one, who: a, state: done }, { what: Dropped one, who: a, state: dropped }, { what: Still to do, who: a }]
 ",
-        )
-        .unwrap();
+        );
         let s = new_session(&plan(), Some(&previous));
         let carried: Vec<(&str, DecisionState, Option<&str>)> = s
             .decisions
@@ -303,17 +308,13 @@ decisions:
 
     #[test]
     fn a_you_said_item_still_open_comes_back_and_a_marked_one_does_not() {
-        let previous: Session = serde_yaml::from_str(
-            "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
-roles: [{ id: r, label: R }]
-participants: [{ id: a, name: A, role: r }]
-agenda:
+        let previous = previous_with(
+            "agenda:
   - { id: open-one, title: 'You said, we did: Open one', minutes: 5, action: { what: Open one, who: a }, report: Waiting on the council }
   - { id: done-one, title: 'You said, we did: Done one', minutes: 5, action: { what: Done one, who: a, state: done } }
   - { id: gone-one, title: 'You said, we did: Gone one', minutes: 5, action: { what: Gone one, who: a, state: dropped }, report: No budget }
 ",
-        )
-        .unwrap();
+        );
         let s = new_session(&plan(), Some(&previous));
         let back: Vec<(&str, &str)> = s
             .agenda
