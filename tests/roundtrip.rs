@@ -4,8 +4,9 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
     ActionPoint, ActionState, Attendance, Break, Card, CardKind, Clock, Decision, DecisionState,
-    EarlierAnswer, Item, Judgement, Meaning, OrderedMap, Participant, PersonTime, Response, Role,
-    Rung, Session, Settings, SpeakerKey, StackOrder, Takes, Thinking, Time, Turn, Wording,
+    EarlierAnswer, Item, ItemScope, Judgement, Meaning, OrderedMap, Participant, PersonTime,
+    Principle, Response, Role, Round, RoundKind, RoundOrder, Rung, Session, Settings, SpeakerKey,
+    StackOrder, Takes, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -182,15 +183,47 @@ fn item() -> impl Strategy<Value = Item> {
         prop::option::of(time()),
         prop::option::of(time()),
         maybe_text(),
+        (
+            prop::option::of((maybe_text(), maybe_text(), maybe_text())),
+            prop::option::of(action()),
+            maybe_text(),
+        ),
     )
-        .prop_map(|(id, title, lead, minutes, started, ended, notes)| Item {
-            id,
-            title,
-            lead,
-            minutes,
-            started,
-            ended,
-            notes,
+        .prop_map(
+            |(id, title, lead, minutes, started, ended, notes, (scope, action, report))| Item {
+                id,
+                title,
+                lead,
+                minutes,
+                started,
+                ended,
+                notes,
+                scope: scope.map(|(open, fixed, why)| ItemScope { open, fixed, why }),
+                action,
+                report,
+            },
+        )
+}
+
+fn round() -> impl Strategy<Value = Round> {
+    (
+        prop::sample::select(&RoundKind::ALL[..]),
+        prop::sample::select(&RoundOrder::ALL[..]),
+        time(),
+        prop::option::of(time()),
+        prop::collection::vec(text(), 0..4),
+        prop::collection::vec(
+            (prop::sample::select(&Principle::ALL[..]), any::<u32>()),
+            0..4,
+        ),
+    )
+        .prop_map(|(kind, order, from, to, called, hands)| Round {
+            kind,
+            order,
+            from,
+            to,
+            called,
+            hands: hands.into_iter().collect(),
         })
 }
 
@@ -395,6 +428,7 @@ fn session() -> impl Strategy<Value = Session> {
                 0..3,
             ),
             prop::collection::vec(card(), 0..3),
+            prop::collection::vec(round(), 0..3),
         ),
         prop::collection::vec(person_time(), 0..3),
     )
@@ -402,7 +436,7 @@ fn session() -> impl Strategy<Value = Session> {
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack, glossary, cards),
+                (clock, turns, stack, glossary, cards, rounds),
                 people_time,
             )| Session {
                 format,
@@ -423,6 +457,7 @@ fn session() -> impl Strategy<Value = Session> {
                 glossary,
                 cards,
                 people_time,
+                rounds,
             },
         )
 }

@@ -12,11 +12,12 @@
 use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
+use super::scope::ScopeFields;
 use super::{Action, App};
 use crate::session::ids::fresh_id;
 use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
-use crate::session::{Break, Item, Session, Time};
+use crate::session::{Break, Item, ItemScope, Session, Time};
 
 /// The longest time box a form accepts, in minutes (a whole day).
 pub const MAX_MINUTES: u32 = 600;
@@ -118,6 +119,7 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("delete_item", Action::Agenda(AgendaAction::DeleteItem)),
     ("move_item_up", Action::Agenda(AgendaAction::MoveItem(-1))),
     ("move_item_down", Action::Agenda(AgendaAction::MoveItem(1))),
+    ("you_said", Action::YouSaid),
 ];
 
 /// Applies one of the pane's actions.
@@ -326,6 +328,7 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
         if let Some(i) = open_break(s) {
             s.clock.breaks[i].to = Some(now);
         }
+        crate::session::round::end(s, now);
         s.clock.ended = Some(now);
     });
     app.status = Some(format!(
@@ -456,6 +459,7 @@ fn item_form(
             "optional",
             item.and_then(|i| i.notes.as_deref()).unwrap_or(""),
         )
+        .scope_fields(item.and_then(|i| i.scope.as_ref()))
 }
 
 /// An item form's values, read and checked.
@@ -464,6 +468,7 @@ struct ItemFields {
     lead: Option<String>,
     minutes: u32,
     notes: Option<String>,
+    scope: Option<ItemScope>,
 }
 
 impl ItemFields {
@@ -479,6 +484,7 @@ impl ItemFields {
                 MAX_MINUTES,
             )?,
             notes: form::optional(&form.value("Notes")),
+            scope: super::scope::read(form),
         })
     }
 }
@@ -500,13 +506,10 @@ pub(super) fn submit(
             });
             let label = format!("add the item '{}'", f.title);
             let item = Item {
-                id,
-                title: f.title,
                 lead: f.lead,
-                minutes: f.minutes,
-                started: None,
-                ended: None,
                 notes: f.notes,
+                scope: f.scope,
+                ..Item::planned(id, f.title, f.minutes)
             };
             app.change(label, |s| s.agenda.push(item));
             app.agenda.row = app.session.agenda.len() - 1;
@@ -531,6 +534,7 @@ pub(super) fn submit(
                 item.lead = f.lead;
                 item.minutes = f.minutes;
                 item.notes = f.notes;
+                item.scope = f.scope;
             });
             Ok(())
         }

@@ -19,6 +19,8 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("think", Action::Think),
     ("jargon_card", Action::JargonCard),
     ("slow_down", Action::SlowDown),
+    ("round", Action::Round(super::round::RoundAction::Next)),
+    ("end_round", Action::Round(super::round::RoundAction::End)),
     ("room_view", Action::ToggleRoom),
     ("close", Action::Close),
 ];

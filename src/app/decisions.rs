@@ -326,12 +326,8 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
                 Purpose::Decisions(DecisionForm::MarkActions(d.id.clone())),
             );
             for a in &d.actions {
-                let marks = vec![
-                    Choice::new("to-do", "still to do"),
-                    Choice::new(ActionState::Done.id(), "done"),
-                    Choice::new(ActionState::Dropped.id(), "dropped"),
-                ];
-                let now = a.state.map_or("to-do", ActionState::id);
+                let marks = super::you_said::action_marks("still to do", "dropped");
+                let now = super::you_said::mark_value(a.state);
                 form = form.choice(&fit(&one_line(&a.what), 30), "Left/Right", marks, now);
             }
             app.open_form(form);
@@ -595,11 +591,7 @@ pub(super) fn submit(
             }
             let marks: Vec<Option<ActionState>> = values
                 .iter()
-                .map(|v| {
-                    [ActionState::Done, ActionState::Dropped]
-                        .into_iter()
-                        .find(|s| s.id() == v)
-                })
+                .map(|v| super::you_said::read_mark(v))
                 .collect();
             let what = consent::called(&app.session.decisions[i]);
             app.change(format!("mark the actions of {what}"), |s| {

@@ -113,6 +113,10 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("later", Action::Ladder(LadderAction::Later)),
     ("edit", Action::Ladder(LadderAction::Edit)),
     ("delete", Action::Ladder(LadderAction::Delete)),
+    (
+        "principles",
+        Action::Round(super::round::RoundAction::Hands),
+    ),
 ];
 
 /// The judgement shown when none is selected: the latest of the running

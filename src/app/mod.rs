@@ -17,11 +17,14 @@ mod offsets_tests;
 pub mod peoples_time;
 pub mod privacy;
 pub mod resume;
+pub mod round;
+pub mod scope;
 pub mod script;
 #[cfg(test)]
 pub mod testing;
 pub mod undo;
 mod update;
+mod you_said;
 
 pub use update::update;
 
@@ -128,6 +131,10 @@ pub enum Action {
     Think,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
+    /// Check-in and check-out rounds.
+    Round(round::RoundAction),
+    /// Mark the selected "you said, we did" item's action.
+    YouSaid,
     /// The Balance pane's own commands.
     Balance(balance::BalanceAction),
     /// The Decisions pane's own commands.
@@ -172,6 +179,9 @@ pub enum Purpose {
     Balance(balance::BalanceForm),
     Decisions(decisions::DecisionForm),
     Ladder(ladder::LadderForm),
+    Round(round::RoundForm),
+    /// The mark on the action of the agenda item with this id.
+    YouSaid(String),
     /// Where to write a meeting that cannot be saved.
     Disk(conflict::DiskForm),
     /// The word on a jargon card, or its meaning.

@@ -90,6 +90,8 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::Balance(action) => return (Effect::None, balance::update(app, action, now)),
         Action::Decisions(action) => decisions::update(app, action, now),
         Action::Ladder(action) => ladder::update(app, action, now),
+        Action::Round(action) => super::round::update(app, action, now),
+        Action::YouSaid => super::you_said::open(app),
         Action::Resume(choice) => resume::update(app, choice),
         Action::Type(key) => return (type_into_form(app, key, now), None),
         Action::Paste(text) => {
@@ -192,7 +194,7 @@ pub(super) fn thinking_words(app: &App) -> String {
 
 /// Whether the open turn `open` began less than `settings.slip_secs` before
 /// `now`: a floor change straight after another is a correction.
-fn is_slip(session: &Session, open: &Turn, now: Time) -> bool {
+pub(super) fn is_slip(session: &Session, open: &Turn, now: Time) -> bool {
     secs_between(open.at, now) < session.settings.slip_secs()
 }
 
@@ -225,6 +227,8 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
                 Purpose::Decisions(purpose) => decisions::submit(app, purpose, &form, now),
                 Purpose::Ladder(purpose) => ladder::submit(app, purpose, &form, now),
                 Purpose::Cards(purpose) => super::cards::submit(app, purpose, &form),
+                Purpose::Round(purpose) => super::round::submit(app, purpose, &form, now),
+                Purpose::YouSaid(id) => super::you_said::submit(app, &id, &form),
                 // Written by the loop, above: never submitted here.
                 Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]

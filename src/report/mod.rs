@@ -12,6 +12,7 @@ pub mod html;
 pub mod markdown;
 pub mod names;
 pub mod payments;
+mod practice;
 pub mod publish;
 pub mod trends;
 pub mod words;
@@ -58,6 +59,9 @@ pub fn report(session: &Session, anonymise: bool) -> String {
     minutes.decisions(&mut out);
     minutes.ladder(&mut out);
     minutes.cards(&mut out);
+    minutes.open_to_change(&mut out);
+    minutes.you_said(&mut out);
+    minutes.rounds(&mut out);
     out
 }
 

@@ -61,6 +61,9 @@ pub struct Session {
     /// (`report --payments`) only, never shown to the room.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people_time: Vec<PersonTime>,
+    /// Check-in and check-out rounds, oldest first; written by the app.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<super::round::Round>,
 }
 
 impl Session {
@@ -438,6 +441,58 @@ pub struct Item {
     pub ended: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// What the group can change here, what is fixed, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ItemScope>,
+    /// On a "you said, we did" item: the earlier meeting's action it
+    /// reports on, marked done or dropped here (absent state: still open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionPoint>,
+    /// What the group was told about that action: why it was not
+    /// possible, or what is still to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+}
+
+impl Item {
+    /// A new item with its time box and nothing else.
+    pub fn planned(id: String, title: String, minutes: u32) -> Item {
+        Item {
+            id,
+            title,
+            lead: None,
+            minutes,
+            started: None,
+            ended: None,
+            notes: None,
+            scope: None,
+            action: None,
+            report: None,
+        }
+    }
+}
+
+/// What is open to change in an agenda item and what is not, so nobody
+/// spends an item shaping something already decided elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemScope {
+    /// What the group can change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<String>,
+    /// What is fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<String>,
+    /// Why it is fixed (who decided, what rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+impl ItemScope {
+    /// Nothing said: the item has no scope.
+    pub fn is_empty(&self) -> bool {
+        *self == ItemScope::default()
+    }
 }
 
 /// A proposal and what the group made of it.

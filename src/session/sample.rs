@@ -144,6 +144,7 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
                 started: Some(first.at),
                 ended: next.map(|t| t.at),
                 notes: (k % 3 == 0).then(|| format!("Notes on item {}.", k + 1)),
+                ..Item::planned(String::new(), String::new(), 0)
             }
         })
         .collect();
@@ -228,6 +229,7 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
             ended: None,
             thinking: Vec::new(),
         },
+        rounds: Vec::new(),
         turns,
         stack: Vec::new(),
         glossary: Vec::new(),

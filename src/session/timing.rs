@@ -269,7 +269,7 @@ mod tests {
             minutes: 20,
             started: Some(t("10:05:00")),
             ended: Some(t("10:27:30")),
-            notes: None,
+            ..Item::planned(String::new(), String::new(), 0)
         };
         assert_eq!(
             item_used_secs(&item, &clock, t("11:00:00")),

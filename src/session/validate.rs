@@ -14,6 +14,8 @@ use super::locate::{Pos, Spans};
 use super::model::{DecisionState, FORMAT, Session, SpeakerKey, Time};
 use super::problem::{Problem, Problems, quote, suggest};
 
+mod practice;
+
 /// The longest a turn, a setting in seconds or a meeting can run: a day.
 pub const MAX_SECS: u64 = 24 * 60 * 60;
 /// The most minutes an item, a break or a timer setting can have: a day.
@@ -61,6 +63,7 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.glossary(session);
     check.cards(session, &known);
     check.people_time(session, &known);
+    check.practice(session, &known);
     check.problems.finish()
 }
 
@@ -778,7 +781,7 @@ mod tests {
     use super::*;
     use crate::session::locate::locate;
 
-    fn problems(text: &str) -> Vec<String> {
+    pub(super) fn problems(text: &str) -> Vec<String> {
         let spans = locate(text).expect("structurally sound");
         let session: Session = serde_yaml::from_str(text).expect("well typed");
         validate(&session, &spans)

@@ -375,9 +375,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         summary_area,
     );
 
+    // The selected item's scope and action, then the running item's notes.
+    let mut lines = app
+        .agenda
+        .selected(s)
+        .map(|i| super::practice::item_lines(&s.agenda[i], theme))
+        .unwrap_or_default();
     if let Some(notes) = notes {
-        let mut lines = vec![heading("Notes on this item", theme)];
+        lines.push(heading("Notes on this item", theme));
         lines.extend(notes.lines().map(|l| Line::raw(visible(l).into_owned())));
+    }
+    if !lines.is_empty() {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes_area);
     }
 }

@@ -47,6 +47,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         (None, None) => "Floor: silent".into(),
     };
+    // A round going on says how far it has got, beside the floor it gives.
+    let floor = match super::practice::round_short(s) {
+        Some(round) => format!("{floor} · {round}"),
+        None => floor,
+    };
     // The running item: its title (which may shrink) and its time (which may
     // not), held still through a break, which is named after it.
     let (item_title, mut item_time) = match running_item(s) {

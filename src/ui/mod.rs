@@ -13,6 +13,7 @@ mod help;
 mod ladder;
 mod parts;
 pub mod plain;
+mod practice;
 mod room;
 pub mod screen;
 pub mod tour;

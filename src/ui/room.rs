@@ -89,14 +89,31 @@ pub fn draw(
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     // The lower part takes what its lists need, up to two fifths.
     let lower = room.lower_height(body.width).min(body.height * 2 / 5);
-    let [big, _, lower_area] = Layout::vertical([
+    // The round going on and what is open to change in the running item,
+    // a line each, at most a fifth of the body.
+    let practice = room_practice(session, now, theme);
+    let practice_rows = (practice.len() as u16).min(body.height / 5);
+    let [big, practice_area, _, lower_area] = Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(practice_rows),
         Constraint::Length(1),
         Constraint::Length(lower),
     ])
     .areas(body);
     room.big(frame, big);
+    frame.render_widget(Paragraph::new(practice), practice_area);
     room.lower(frame, lower_area);
+}
+
+/// The round going on, then the running item's scope and "you said, we
+/// did" action: what the room reads under the large part.
+fn room_practice(session: &Session, now: Time, theme: &Theme) -> Vec<Line<'static>> {
+    let round =
+        super::practice::round_line(session, now).map(|words| Line::styled(words, theme.accent()));
+    let item = running_item(session)
+        .map(|i| super::practice::item_lines(&session.agenda[i], theme))
+        .unwrap_or_default();
+    round.into_iter().chain(item).collect()
 }
 
 /// One block of the large part: a one-line label, then text drawn as
