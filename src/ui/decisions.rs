@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{heading, name_of};
+use super::parts::{heading, name_of, wrapped_rows};
 use crate::app::App;
 use crate::app::decisions::{cursor, selected_index};
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
@@ -331,26 +331,6 @@ fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
     rows
 }
 
-/// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
-/// greedy, a word longer than the row split across rows.
-fn rows(line: &Line, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        let need = if used == 0 { w } else { used + 1 + w };
-        if need <= width {
-            used = need;
-        } else {
-            rows += 1 + w.saturating_sub(1) / width;
-            used = w % width;
-        }
-    }
-    rows
-}
-
 /// Draws the pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
@@ -388,7 +368,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             with_role(s, &d.proposed_by)
         )),
     ];
-    let head_height: usize = head.iter().map(|l| rows(l, detail_area.width)).sum();
+    let head_height: usize = head
+        .iter()
+        .map(|l| wrapped_rows(l, detail_area.width))
+        .sum();
     let head_height = (head_height as u16).min(detail_area.height);
     let head = Paragraph::new(head).wrap(Wrap { trim: true });
     let [head_area, _, round_area] = Layout::vertical([
@@ -405,7 +388,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Layout::horizontal([Constraint::Length(ANSWERS_WIDTH), Constraint::Fill(1)])
             .spacing(2)
             .areas(round_area);
-    let summary_rows: usize = summary.iter().map(|l| rows(l, right.width)).sum();
+    let summary_rows: usize = summary.iter().map(|l| wrapped_rows(l, right.width)).sum();
     // The flag runs the full width, under whichever column is longer.
     let below = (people.len().max(summary_rows) as u16).min(round_area.height);
     frame.render_widget(Paragraph::new(people), left);
