@@ -126,8 +126,11 @@ pub fn wrapped_rows(line: &Line, width: u16) -> usize {
         if need <= width {
             used = need;
         } else {
-            rows += 1 + w.saturating_sub(1) / width;
-            used = w % width;
+            // A word starts a row unless it is the row's first; one longer
+            // than a row runs on over as many as it needs.
+            let word_rows = w.div_ceil(width).max(1);
+            rows += usize::from(used > 0) + word_rows - 1;
+            used = w - (word_rows - 1) * width;
         }
     }
     rows
@@ -455,6 +458,8 @@ mod tests {
         assert_eq!(text(fit_line(line(&["ab", "cd", "ef"]), 5)), "abcd…");
         assert_eq!(wrapped_rows(&line(&["one two", " three"]), 7), 2);
         assert_eq!(wrapped_rows(&line(&["abcdefghij"]), 4), 3);
+        assert_eq!(wrapped_rows(&line(&["ab abcdefghij"]), 4), 4);
+        assert_eq!(wrapped_rows(&line(&["abcd ef"]), 4), 2);
     }
 
     #[test]
