@@ -9,12 +9,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
-    against_fair, bar_scale, big_fit, big_text, hand_reasons, heading, name_of, percent, role_of,
-    role_symbol, share_bar,
+    against_fair, bar_scale, big_fit, big_text, column_widths, fit_cell, fit_line, hand_reasons,
+    heading, name_of, percent, role_of, role_symbol, scrolled_words, share_bar, wrapped_rows,
 };
 use crate::app::App;
 use crate::app::balance::BalanceView;
@@ -27,6 +29,11 @@ use crate::theme::Theme;
 
 /// From this width the pane runs in two columns.
 const WIDE: u16 = 160;
+/// Rows of the floor in large text on an ordinary screen.
+const BIG_FLOOR: u16 = 4;
+/// The fewest rows the people's table keeps: its heading, one person and
+/// the line saying how many more there are.
+const PEOPLE_MIN: u16 = 3;
 
 /// What every part of the pane draws from, worked out once a frame.
 struct View<'a> {
@@ -65,14 +72,47 @@ impl View<'_> {
             (Some(_), Some(_)) => theme.alert(),
             (Some(_), None) => theme.title(),
         };
+        let details = self.floor_details(turn, long);
+        if area.height < BIG_FLOOR {
+            // Short screens: the floor, its time and the details on one
+            // bold row, cut with `…` only after the warning.
+            let mut spans = vec![
+                Span::styled(big, big_style.add_modifier(Modifier::BOLD)),
+                Span::raw("  "),
+            ];
+            for line in details {
+                let style = line.style;
+                spans.extend(
+                    line.spans
+                        .into_iter()
+                        .map(|span| Span::styled(span.content, style.patch(span.style))),
+                );
+                spans.push(Span::raw("  "));
+            }
+            let line = fit_line(Line::from(spans), usize::from(area.width));
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
         let width = big_fit(&big, area.width * 3 / 5, area.height)
             .map_or(big.chars().count() as u16, |(_, w, _)| w);
-        let [big_area, details] =
+        let [big_area, details_area] =
             Layout::horizontal([Constraint::Length(width + 2), Constraint::Fill(1)])
                 .spacing(2)
                 .areas(area);
         big_text(frame, big_area, &big, big_style);
+        let width = usize::from(details_area.width);
+        let details: Vec<Line> = details.into_iter().map(|l| fit_line(l, width)).collect();
+        frame.render_widget(Paragraph::new(details), details_area);
+    }
 
+    /// Beside the floor: the person and role (or how to give the floor),
+    /// the long-turn warning or limit, and the evenness figure.
+    fn floor_details(
+        &self,
+        turn: Option<&crate::session::Turn>,
+        long: Option<u64>,
+    ) -> Vec<Line<'static>> {
+        let (s, theme) = (self.s, self.theme);
         let mut lines = Vec::with_capacity(4);
         match turn {
             Some(t) => {
@@ -113,7 +153,7 @@ impl View<'_> {
             ]),
             None => Line::styled("Evenness: nobody has spoken yet", theme.muted()),
         });
-        frame.render_widget(Paragraph::new(lines), details);
+        lines
     }
 
     fn people(&self, frame: &mut Frame, area: Rect) {
@@ -123,6 +163,30 @@ impl View<'_> {
         // Narrow, names matter more than roles (the roles table has those).
         let with_role = area.width >= 96;
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
+        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
+        let mut header = vec!["Key", "Name"];
+        if with_role {
+            widths.push(Constraint::Length(18));
+            header.push("Role");
+        }
+        widths.extend([
+            Constraint::Length(7),
+            Constraint::Length(5),
+            Constraint::Length(bar as u16 + 10),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(4),
+        ]);
+        header.extend([
+            "Time",
+            "Share",
+            "Against fair share ┃",
+            "Turns",
+            "Avg",
+            "Hand",
+        ]);
+        // The highlight column takes two cells before the others.
+        let columns = column_widths(&widths, area.width.saturating_sub(2), 1);
         let rows = self.balance.people.iter().map(|share| {
             let person = &s.participants[share.index];
             let (slot, role) = role_of(s, person);
@@ -146,12 +210,13 @@ impl View<'_> {
             let mut row = vec![
                 Cell::from(Span::styled(key, theme.footer_key())),
                 Cell::from(Span::styled(
-                    one_line(&person.name).into_owned(),
+                    fit_cell(&one_line(&person.name), columns[1]),
                     name_style,
                 )),
             ];
             if with_role {
                 let role = format!("{} {}", role_symbol(slot), one_line(role));
+                let role = fit_cell(&role, columns[2]);
                 row.push(Cell::from(Span::styled(role, theme.role(slot))));
             }
             row.extend([
@@ -171,28 +236,6 @@ impl View<'_> {
             ]);
             Row::new(row)
         });
-        let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
-        let mut header = vec!["Key", "Name"];
-        if with_role {
-            widths.push(Constraint::Length(18));
-            header.push("Role");
-        }
-        widths.extend([
-            Constraint::Length(7),
-            Constraint::Length(5),
-            Constraint::Length(bar as u16 + 10),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(4),
-        ]);
-        header.extend([
-            "Time",
-            "Share",
-            "Against fair share ┃",
-            "Turns",
-            "Avg",
-            "Hand",
-        ]);
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1)
@@ -201,8 +244,34 @@ impl View<'_> {
             .highlight_spacing(HighlightSpacing::Always);
         let last = s.participants.len().checked_sub(1);
         let selected = last.map(|last| self.app.balance.selected.min(last));
-        let mut state = TableState::default().with_selected(selected);
+        // When not everyone fits, the list scrolls to keep the selected
+        // person in view and its last row says who is out of sight.
+        let everyone = s.participants.len();
+        let fits = usize::from(area.height.saturating_sub(1));
+        let (area, more) = if everyone > fits && area.height >= 3 {
+            let [table, more] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            (table, Some(more))
+        } else {
+            (area, None)
+        };
+        let shown = usize::from(area.height.saturating_sub(1)).max(1);
+        let offset = selected.map_or(0, |i| (i + 1).saturating_sub(shown));
+        let mut state = TableState::default()
+            .with_offset(offset)
+            .with_selected(selected);
         frame.render_stateful_widget(table, area, &mut state);
+        if let Some(more) = more {
+            let above = offset;
+            let below = everyone.saturating_sub(offset + shown);
+            let keys = [
+                self.app.key_name(Scope::Balance, "select_up"),
+                self.app.key_name(Scope::Balance, "select_down"),
+            ];
+            let words = scrolled_words(above, below, Some(&keys));
+            let line = fit_line(Line::styled(words, theme.muted()), usize::from(more.width));
+            frame.render_widget(Paragraph::new(line), more);
+        }
     }
 
     /// The roles table, then the roles with power together and who has not
@@ -210,11 +279,35 @@ impl View<'_> {
     fn roles(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
         let with_time = area.width >= 80;
+        // Narrow, the role's name matters more than the headcount.
+        let with_here = area.width >= 56;
         // Here, Share, Fair share and the verdict, with the spaces between
         // columns; the label keeps 18 cells and the bar takes the rest.
-        let fixed = 4 + 5 + 10 + 8 + 4 + if with_time { 8 } else { 0 };
+        let fixed = 5 + 10 + 8 + 3 + if with_time { 8 } else { 0 } + if with_here { 5 } else { 0 };
         let bar = area.width.saturating_sub(fixed + 18).clamp(6, 30) as usize;
         let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
+        let mut widths = vec![Constraint::Fill(1)];
+        let mut header = vec!["Role (◆ = power)"];
+        if with_here {
+            widths.push(Constraint::Length(4));
+            header.push("Here");
+        }
+        if with_time {
+            widths.push(Constraint::Length(7));
+            header.push("Time");
+        }
+        widths.extend([
+            Constraint::Length(5),
+            Constraint::Length(10),
+            Constraint::Length(bar as u16 + 8),
+        ]);
+        header.extend(["Share", "Fair share", "Against fair ┃"]);
+        let columns = column_widths(&widths, area.width, 1);
+        let header: Vec<String> = header
+            .iter()
+            .zip(&columns)
+            .map(|(h, &w)| fit_cell(h, w))
+            .collect();
         let rows = self.balance.roles.iter().map(|share| {
             let role = &s.roles[share.index];
             let style = theme.role(share.index);
@@ -228,16 +321,22 @@ impl View<'_> {
             );
             let mark = if role.has_power() { " ◆" } else { "" };
             let mut row = vec![
+                // Cut before the power mark, which must stay in view.
                 Cell::from(Span::styled(
                     format!(
                         "{} {}{mark}",
                         role_symbol(share.index),
-                        one_line(&role.label)
+                        fit_cell(
+                            &one_line(&role.label),
+                            columns[0].saturating_sub(2 + mark.width())
+                        )
                     ),
                     style,
                 )),
-                Cell::from(share.present.to_string()),
             ];
+            if with_here {
+                row.push(Cell::from(share.present.to_string()));
+            }
             if with_time {
                 row.push(Cell::from(format_duration(share.secs)));
             }
@@ -248,23 +347,11 @@ impl View<'_> {
             ]);
             Row::new(row)
         });
-        let mut widths = vec![Constraint::Fill(1), Constraint::Length(4)];
-        let mut header = vec!["Role (◆ = power)", "Here"];
-        if with_time {
-            widths.push(Constraint::Length(7));
-            header.push("Time");
-        }
-        widths.extend([
-            Constraint::Length(5),
-            Constraint::Length(10),
-            Constraint::Length(bar as u16 + 8),
-        ]);
-        header.extend(["Share", "Fair share", "Against fair ┃"]);
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1);
 
-        let lines = self.power_and_quiet();
+        let lines = self.power_and_quiet(area.width);
         let [table_area, lines_area] = Layout::vertical([
             Constraint::Length(s.roles.len() as u16 + 1),
             Constraint::Fill(1),
@@ -274,27 +361,39 @@ impl View<'_> {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), lines_area);
     }
 
-    fn power_and_quiet(&self) -> Vec<Line<'static>> {
+    /// Rows the roles table, the power line and the not-yet-spoken line
+    /// take `width` columns wide when nothing is cut.
+    fn roles_rows(&self, width: u16) -> u16 {
+        let lines = self.power_and_quiet(width);
+        let lines: usize = lines.iter().map(|l| wrapped_rows(l, width)).sum();
+        self.s.roles.len() as u16 + 1 + lines as u16
+    }
+
+    /// The power roles' share and who has not spoken, `width` columns
+    /// wide: narrow, the power line says the same in fewer words so it
+    /// keeps to one row.
+    fn power_and_quiet(&self, width: u16) -> Vec<Line<'static>> {
         let (s, theme) = (self.s, self.theme);
         let mut lines = Vec::new();
+        let short = width < 70;
         if let Some(power) = &self.balance.power {
-            let verdict = if power.is_over() {
-                Span::styled("⚠ OVER their fair share", theme.alert())
+            let (over, within) = if short {
+                ("⚠ OVER", "● within")
             } else {
-                Span::styled("● within their fair share", theme.ok())
+                ("⚠ OVER their fair share", "● within their fair share")
             };
-            lines.push(Line::from(vec![
-                Span::styled("◆ Roles with power together: ", theme.text()),
-                Span::styled(
-                    format!(
-                        "{} of speaking time, fair share {} ",
-                        percent(power.share),
-                        percent(power.fair)
-                    ),
-                    theme.text(),
-                ),
-                verdict,
-            ]));
+            let verdict = if power.is_over() {
+                Span::styled(over, theme.alert())
+            } else {
+                Span::styled(within, theme.ok())
+            };
+            let (share, fair) = (percent(power.share), percent(power.fair));
+            let words = if short {
+                format!("◆ Power together {share} (fair {fair}) ")
+            } else {
+                format!("◆ Roles with power together: {share} of speaking time, fair share {fair} ")
+            };
+            lines.push(Line::from(vec![Span::styled(words, theme.text()), verdict]));
         }
         let quiet: Vec<String> = self
             .balance
@@ -332,10 +431,13 @@ impl View<'_> {
         ])
         .areas(area);
         let order_words = format!("Raised hands, {} order", order.id());
-        frame.render_widget(Paragraph::new(heading(&order_words, theme)), title);
+        let width = usize::from(area.width);
+        let title_line = fit_line(heading(&order_words, theme), width);
+        frame.render_widget(Paragraph::new(title_line), title);
         if s.stack.is_empty() {
             let none = "none: Shift + a person's letter, or + then their key";
-            frame.render_widget(Paragraph::new(Line::styled(none, theme.muted())), list);
+            let none = fit_line(Line::styled(none, theme.muted()), width);
+            frame.render_widget(Paragraph::new(none), list);
         } else {
             // Narrow, first names leave the reasons room to be read whole.
             let name = |id: &str| {
@@ -352,24 +454,27 @@ impl View<'_> {
                 .max()
                 .unwrap_or(0)
                 .min(20) as u16;
-            let rows = s.stack.iter().zip(&why).enumerate().map(|(i, (id, why))| {
-                Row::new(vec![
-                    Cell::from(Span::styled(format!("{}.", i + 1), theme.accent())),
-                    Cell::from(name(id)),
-                    Cell::from(Span::styled(why.clone(), theme.muted())),
-                ])
-            });
             let number_width = if s.stack.len() > 9 { 3 } else { 2 };
             let widths = [
                 Constraint::Length(number_width),
                 Constraint::Length(name_width),
                 Constraint::Fill(1),
             ];
+            let columns = column_widths(&widths, list.width, 1);
+            let rows = s.stack.iter().zip(&why).enumerate().map(|(i, (id, why))| {
+                Row::new(vec![
+                    Cell::from(Span::styled(format!("{}.", i + 1), theme.accent())),
+                    Cell::from(fit_cell(&name(id), columns[1])),
+                    Cell::from(Span::styled(fit_cell(why, columns[2]), theme.muted())),
+                ])
+            });
             frame.render_widget(Table::new(rows, widths).column_spacing(1), list);
         }
         self.items(frame, items_area, items);
     }
 
+    /// Who spoke first and most on each item; when the items do not all
+    /// fit, the latest are kept and the heading says how many are not shown.
     fn items(&self, frame: &mut Frame, area: Rect, items: &[ItemSpeakers]) {
         let (s, theme) = (self.s, self.theme);
         let full = area.width >= 70;
@@ -381,29 +486,60 @@ impl View<'_> {
                 short_name(s, id)
             }
         };
+        // Narrow, who spoke first gives way to the item's title.
+        let (first, most) = match area.width {
+            70.. => (18, 24),
+            40.. => (8, 12),
+            _ => (0, 12),
+        };
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(first),
+            Constraint::Length(most),
+        ];
+        let columns = column_widths(&widths, area.width, 1);
+        let cell = |text: String, column: usize| Cell::from(fit_cell(&text, columns[column]));
         let none = || Cell::from(Span::styled("nobody yet", theme.muted()));
-        let rows = items.iter().map(|it| {
+        // Too many to show: the latest, under a row saying how many
+        // earlier ones are left out.
+        let room = usize::from(area.height.saturating_sub(1));
+        let skip = match items.len().saturating_sub(room) {
+            0 => 0,
+            n => n + 1,
+        };
+        let earlier = (skip > 0).then(|| {
+            let words = format!("… {skip} earlier");
+            Row::new([Cell::from(Span::styled(
+                fit_cell(&words, columns[0]),
+                theme.muted(),
+            ))])
+        });
+        let rows = earlier.into_iter().chain(items.iter().skip(skip).map(|it| {
             Row::new(vec![
-                Cell::from(one_line(&s.agenda[it.item].title).into_owned()),
-                it.first.map_or_else(none, |i| Cell::from(who(i))),
+                cell(one_line(&s.agenda[it.item].title).into_owned(), 0),
+                it.first.map_or_else(none, |i| cell(who(i), 1)),
                 it.most.map_or_else(none, |(i, secs)| {
-                    Cell::from(format!("{} {}", who(i), format_duration(secs)))
+                    cell(format!("{} {}", who(i), format_duration(secs)), 2)
                 }),
             ])
-        });
-        let (first, most) = if full { (18, 24) } else { (8, 12) };
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Fill(1),
-                Constraint::Length(first),
-                Constraint::Length(most),
-            ],
-        )
-        .header(Row::new(["On each item", "First", "Most"]).style(theme.title()))
-        .column_spacing(1);
+        }));
+        let header = ["On each item", "First", "Most"]
+            .iter()
+            .zip(&columns)
+            .map(|(h, &w)| fit_cell(h, w))
+            .collect::<Vec<_>>();
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.title()))
+            .column_spacing(1);
         frame.render_widget(table, area);
     }
+}
+
+/// Below WIDE: the roles on the left, the hands and items on the right.
+fn narrow_columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(area)
 }
 
 /// Draws the pane into `area`.
@@ -418,16 +554,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         balance,
         theme,
     };
-    let floor_height = if area.height >= 36 { 8 } else { 4 };
+    let people_height = app.session.participants.len() as u16 + 1;
+    let roles_height = app.session.roles.len() as u16 + 1 + 3;
+    // Below WIDE, from the top: the floor, the people, then roles beside
+    // the hands. On a short screen the floor comes down to one row before
+    // the people scroll, and the people scroll before the roles table or
+    // the power line lose a row.
+    let [roles_width, _] = narrow_columns(area);
+    let roles_needs = view.roles_rows(roles_width.width);
+    let narrow = area.width < WIDE;
+    let floor_height = if area.height >= 36 {
+        8
+    } else if !narrow || area.height >= BIG_FLOOR + 1 + people_height + 1 + roles_needs {
+        BIG_FLOOR
+    } else {
+        1
+    };
+    let gap = u16::from(floor_height > 1);
     let [floor_area, _, rest] = Layout::vertical([
         Constraint::Length(floor_height),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Fill(1),
     ])
     .areas(area);
     view.floor(frame, floor_area);
-    let people_height = app.session.participants.len() as u16 + 1;
-    let roles_height = app.session.roles.len() as u16 + 1 + 3;
     if area.width >= WIDE {
         let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
             .spacing(3)
@@ -442,16 +592,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         view.roles(frame, roles);
         view.hands_and_items(frame, hands, &view.balance.items);
     } else {
+        let people_height =
+            people_height.min(rest.height.saturating_sub(roles_needs + 1).max(PEOPLE_MIN));
         let [people, _, bottom] = Layout::vertical([
-            Constraint::Max(people_height),
+            Constraint::Length(people_height),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(rest);
         view.people(frame, people);
-        let [roles, hands] = Layout::horizontal([Constraint::Percentage(59), Constraint::Fill(1)])
-            .spacing(2)
-            .areas(bottom);
+        let [roles, hands] = narrow_columns(bottom);
         view.roles(frame, roles);
         view.hands_and_items(frame, hands, &view.balance.items);
     }

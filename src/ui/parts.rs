@@ -1,7 +1,7 @@
 //! Small pieces the panes share: names, share bars, section titles.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -112,6 +112,24 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
     out
 }
 
+/// The width of each column of a `Table` with column `widths` and
+/// `spacing` drawn `width` columns wide (after any highlight column), as
+/// ratatui lays it out: so a cell's text can be cut to it with `…`.
+pub fn column_widths(widths: &[Constraint], width: u16, spacing: u16) -> Vec<usize> {
+    Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(spacing)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// `text` cut to `width` columns with `…`, as an owned string for a cell.
+pub fn fit_cell(text: &str, width: usize) -> String {
+    crate::text::fit(text, width).into_owned()
+}
+
 /// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
 /// greedy, a word longer than the row split across rows.
 pub fn wrapped_rows(line: &Line, width: u16) -> usize {
@@ -134,6 +152,22 @@ pub fn wrapped_rows(line: &Line, width: u16) -> usize {
         }
     }
     rows
+}
+
+/// What a list that does not fit leaves out, and the keys (`[up, down]`)
+/// that move through it, if any do: `↑ 2 above · ↓ 3 below (Up/Down moves)`.
+pub fn scrolled_words(above: usize, below: usize, keys: Option<&[String; 2]>) -> String {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {above} above"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below} below"));
+    }
+    match keys {
+        Some([up, down]) => format!("  {} ({up}/{down} moves)", parts.join(" · ")),
+        None => format!("  {}", parts.join(" · ")),
+    }
 }
 
 /// A section heading inside a pane.
