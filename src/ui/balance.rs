@@ -41,6 +41,8 @@ struct View<'a> {
     s: &'a Session,
     balance: Balance,
     theme: &'a Theme,
+    /// The screen is too short for the power line in full words.
+    short_power: bool,
 }
 
 /// A participant's first name, for the big text and the narrow item table.
@@ -370,12 +372,12 @@ impl View<'_> {
     }
 
     /// The power roles' share and who has not spoken, `width` columns
-    /// wide: narrow, the power line says the same in fewer words so it
-    /// keeps to one row.
+    /// wide: narrow on a short screen, the power line says the same in
+    /// fewer words so it keeps to one row.
     fn power_and_quiet(&self, width: u16) -> Vec<Line<'static>> {
         let (s, theme) = (self.s, self.theme);
         let mut lines = Vec::new();
-        let short = width < 70;
+        let short = self.short_power && width < 70;
         if let Some(power) = &self.balance.power {
             let (over, within) = if short {
                 ("⚠ OVER", "● within")
@@ -548,11 +550,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(tally) => Balance::with(&app.session, tally, app.now),
         None => Balance::compute(&app.session, app.now),
     };
-    let view = View {
+    let mut view = View {
         app,
         s: &app.session,
         balance,
         theme,
+        short_power: false,
     };
     let people_height = app.session.participants.len() as u16 + 1;
     let roles_height = app.session.roles.len() as u16 + 1 + 3;
@@ -561,11 +564,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // the people scroll, and the people scroll before the roles table or
     // the power line lose a row.
     let [roles_width, _] = narrow_columns(area);
-    let roles_needs = view.roles_rows(roles_width.width);
     let narrow = area.width < WIDE;
+    let everything =
+        |view: &View| BIG_FLOOR + 1 + people_height + 1 + view.roles_rows(roles_width.width);
+    view.short_power = narrow && area.height < everything(&view);
+    let roles_needs = view.roles_rows(roles_width.width);
     let floor_height = if area.height >= 36 {
         8
-    } else if !narrow || area.height >= BIG_FLOOR + 1 + people_height + 1 + roles_needs {
+    } else if !narrow || area.height >= everything(&view) {
         BIG_FLOOR
     } else {
         1
