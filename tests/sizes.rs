@@ -208,3 +208,28 @@ fn the_person_answering_is_always_in_view_in_a_long_consent_round() {
         assert!(at_cursor(&app).0.contains(name.as_str()));
     }
 }
+
+#[test]
+fn a_long_message_gives_way_to_the_keys_for_panes_help_and_quit() {
+    let (mut app, _) = warned_app();
+    app.status = Some(
+        "This proposal cannot be closed as agreed while an objection stands: \
+         record an amendment or a deferral instead"
+            .into(),
+    );
+    for pane in Pane::ALL {
+        app.pane = pane;
+        for size in SIZES {
+            let screen = text(&app, size);
+            let footer = screen.lines().last().unwrap();
+            assert!(footer.contains("Tab next pane"), "{footer}");
+            assert!(footer.contains("quit"), "{footer}");
+            assert!(footer.contains("⚠ NOT SAVED"), "{footer}");
+            // Whole, or cut with `…`.
+            assert!(
+                footer.contains("deferral instead") || footer.contains('…'),
+                "{footer}"
+            );
+        }
+    }
+}
