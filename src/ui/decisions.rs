@@ -134,11 +134,7 @@ impl<'a> Answers<'a> {
             .min(focus)
             .min(body.len() - rows);
         let above = self.people.iter().filter(|&&l| l - 1 < offset).count();
-        let below = self
-            .people
-            .iter()
-            .filter(|&&l| l - 1 >= offset + rows)
-            .count();
+        let below = self.people.iter().filter(|&&l| l > offset + rows).count();
         let mut lines = self.lines;
         lines.extend(body.into_iter().skip(offset).take(rows));
         lines.push(Line::styled(

@@ -132,6 +132,17 @@ fn half(width: u16) -> u16 {
     width.saturating_sub(2) / 2
 }
 
+/// How far a phase of [`Plan::grow`] lets a block grow.
+#[derive(Clone, Copy)]
+enum Step {
+    /// To its first large size.
+    FirstLarge,
+    /// To its whole text in ordinary type.
+    Whole,
+    /// As large as it goes.
+    Largest,
+}
+
 /// How the large part's blocks (item, timer, floor, proposal) share its
 /// rows: the timer and the floor side by side or stacked, and the size
 /// step each block's text is drawn at.
@@ -191,13 +202,10 @@ impl Plan {
     /// the timer and the floor take their first large size before anything
     /// else grows, which a small screen needs.
     fn grow(mut self, height: u16, timers_first: bool) -> Plan {
-        let first_large = |plan: &Plan, i: usize| plan.plain_at[i] + 1;
-        let whole = |plan: &Plan, i: usize| plan.plain_at[i];
-        let largest = |plan: &Plan, i: usize| plan.options[i].len() - 1;
-        let phases: [(&[usize], &dyn Fn(&Plan, usize) -> usize); 3] = [
-            (&[1, 2], &first_large),
-            (&[1, 2, 0, 3], &whole),
-            (&[1, 2, 0, 3], &largest),
+        let phases = [
+            (&[1, 2][..], Step::FirstLarge),
+            (&[1, 2, 0, 3][..], Step::Whole),
+            (&[1, 2, 0, 3][..], Step::Largest),
         ];
         let skip = usize::from(!timers_first);
         for (blocks, limit) in phases.into_iter().skip(skip) {
@@ -206,7 +214,7 @@ impl Plan {
                 for &i in blocks {
                     let mut next = self.level;
                     next[i] += 1;
-                    if next[i] <= limit(&self, i)
+                    if next[i] <= self.limit(i, limit)
                         && next[i] < self.options[i].len()
                         && self.rows(&next) <= height
                     {
@@ -220,6 +228,15 @@ impl Plan {
             }
         }
         self
+    }
+
+    /// The furthest step block `i` may grow to in a phase of `step`.
+    fn limit(&self, i: usize, step: Step) -> usize {
+        match step {
+            Step::FirstLarge => self.plain_at[i] + 1,
+            Step::Whole => self.plain_at[i],
+            Step::Largest => self.options[i].len() - 1,
+        }
     }
 
     /// How many of the timer and the floor are drawn large.
