@@ -167,10 +167,7 @@ impl View<'_> {
         let scale = bar_scale(self.balance.people.iter().map(|p| (p.share, p.fair)));
         let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
         let mut header = vec!["Key", "Name"];
-        if with_role {
-            widths.push(Constraint::Length(18));
-            header.push("Role");
-        }
+        optional_column(&mut widths, &mut header, with_role.then_some((18, "Role")));
         widths.extend([
             Constraint::Length(7),
             Constraint::Length(5),
@@ -290,14 +287,8 @@ impl View<'_> {
         let scale = bar_scale(self.balance.roles.iter().map(|r| (r.share, r.fair)));
         let mut widths = vec![Constraint::Fill(1)];
         let mut header = vec!["Role (◆ = power)"];
-        if with_here {
-            widths.push(Constraint::Length(4));
-            header.push("Here");
-        }
-        if with_time {
-            widths.push(Constraint::Length(7));
-            header.push("Time");
-        }
+        optional_column(&mut widths, &mut header, with_here.then_some((4, "Here")));
+        optional_column(&mut widths, &mut header, with_time.then_some((7, "Time")));
         widths.extend([
             Constraint::Length(5),
             Constraint::Length(10),
@@ -534,6 +525,19 @@ impl View<'_> {
             .header(Row::new(header).style(theme.title()))
             .column_spacing(1);
         frame.render_widget(table, area);
+    }
+}
+
+/// Adds `column` (its width and heading), if there is one, to a table's
+/// column widths and headings.
+fn optional_column<'a>(
+    widths: &mut Vec<Constraint>,
+    header: &mut Vec<&'a str>,
+    column: Option<(u16, &'a str)>,
+) {
+    if let Some((width, name)) = column {
+        widths.push(Constraint::Length(width));
+        header.push(name);
     }
 }
 
