@@ -210,26 +210,33 @@ fn the_person_answering_is_always_in_view_in_a_long_consent_round() {
 }
 
 #[test]
-fn a_long_message_gives_way_to_the_keys_for_panes_help_and_quit() {
+fn a_long_message_takes_the_footer_and_is_cut_with_an_ellipsis() {
     let (mut app, _) = warned_app();
-    app.status = Some(
-        "This proposal cannot be closed as agreed while an objection stands: \
-         record an amendment or a deferral instead"
-            .into(),
-    );
+    let message = "This proposal cannot be closed as agreed while an objection stands: \
+         record an amendment or a deferral instead, or withdraw it and bring it back";
+    app.status = Some(message.into());
     for pane in Pane::ALL {
         app.pane = pane;
         for size in SIZES {
             let screen = text(&app, size);
             let footer = screen.lines().last().unwrap();
-            assert!(footer.contains("Tab next pane"), "{footer}");
-            assert!(footer.contains("quit"), "{footer}");
             assert!(footer.contains("⚠ NOT SAVED"), "{footer}");
-            // Whole, or cut with `…`.
+            // Whole, or cut with `…` at the end of the row.
             assert!(
-                footer.contains("deferral instead") || footer.contains('…'),
+                footer.contains("bring it back") || footer.ends_with('…'),
                 "{footer}"
             );
         }
+    }
+    // Without one, moving between panes, help and quitting stay at 80x24.
+    app.status = None;
+    for pane in Pane::ALL {
+        app.pane = pane;
+        let screen = text(&app, (80, 24));
+        let footer = screen.lines().last().unwrap();
+        assert!(
+            footer.contains("Tab next pane") && footer.contains("quit"),
+            "{footer}"
+        );
     }
 }

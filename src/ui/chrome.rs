@@ -169,13 +169,13 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let status = format!("{}  ", one_line(status));
         messages.push(Span::styled(status, theme.bar_message()));
     }
-    // Messages give way to moving between panes, help and quitting, and
-    // say with `…` where they were cut.
-    let room = usize::from(area.width).saturating_sub(1 + essentials_width);
+    // A message is read before the keys (which are in the help too): it
+    // takes the row, and says with `…` where it was cut when longer. The
+    // keys follow in the room left.
+    let room = usize::from(area.width).saturating_sub(1);
     let mut messages = Line::from(messages);
     if messages.width() > room {
-        messages = super::parts::fit_line(messages, room.saturating_sub(2));
-        messages.spans.push(Span::raw("  "));
+        messages = super::parts::fit_line(messages, room);
     }
     let mut used = 1 + messages.width();
     spans.extend(messages.spans);
