@@ -163,18 +163,26 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|(k, d)| k.width() + d.width() + 3)
         .sum();
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
-    let mut used = 1;
     // On every pane until a save works again: the meeting is only in memory.
+    let mut messages: Vec<Span> = Vec::new();
     if let Some(why) = &app.disk.unsaved {
         let warning = format!("⚠ NOT SAVED: {}  ", one_line(why));
-        used += warning.width();
-        spans.push(Span::styled(warning, theme.bar_alert()));
+        messages.push(Span::styled(warning, theme.bar_alert()));
     }
     if let Some(status) = &app.status {
         let status = format!("{}  ", one_line(status));
-        used += status.width();
-        spans.push(Span::styled(status, theme.bar_message()));
+        messages.push(Span::styled(status, theme.bar_message()));
     }
+    // A message is read before the keys (which are in the help too): it
+    // takes the row, and says with `…` where it was cut when longer. The
+    // keys follow in the room left.
+    let room = usize::from(area.width).saturating_sub(1);
+    let mut messages = Line::from(messages);
+    if messages.width() > room {
+        messages = super::parts::fit_line(messages, room);
+    }
+    let mut used = 1 + messages.width();
+    spans.extend(messages.spans);
     // The last item's two trailing spaces may fall off the edge.
     let width = usize::from(area.width) + 2;
     let key_spans = |spans: &mut Vec<Span>, keys: String, description: String| {

@@ -9,13 +9,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::parts::heading;
+use super::parts::{heading, plain_rows};
 use crate::app::App;
 use crate::app::ladder::{Target, about, shown, target_item};
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung, most_voted};
 use crate::session::{Judgement, Rung};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Cells of the longest show-of-hands bar.
 const VOTE_BAR: usize = 8;
@@ -197,30 +198,55 @@ fn history(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let face = TimeOfDay::of(s, app.now);
     let shown = shown(app);
-    let entries: Vec<Vec<Line>> = s
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    // Each judgement on as many rows as it needs when they all fit, else
+    // one row each (and one for its note) cut with `…`.
+    let entry = |at: usize, j: &Judgement, wrap: bool| {
+        let here = shown == Some(at);
+        // The rung first, so that a long item title never hides it.
+        let lead = format!("{} {} ", if here { "▶" } else { " " }, face.hm(j.at));
+        let body = format!(
+            "{}: {}",
+            j.rung.label(),
+            one_line(&about(s, j.item.as_deref()))
+        );
+        let style = if here { theme.selected() } else { theme.text() };
+        let indent = " ".repeat(lead.width());
+        let mut entry = Vec::new();
+        let mut add = |first: &str, text: &str, style| {
+            if wrap {
+                let columns = u16::try_from(width.saturating_sub(indent.len())).unwrap_or(u16::MAX);
+                let rows = plain_rows(text, columns, u16::MAX);
+                for (i, row) in rows.into_iter().enumerate() {
+                    let start = if i == 0 { first } else { indent.as_str() };
+                    entry.push(Line::styled(format!("{start}{row}"), style));
+                }
+            } else {
+                let line = format!("{first}{text}");
+                entry.push(Line::styled(fit(&line, width).into_owned(), style));
+            }
+        };
+        add(&lead, &body, style);
+        if let Some(note) = &j.note {
+            add(&indent, &format!("“{}”", one_line(note)), theme.muted());
+        }
+        entry
+    };
+    let wrapped: Vec<Vec<Line>> = s
         .ladder
         .iter()
         .enumerate()
-        .map(|(at, j)| {
-            let here = shown == Some(at);
-            // The rung first, so that a long item title never hides it.
-            let text = format!(
-                "{} {} {}: {}",
-                if here { "▶" } else { " " },
-                face.hm(j.at),
-                j.rung.label(),
-                one_line(&about(s, j.item.as_deref()))
-            );
-            let style = if here { theme.selected() } else { theme.text() };
-            let mut entry = vec![Line::styled(fit(&text, width).into_owned(), style)];
-            if let Some(note) = &j.note {
-                let note = format!("        “{}”", one_line(note));
-                entry.push(Line::styled(fit(&note, width).into_owned(), theme.muted()));
-            }
-            entry
-        })
+        .map(|(at, j)| entry(at, j, true))
         .collect();
-    let room = usize::from(area.height).saturating_sub(lines.len());
+    let entries = if wrapped.iter().map(Vec::len).sum::<usize>() <= room {
+        wrapped
+    } else {
+        s.ladder
+            .iter()
+            .enumerate()
+            .map(|(at, j)| entry(at, j, false))
+            .collect()
+    };
     // The latest entries that fit up to the one shown, then as many after.
     let last = shown.unwrap_or(0);
     let mut first = last.min(entries.len());

@@ -16,13 +16,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::agenda::{big_timer, time_left};
 use super::cards::card_words;
 use super::parts::{
-    against_fair, big_block, big_heights, break_words, hand_reasons, percent, role_symbol,
-    room_name_of,
+    against_fair, big_block, big_heights, break_words, fit_line, hand_reasons, percent,
+    role_symbol, room_name_of, wrapped_rows,
 };
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
@@ -39,6 +39,8 @@ use crate::theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 12;
+/// The rows the lower part keeps however small the screen.
+const LOWER_MIN: u16 = 4;
 /// From this width the lower part runs in three columns.
 const THREE_COLUMNS: u16 = 150;
 
@@ -87,12 +89,19 @@ pub fn draw(
     room.header(frame, header);
     frame.render_widget(Paragraph::new(footer).style(theme.base()), footer_area);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
-    // The lower part takes what its lists need, up to two fifths.
+    // The lower part takes what its lists need, up to two fifths, and
+    // less when the timer and the floor could not be large otherwise.
     let lower = room.lower_height(body.width).min(body.height * 2 / 5);
     // The round going on and what is open to change in the running item,
     // a line each, at most a fifth of the body.
     let practice = room_practice(session, now, theme);
     let practice_rows = (practice.len() as u16).min(body.height / 5);
+    let needs = room.big_needs(body.width);
+    let lower = lower.min(
+        body.height
+            .saturating_sub(needs + 1 + practice_rows)
+            .max(lower.min(LOWER_MIN)),
+    );
     let [big, practice_area, _, lower_area] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(practice_rows),
@@ -138,6 +147,150 @@ impl<'a> Big<'a> {
     }
 }
 
+/// Half the large part's width, for the timer and the floor side by side.
+fn half(width: u16) -> u16 {
+    width.saturating_sub(2) / 2
+}
+
+/// How far a phase of [`Plan::grow`] lets a block grow.
+#[derive(Clone, Copy)]
+enum Step {
+    /// To its first large size.
+    FirstLarge,
+    /// To its whole text in ordinary type.
+    Whole,
+    /// As large as it goes.
+    Largest,
+}
+
+/// How the large part's blocks (item, timer, floor, proposal) share its
+/// rows: the timer and the floor side by side or stacked, and the size
+/// step each block's text is drawn at.
+struct Plan {
+    side_by_side: bool,
+    /// Rows each block's text takes at each size step, smallest first.
+    options: [Vec<u16>; 4],
+    /// The step at which each block's text wraps whole in ordinary type;
+    /// the steps after it are large, the one before it cut with `…`.
+    plain_at: [usize; 4],
+    level: [usize; 4],
+    /// Blank rows kept between the blocks.
+    gaps: u16,
+}
+
+impl Plan {
+    fn new(texts: [&str; 4], width: u16, side_by_side: bool, gaps: u16) -> Plan {
+        let narrow = if side_by_side { half(width) } else { width };
+        let widths = [width, narrow, narrow, width];
+        let mut plain_at = [0; 4];
+        let options = std::array::from_fn(|i| {
+            let mut heights = big_heights(texts[i], widths[i]);
+            // Text that wraps may also be cut to one row ending in `…`.
+            if heights[0] > 1 {
+                heights.insert(0, 1);
+                plain_at[i] = 1;
+            }
+            heights
+        });
+        Plan {
+            side_by_side,
+            options,
+            plain_at,
+            level: [0; 4],
+            gaps,
+        }
+    }
+
+    fn height(&self, i: usize) -> u16 {
+        self.options[i][self.level[i]]
+    }
+
+    /// Rows taken with each block at `level`: labels, text and gaps.
+    fn rows(&self, level: &[usize; 4]) -> u16 {
+        let h = |i: usize| self.options[i][level[i]];
+        let (labels, timers) = if self.side_by_side {
+            (3, h(1).max(h(2)))
+        } else {
+            (4, h(1) + h(2))
+        };
+        labels + self.gaps + h(0) + timers + h(3)
+    }
+
+    /// Grows the blocks a step at a time while they fit `height`: every
+    /// block to its whole text in ordinary type, then each as large as it
+    /// can go in turn, the timer and the floor first. With `timers_first`,
+    /// the timer and the floor take their first large size before anything
+    /// else grows, which a small screen needs.
+    fn grow(mut self, height: u16, timers_first: bool) -> Plan {
+        let phases = [
+            (&[1, 2][..], Step::FirstLarge),
+            (&[1, 2, 0, 3][..], Step::Whole),
+            (&[1, 2, 0, 3][..], Step::Largest),
+        ];
+        let skip = usize::from(!timers_first);
+        for (blocks, limit) in phases.into_iter().skip(skip) {
+            loop {
+                let mut grew = false;
+                for &i in blocks {
+                    let mut next = self.level;
+                    next[i] += 1;
+                    if next[i] <= self.limit(i, limit)
+                        && next[i] < self.options[i].len()
+                        && self.rows(&next) <= height
+                    {
+                        self.level = next;
+                        grew = true;
+                    }
+                }
+                if !grew {
+                    break;
+                }
+            }
+        }
+        self
+    }
+
+    /// The furthest step block `i` may grow to in a phase of `step`.
+    fn limit(&self, i: usize, step: Step) -> usize {
+        match step {
+            Step::FirstLarge => self.plain_at[i] + 1,
+            Step::Whole => self.plain_at[i],
+            Step::Largest => self.options[i].len() - 1,
+        }
+    }
+
+    /// How many of the timer and the floor are drawn large.
+    fn large(&self) -> usize {
+        [1, 2]
+            .into_iter()
+            .filter(|&i| self.level[i] > self.plain_at[i])
+            .count()
+    }
+
+    /// The arrangement that draws most of the timer and the floor large:
+    /// side by side with gaps, every block growing in turn, if that does
+    /// as well as any; then the timer and the floor growing first; then
+    /// stacked; then without gaps.
+    fn best(texts: [&str; 4], area: Rect) -> Plan {
+        let mut best: Option<Plan> = None;
+        let tries = [
+            (true, 2, false),
+            (true, 2, true),
+            (false, 2, true),
+            (true, 0, true),
+            (false, 0, true),
+        ];
+        for (side_by_side, gaps, timers_first) in tries {
+            let plan =
+                Plan::new(texts, area.width, side_by_side, gaps).grow(area.height, timers_first);
+            if best.as_ref().is_none_or(|b| plan.large() > b.large()) {
+                best = Some(plan);
+            }
+        }
+        best.expect("four plans were made")
+    }
+}
+
 impl Room<'_> {
     /// The meeting, the time of day and how long it has run, and any break.
     fn header(&self, frame: &mut Frame, area: Rect) {
@@ -162,63 +315,73 @@ impl Room<'_> {
         frame.render_widget(Paragraph::new(line).style(theme.header()), area);
     }
 
-    /// The large part: the item, its timer beside the floor, and the open
-    /// proposal or the rung. The rows are shared out a size step at a time,
-    /// the timer and the floor first, so every block's large text grows as
-    /// far as the screen allows; rows left over go between the blocks.
+    /// The large part: the item, the timer and the floor, and the open
+    /// proposal or the rung. The timer and the floor sit side by side, or
+    /// one above the other when only that lets both be large (an 80x24
+    /// screen); gaps between blocks go before either is drawn small. The
+    /// rows are then shared out a size step at a time, the timer and the
+    /// floor first, so every block grows as far as the screen allows.
     fn big(&self, frame: &mut Frame, area: Rect) {
-        let half = area.width.saturating_sub(2) / 2;
         let blocks = [
             self.item(),
             self.timer(),
             self.floor(),
             self.card().unwrap_or_else(|| self.proposal_or_rung()),
         ];
-        let widths = [area.width, half, half, area.width];
-        let options: Vec<Vec<u16>> = blocks
-            .iter()
-            .zip(widths)
-            .map(|(block, width)| big_heights(&block.text, width))
-            .collect();
-        let mut level = [0usize; 4];
-        let rows = |level: &[usize; 4]| {
-            let h = |i: usize| options[i][level[i]];
-            // Three label rows and two gaps besides the text.
-            5 + h(0) + h(1).max(h(2)) + h(3)
+        let texts = blocks.each_ref().map(|b| b.text.as_str());
+        let plan = Plan::best(texts, area);
+        let h = |i: usize| plan.height(i) + 1;
+        let timers_height = if plan.side_by_side {
+            h(1).max(h(2))
+        } else {
+            h(1) + h(2)
         };
-        loop {
-            let mut grew = false;
-            for i in [1, 2, 0, 3] {
-                let mut next = level;
-                next[i] += 1;
-                if next[i] < options[i].len() && rows(&next) <= area.height {
-                    level = next;
-                    grew = true;
-                }
-            }
-            if !grew {
-                break;
-            }
-        }
-        let h = |i: usize| options[i][level[i]] + 1;
         let [_, item, _, timers, _, proposal, _] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(h(0)),
             Constraint::Fill(1),
-            Constraint::Length(h(1).max(h(2))),
+            Constraint::Length(timers_height),
             Constraint::Fill(1),
             Constraint::Length(h(3)),
             Constraint::Fill(1),
         ])
         .areas(area);
-        let [timer, floor] = Layout::horizontal([Constraint::Length(half), Constraint::Fill(1)])
-            .spacing(2)
-            .areas(timers);
+        let [timer, floor] = if plan.side_by_side {
+            Layout::horizontal([Constraint::Length(half(area.width)), Constraint::Fill(1)])
+                .spacing(2)
+                .areas(timers)
+        } else {
+            Layout::vertical([Constraint::Length(h(1)), Constraint::Fill(1)]).areas(timers)
+        };
         let [item_block, timer_block, floor_block, proposal_block] = blocks;
         item_block.draw(frame, item);
         timer_block.draw(frame, timer);
         floor_block.draw(frame, floor);
         proposal_block.draw(frame, proposal);
+    }
+
+    /// Rows the large part needs for the timer and the floor to be large
+    /// with everything else on one row each, or 0 when no arrangement
+    /// makes them large: the lower part gives way down to this.
+    fn big_needs(&self, width: u16) -> u16 {
+        let texts = [
+            self.item().text,
+            self.timer().text,
+            self.floor().text,
+            self.proposal_or_rung().text,
+        ];
+        let texts = texts.each_ref().map(String::as_str);
+        [true, false]
+            .into_iter()
+            .filter_map(|side_by_side| {
+                let mut plan = Plan::new(texts, width, side_by_side, 0);
+                plan.level[1] = plan.plain_at[1] + 1;
+                plan.level[2] = plan.plain_at[2] + 1;
+                (plan.level[1] < plan.options[1].len() && plan.level[2] < plan.options[2].len())
+                    .then(|| plan.rows(&plan.level))
+            })
+            .min()
+            .unwrap_or(0)
     }
 
     fn item(&self) -> Big<'_> {
@@ -451,11 +614,12 @@ impl Room<'_> {
             lines.push(Line::styled("none", theme.muted()));
         }
         for (i, (id, why)) in s.stack.iter().zip(&why).enumerate() {
-            lines.push(Line::from(vec![
+            let hand = Line::from(vec![
                 Span::styled(format!("{}. ", i + 1), theme.accent()),
                 Span::styled(room_name_of(s, id), theme.text()),
                 Span::styled(format!("  {why}"), theme.muted()),
-            ]));
+            ]);
+            lines.push(fit_line(hand, usize::from(area.width)));
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
@@ -518,36 +682,56 @@ impl Room<'_> {
         }
     }
 
-    /// The decisions taken so far, the latest kept when they do not all fit.
+    /// The decisions taken so far, wrapped when they all fit, else one row
+    /// each ending in `…`, the latest kept and the rest counted.
     fn decisions(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        let mut lines = vec![Line::styled("Decided so far", theme.title())];
         let decided = self.decided();
-        if decided.is_empty() {
-            lines.push(Line::styled("nothing yet", theme.muted()));
+        let mut items: Vec<Line> = decided
+            .iter()
+            .map(|&i| {
+                let d = &s.decisions[i];
+                let (symbol, style) = match d.state {
+                    DecisionState::Agreed | DecisionState::Amended => ("✓", theme.ok()),
+                    DecisionState::NotAgreed => ("✖", theme.warn()),
+                    _ => ("·", theme.text()),
+                };
+                let mut spans = vec![Span::styled(
+                    format!("{symbol} {}", state_words(d.state)),
+                    style,
+                )];
+                if d.rubber_stamp.is_some() {
+                    spans.push(Span::styled(" ⚑ flagged", theme.alert()));
+                }
+                spans.push(Span::styled(
+                    format!(": {}", one_line(&d.proposal)),
+                    theme.text(),
+                ));
+                Line::from(spans)
+            })
+            .collect();
+        if items.is_empty() {
+            items.push(Line::styled("nothing yet", theme.muted()));
         }
         let room = usize::from(area.height.saturating_sub(1));
-        let skip = decided.len().saturating_sub(room);
-        for &i in &decided[skip..] {
-            let d = &s.decisions[i];
-            let (symbol, style) = match d.state {
-                DecisionState::Agreed | DecisionState::Amended => ("✓", theme.ok()),
-                DecisionState::NotAgreed => ("✖", theme.warn()),
-                _ => ("·", theme.text()),
-            };
-            let mut spans = vec![Span::styled(
-                format!("{symbol} {}", state_words(d.state)),
-                style,
-            )];
-            if d.rubber_stamp.is_some() {
-                spans.push(Span::styled(" ⚑ flagged", theme.alert()));
-            }
-            spans.push(Span::styled(
-                format!(": {}", one_line(&d.proposal)),
-                theme.text(),
-            ));
-            lines.push(Line::from(spans));
+        let wrapped: usize = items.iter().map(|l| wrapped_rows(l, area.width)).sum();
+        if wrapped <= room {
+            let [title, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+            let title_line = Line::styled("Decided so far", theme.title());
+            frame.render_widget(Paragraph::new(title_line), title);
+            frame.render_widget(Paragraph::new(items).wrap(Wrap { trim: true }), list);
+            return;
         }
+        let skip = items.len().saturating_sub(room);
+        let title = if skip > 0 {
+            format!("Decided so far ({skip} earlier not shown)")
+        } else {
+            "Decided so far".to_owned()
+        };
+        let width = usize::from(area.width);
+        let mut lines = vec![fit_line(Line::styled(title, theme.title()), width)];
+        lines.extend(items.into_iter().skip(skip).map(|l| fit_line(l, width)));
         frame.render_widget(Paragraph::new(lines), area);
     }
 }
