@@ -4,6 +4,7 @@
 use super::form::{self, Choice, Form, Purpose};
 use super::keymap::Scope;
 use super::keys::Key;
+use super::undo::{Reach, Window};
 use super::{Action, App, Pane};
 use crate::session::balance::{Tally, floor, spoken};
 use crate::session::ids::fresh_id;
@@ -165,7 +166,7 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
     };
     let (name, present) = (p.name.clone(), p.is_present());
     if app.session.stack.iter().any(|w| w == who) {
-        app.change(format!("lower {name}'s hand"), |s| {
+        app.change_in(format!("lower {name}'s hand"), Reach::floor(), |s| {
             stack::lower(&mut s.stack, who);
         });
     } else if !present {
@@ -185,7 +186,9 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
         };
         let mut hands = s.stack.clone();
         stack::raise(&mut hands, s.settings.stack_order(), who, spoken_of);
-        app.change(format!("raise {name}'s hand"), |s| s.stack = hands);
+        app.change_in(format!("raise {name}'s hand"), Reach::floor(), |s| {
+            s.stack = hands
+        });
     }
 }
 
@@ -201,8 +204,9 @@ fn toggle_present(app: &mut App, now: Time) {
     };
     let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
     let i = app.balance.selected;
+    let reach = || Reach::floor().participants(Window::at(i));
     if present {
-        app.change(format!("mark {name} absent"), |s| {
+        app.change_in(format!("mark {name} absent"), reach(), |s| {
             if floor(s).is_some_and(|t| t.who == id) {
                 crate::session::timing::close_open_turn(s, now);
             }
@@ -211,7 +215,7 @@ fn toggle_present(app: &mut App, now: Time) {
         });
     } else {
         // Present is the default: leave the field out rather than write it.
-        app.change(format!("mark {name} present"), |s| {
+        app.change_in(format!("mark {name} present"), reach(), |s| {
             s.participants[i].present = None;
         });
     }

@@ -4,6 +4,7 @@
 //! the person a key means, asks those rules, and makes the change.
 
 use super::keymap::Scope;
+use super::undo::{Reach, Window};
 use chrono::NaiveDate;
 
 use super::form::{self, Choice, Form, Purpose};
@@ -214,7 +215,10 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             };
             let what = consent::called(&app.session.decisions[i]);
             let way = if step < 0 { "up" } else { "down" };
-            app.change(format!("move {what} {way}"), |s| s.decisions.swap(i, to));
+            let reach = Reach::floor().decisions(Window::between(i, to));
+            app.change_in(format!("move {what} {way}"), reach, |s| {
+                s.decisions.swap(i, to)
+            });
             app.decisions.selected = Some(to);
         }
         DecisionAction::Withdraw => {
@@ -227,16 +231,22 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             };
             if allowed(app, i, mv) {
                 let what = consent::called(&app.session.decisions[i]);
-                app.change(format!("{verb} {what}"), |s| {
-                    consent::set_withdrawn(s, i, !back)
-                });
+                app.change_in(
+                    format!("{verb} {what}"),
+                    Reach::floor().decisions(Window::at(i)),
+                    |s| consent::set_withdrawn(s, i, !back),
+                );
             }
         }
         DecisionAction::Open => {
             let Some(i) = selected(app) else { return };
             if allowed(app, i, Move::Open) {
                 let what = consent::called(&app.session.decisions[i]);
-                app.change(format!("open {what}"), |s| consent::open(s, i, now));
+                app.change_in(
+                    format!("open {what}"),
+                    Reach::floor().decisions(Window::at(i)),
+                    |s| consent::open(s, i, now),
+                );
                 app.decisions.person = None;
                 let key = |command| app.key_name(Scope::Decisions, command);
                 let answers = ["agree", "concern", "object", "abstain"].map(key);
@@ -324,9 +334,11 @@ fn answer(app: &mut App, response: Response) {
         return;
     }
     let name = person_name(&app.session, &who);
-    app.change(format!("{name}'s answer ({})", response.id()), |s| {
-        consent::answer(s, i, &who, response)
-    });
+    app.change_in(
+        format!("{name}'s answer ({})", response.id()),
+        Reach::floor().decisions(Window::at(i)),
+        |s| consent::answer(s, i, &who, response),
+    );
     let d = &app.session.decisions[i];
     let present = present_ids(&app.session);
     let here = present.iter().position(|p| *p == who).unwrap_or(0);
@@ -579,12 +591,16 @@ pub(super) fn submit(
             let short = one_line(&text).into_owned();
             if let DecisionForm::Edit(id) = purpose {
                 let i = index_of(&app.session, &id)?;
-                app.change(format!("edit the proposal {short}"), |s| {
-                    let d = &mut s.decisions[i];
-                    d.proposal = text;
-                    d.proposed_by = by.clone();
-                    d.item = item;
-                });
+                app.change_in(
+                    format!("edit the proposal {short}"),
+                    Reach::floor().decisions(Window::at(i)),
+                    |s| {
+                        let d = &mut s.decisions[i];
+                        d.proposal = text;
+                        d.proposed_by = by.clone();
+                        d.item = item;
+                    },
+                );
                 return Ok(());
             }
             let id = fresh_id(&text, "proposal", |id| {
@@ -606,9 +622,12 @@ pub(super) fn submit(
                 rubber_stamp: None,
                 rubber_stamp_note: None,
             };
-            app.change(format!("add the proposal {short}"), |s| {
-                s.decisions.push(decision)
-            });
+            let at = app.session.decisions.len();
+            app.change_in(
+                format!("add the proposal {short}"),
+                Reach::floor().decisions(Window::at(at)),
+                |s| s.decisions.push(decision),
+            );
             app.decisions.selected = Some(app.session.decisions.len() - 1);
         }
         DecisionForm::Reason(id, who) => {
@@ -619,9 +638,11 @@ pub(super) fn submit(
             consent::check(&app.session, i, Move::Reason(&who))?;
             let reason = form::optional(reason);
             let name = person_name(&app.session, &who);
-            app.change(format!("{name}'s reason"), |s| {
-                consent::set_reason(s, i, &who, reason)
-            });
+            app.change_in(
+                format!("{name}'s reason"),
+                Reach::floor().decisions(Window::at(i)),
+                |s| consent::set_reason(s, i, &who, reason),
+            );
         }
         DecisionForm::Close(id) => {
             let [state, outcome, review, actions] = values else {
@@ -643,9 +664,11 @@ pub(super) fn submit(
                 review,
                 actions,
             };
-            app.change(format!("close the round on {what}"), |s| {
-                consent::close(s, i, closing, now)
-            });
+            app.change_in(
+                format!("close the round on {what}"),
+                Reach::floor().decisions(Window::at(i)),
+                |s| consent::close(s, i, closing, now),
+            );
             let d = &app.session.decisions[i];
             app.status = Some(match &d.rubber_stamp {
                 Some(_) => format!(
@@ -662,9 +685,11 @@ pub(super) fn submit(
             let i = index_of(&app.session, &id)?;
             consent::check(&app.session, i, Move::Note)?;
             let note = form::optional(note);
-            app.change("the note on a rubber-stamp flag".into(), |s| {
-                s.decisions[i].rubber_stamp_note = note
-            });
+            app.change_in(
+                "the note on a rubber-stamp flag".into(),
+                Reach::floor().decisions(Window::at(i)),
+                |s| s.decisions[i].rubber_stamp_note = note,
+            );
         }
     }
     Ok(())

@@ -10,6 +10,7 @@
 
 use super::form::{self, Choice, Form, Purpose};
 use super::keymap::Scope;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::timing::running_item;
 use crate::session::trend::Trend;
@@ -257,9 +258,12 @@ fn record(app: &mut App, now: Time) {
         votes: OrderedMap::new(),
         note: None,
     };
-    app.change(format!("record a judgement on {what}"), |s| {
-        s.ladder.push(judgement)
-    });
+    let at = app.session.ladder.len();
+    app.change_in(
+        format!("record a judgement on {what}"),
+        Reach::floor().ladder(Window::at(at)),
+        |s| s.ladder.push(judgement),
+    );
     app.ladder.selected = app.session.ladder.len().checked_sub(1);
     let key = |command| app.key_name(Scope::Ladder, command);
     app.status = Some(format!(
@@ -292,7 +296,9 @@ fn change_hands(app: &mut App, by: i32) {
     } else {
         format!("take a hand from {} on {what}", rung.label())
     };
-    app.change(label, |s| s.ladder[at].set_hands(rung, count));
+    app.change_in(label, Reach::floor().ladder(Window::at(at)), |s| {
+        s.ladder[at].set_hands(rung, count)
+    });
 }
 
 fn settle(app: &mut App) {
@@ -303,9 +309,13 @@ fn settle(app: &mut App) {
         return;
     }
     let what = about_judgement(&app.session, at);
-    app.change(format!("settle {what} on {}", rung.label()), |s| {
-        s.ladder[at].rung = rung;
-    });
+    app.change_in(
+        format!("settle {what} on {}", rung.label()),
+        Reach::floor().ladder(Window::at(at)),
+        |s| {
+            s.ladder[at].rung = rung;
+        },
+    );
 }
 
 /// The note form, or with `whole` the edit form (what it is about, its
@@ -369,7 +379,11 @@ pub(super) fn submit(
     match (purpose, values) {
         (LadderForm::Note(_), [note]) => {
             let note = form::optional(note);
-            app.change(format!("note on {what}"), |s| s.ladder[at].note = note);
+            app.change_in(
+                format!("note on {what}"),
+                Reach::floor().ladder(Window::at(at)),
+                |s| s.ladder[at].note = note,
+            );
         }
         (LadderForm::Edit(_), [item, rung, note]) => {
             let item = form::optional(item);
@@ -384,12 +398,16 @@ pub(super) fn submit(
                 .find(|r| r.id() == rung)
                 .ok_or("Choose one of the seven rungs")?;
             let note = form::optional(note);
-            app.change(format!("edit the judgement on {what}"), |s| {
-                let j = &mut s.ladder[at];
-                j.item = item;
-                j.rung = rung;
-                j.note = note;
-            });
+            app.change_in(
+                format!("edit the judgement on {what}"),
+                Reach::floor().ladder(Window::at(at)),
+                |s| {
+                    let j = &mut s.ladder[at];
+                    j.item = item;
+                    j.rung = rung;
+                    j.note = note;
+                },
+            );
         }
         _ => return Err("The form lost a field; please open it again".into()),
     }

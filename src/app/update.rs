@@ -5,7 +5,7 @@ use chrono::Timelike;
 use super::form::{Form, Outcome, Purpose};
 use super::keymap::Scope;
 use super::keys::Key;
-use super::undo::UndoStack;
+use super::undo::{Reach, UndoStack};
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder};
 use crate::session::balance::floor;
 use crate::session::timing::{close_open_turn, not_before_record};
@@ -64,9 +64,13 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
         Action::Quit => return conflict::quit(app, now),
         Action::Stop => {
             if floor(&app.session).is_some() {
-                app.change("close the turn as the app stopped".into(), |s| {
-                    close_open_turn(s, now);
-                });
+                app.change_in(
+                    "close the turn as the app stopped".into(),
+                    Reach::floor(),
+                    |s| {
+                        close_open_turn(s, now);
+                    },
+                );
             }
             return Effect::Quit;
         }
@@ -83,7 +87,9 @@ fn apply(app: &mut App, action: Action, now: Time) -> Effect {
         }
         Action::SilenceFloor => {
             if floor(&app.session).is_some() {
-                app.change("silence the floor".into(), |s| close_open_turn(s, now));
+                app.change_in("silence the floor".into(), Reach::floor(), |s| {
+                    close_open_turn(s, now)
+                });
             } else {
                 app.status = Some("The floor is already silent".into());
             }
@@ -173,7 +179,7 @@ fn give_floor(app: &mut App, who: String, now: Time) {
         return;
     }
     let now = not_before_record(&app.session, now);
-    app.change(format!("give the floor to {name}"), |s| {
+    app.change_in(format!("give the floor to {name}"), Reach::floor(), |s| {
         close_open_turn(s, now);
         stack::lower(&mut s.stack, &who);
         s.turns.push(Turn {
