@@ -46,32 +46,12 @@ fn case(session: &Session, what: &str) -> (App, Action) {
     }
 }
 
-/// `session` with its speaking log played `times` over, one after another:
-/// the same meeting otherwise, to show the cost does not follow the log.
-fn longer_log(mut session: Session, times: i32) -> Session {
-    let turns = std::mem::take(&mut session.turns);
-    let span = turns.last().unwrap().at - turns[0].at + chrono::Duration::hours(1);
-    for k in 0..times {
-        session.turns.extend(turns.iter().map(|t| {
-            let mut t = t.clone();
-            t.at += span * k;
-            // Only the very last turn is open.
-            t.secs = t.secs.or(Some(30));
-            t
-        }));
-    }
-    if let Some(last) = session.turns.last_mut() {
-        last.secs = None;
-    }
-    session
-}
-
 fn updates(c: &mut Criterion) {
     let cases = [
         ("large", sample::large()),
         (
             "large, log x5 (50,000 turns)",
-            longer_log(sample::large(), 5),
+            common::longer_log(sample::large(), 5),
         ),
         ("huge", sample::huge()),
     ];
