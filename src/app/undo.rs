@@ -574,9 +574,14 @@ mod patch_tests {
             s.ladder.push(j)
         });
         check(&mut undo, &session);
-        undo.change("latecomer gone".into(), &mut session, Reach::everything(), |s| {
-            s.participants.remove(5);
-        });
+        undo.change(
+            "latecomer gone".into(),
+            &mut session,
+            Reach::everything(),
+            |s| {
+                s.participants.remove(5);
+            },
+        );
         check(&mut undo, &session);
         while undo.undo(&mut session).is_some() {
             check(&mut undo, &session);

@@ -111,7 +111,11 @@ fn carry_out(effect: Effect, app: &mut App, saver: &Saver) -> Option<PathBuf> {
         Effect::None | Effect::Quit => return None,
         Effect::Reload => match saver.reload() {
             Ok(session) => {
-                update(app, Action::Disk(DiskAction::Reloaded(Box::new(session))), now());
+                update(
+                    app,
+                    Action::Disk(DiskAction::Reloaded(Box::new(session))),
+                    now(),
+                );
                 // The app starts afresh on the file: later changes play on that.
                 saver.start_from(app.session.clone());
                 return None;
