@@ -7,7 +7,7 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coproduce::app::decisions::DecisionAction;
 use coproduce::app::undo::UNDO_LIMIT;
@@ -80,24 +80,10 @@ fn handovers(c: &mut Criterion) {
             let mut check = base.clone();
             update(&mut check, action.clone(), base.now);
             assert_ne!(check.session, base.session, "{what} changes nothing");
-            // Each timed change is undone untimed, so every one meets the
-            // same log and a full history.
             group.bench_function(what, |b| {
-                let mut app = base.clone();
-                b.iter_custom(|iters| {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..iters {
-                        let now = app.now;
-                        let start = Instant::now();
-                        update(&mut app, black_box(action.clone()), now);
-                        let patches = black_box(app.handed_over());
-                        spent += start.elapsed();
-                        drop(patches);
-                        update(&mut app, Action::Undo, now);
-                        app.handed_over();
-                        app.decisions = base.decisions.clone();
-                    }
-                    spent
+                common::timed_then_undone(b, &base, |app, now| {
+                    update(app, black_box(action.clone()), now);
+                    black_box(app.handed_over());
                 })
             });
         }

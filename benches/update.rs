@@ -5,7 +5,7 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coproduce::app::decisions::DecisionAction;
 use coproduce::app::ladder::LadderAction;
@@ -71,23 +71,9 @@ fn updates(c: &mut Criterion) {
                 check.decisions = base.decisions.clone();
                 check.ladder = base.ladder.clone();
             }
-            // Each timed action is undone untimed, so every one meets the
-            // same log and history, as a meeting under way would.
             group.bench_function(what, |b| {
-                let mut app = base.clone();
-                b.iter_custom(|iters| {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..iters {
-                        let now = app.now;
-                        let start = Instant::now();
-                        update(&mut app, black_box(action.clone()), now);
-                        spent += start.elapsed();
-                        update(&mut app, Action::Undo, now);
-                        // Undo leaves the panes' cursors: put them back too.
-                        app.decisions = base.decisions.clone();
-                        app.ladder = base.ladder.clone();
-                    }
-                    spent
+                common::timed_then_undone(b, &base, |app, now| {
+                    update(app, black_box(action.clone()), now);
                 })
             });
         }

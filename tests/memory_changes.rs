@@ -11,15 +11,6 @@ use coproduce::session::{sample, write::to_yaml};
 /// checks (each change's reach is checked on a copy) take more.
 const BUDGET_MIB: i64 = if cfg!(debug_assertions) { 80 } else { 64 };
 
-/// The largest peak resident set of any child process waited for so far.
-fn children_peak_kib() -> i64 {
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `usage` is a valid, writable rusage for the call to fill.
-    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    assert_eq!(ok, 0, "getrusage failed");
-    usage.ru_maxrss
-}
-
 /// 1,000 floor changes, five seconds apart, between two people in the
 /// Balance pane, as a facilitator's keys: each one a change undo keeps.
 #[test]
@@ -52,7 +43,7 @@ fn peak_memory_after_1000_changes_on_huge_is_under_64_mib() {
     // The last key gave the second person the floor: every key was a change.
     let floor = screen.lines().next().unwrap_or_default();
     assert!(floor.contains(&people[1].1), "{floor}");
-    let peak = children_peak_kib();
+    let peak = run::children_peak_kib();
     println!("peak RSS after 1,000 changes on huge: {peak} KiB");
     assert!(peak < BUDGET_MIB * 1024, "peak RSS {peak} KiB");
 }

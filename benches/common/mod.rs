@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+use std::time::{Duration, Instant};
+
 use coproduce::app::{Action, App, Pane, update};
 use coproduce::session::{Session, sample};
 use coproduce::theme::{Theme, Themes};
@@ -66,4 +68,30 @@ pub fn longer_log(mut session: Session, times: i32) -> Session {
         last.secs = None;
     }
     session
+}
+
+/// Times `timed` (given the app and its clock) on a copy of `base`, over
+/// and over, undoing each change untimed so every run meets the same log
+/// and history, as a meeting under way would.
+pub fn timed_then_undone(
+    b: &mut criterion::Bencher,
+    base: &App,
+    mut timed: impl FnMut(&mut App, coproduce::session::Time),
+) {
+    let mut app = base.clone();
+    b.iter_custom(|iters| {
+        let mut spent = Duration::ZERO;
+        for _ in 0..iters {
+            let now = app.now;
+            let start = Instant::now();
+            timed(&mut app, now);
+            spent += start.elapsed();
+            update(&mut app, Action::Undo, now);
+            app.handed_over();
+            // Undo leaves the panes' cursors: put them back too.
+            app.decisions = base.decisions.clone();
+            app.ladder = base.ladder.clone();
+        }
+        spent
+    })
 }

@@ -444,29 +444,30 @@ impl UndoStack {
     /// redo. Returns the change's label, or `None` with nothing to undo.
     pub fn undo(&mut self, session: &mut Session) -> Option<String> {
         let step = self.past.pop_back()?;
-        let back = step.back.apply(session);
-        let label = step.label.clone();
-        self.went(back, session, |undo, back| {
-            undo.future.push(Step {
-                label: step.label,
-                back,
-            })
-        });
-        Some(label)
+        Some(self.retrace(step, session, |undo, step| undo.future.push(step)))
     }
 
     /// Makes the last undone change again in `session`.
     pub fn redo(&mut self, session: &mut Session) -> Option<String> {
         let step = self.future.pop()?;
+        Some(self.retrace(step, session, |undo, step| undo.past.push_back(step)))
+    }
+
+    /// Takes `step` in `session` and files its way back with `file`;
+    /// returns its label.
+    fn retrace(
+        &mut self,
+        step: Step,
+        session: &mut Session,
+        file: impl FnOnce(&mut Self, Step),
+    ) -> String {
         let back = step.back.apply(session);
-        let label = step.label.clone();
+        let label = step.label;
         self.went(back, session, |undo, back| {
-            undo.past.push_back(Step {
-                label: step.label,
-                back,
-            })
+            let label = label.clone();
+            file(undo, Step { label, back })
         });
-        Some(label)
+        label
     }
 }
 
