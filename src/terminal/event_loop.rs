@@ -47,6 +47,10 @@ pub fn run(
 ) -> std::io::Result<Option<String>> {
     let path = document.path().to_path_buf();
     let saver = Saver::spawn(document);
+    // The saver's own copy, which every change is then played on: the one
+    // whole copy of the meeting the loop makes.
+    app.handed_over();
+    saver.start_from(app.session.clone());
     let rescuer = saver.rescuer();
     let note = format!(
         "coproduce stopped on an internal error. Every change saved before it is in {}",
@@ -106,7 +110,16 @@ fn carry_out(effect: Effect, app: &mut App, saver: &Saver) -> Option<PathBuf> {
     let answer = match effect {
         Effect::None | Effect::Quit => return None,
         Effect::Reload => match saver.reload() {
-            Ok(session) => DiskAction::Reloaded(Box::new(session)),
+            Ok(session) => {
+                update(
+                    app,
+                    Action::Disk(DiskAction::Reloaded(Box::new(session))),
+                    now(),
+                );
+                // The app starts afresh on the file: later changes play on that.
+                saver.start_from(app.session.clone());
+                return None;
+            }
             Err(e) => DiskAction::Refused(format!("Cannot reload: {e}")),
         },
         Effect::KeepMine => {
@@ -126,6 +139,15 @@ fn carry_out(effect: Effect, app: &mut App, saver: &Saver) -> Option<PathBuf> {
     };
     update(app, Action::Disk(answer), now());
     None
+}
+
+/// Hands the app's changes since the last hand-over to the saver: only
+/// what they touched, unless the app lost track, when the whole session.
+fn hand_over(app: &mut App, saver: &Saver) {
+    match app.handed_over() {
+        Some(patches) => saver.patch(patches),
+        None => saver.save(app.session.clone()),
+    }
 }
 
 /// Tells the app when the saver's problem has changed: a change on disk
@@ -182,7 +204,7 @@ fn event_loop(
         // change, so the meeting is on disk as soon as it can be.
         let retry = tick && matches!(save_problem, Some(SaveProblem::Failed(_)));
         if app.revision != saved || retry {
-            saver.save(app.session.clone());
+            hand_over(app, saver);
             saved = app.revision;
         }
         tell_problem(app, saver, &mut save_problem);

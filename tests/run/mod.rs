@@ -82,3 +82,12 @@ pub fn screen(app: &coproduce::app::App, width: u16, height: u16) -> String {
         height,
     ))
 }
+
+/// The largest peak resident set of any child process waited for so far.
+pub fn children_peak_kib() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage for the call to fill.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(ok, 0, "getrusage failed");
+    usage.ru_maxrss
+}
