@@ -85,6 +85,9 @@ pub struct LadderView {
     pub target: Target,
     /// Earlier sessions in the folder: read once when the meeting opens.
     pub trend: Trend,
+    /// Whether they are still being read (the live app reads them after
+    /// the first frame); the pane says so meanwhile.
+    pub reading_earlier: bool,
 }
 
 impl Default for LadderView {
@@ -96,6 +99,7 @@ impl Default for LadderView {
             selected: None,
             target: Target::Running,
             trend: Trend::default(),
+            reading_earlier: false,
         }
     }
 }

@@ -142,6 +142,9 @@ pub enum Action {
     Disk(conflict::DiskAction),
     /// The answer to "the record stopped long ago with things open".
     Resume(resume::Resume),
+    /// The earlier meetings in the folder, read off the UI thread once the
+    /// first frame was drawn: the ladder's trend.
+    EarlierMeetings(crate::session::trend::Trend),
 }
 
 /// What the loop must do after an update.
@@ -378,6 +381,8 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
     session.stack = hands;
 }
 
+#[cfg(test)]
+mod earlier_tests;
 #[cfg(test)]
 mod keys_property;
 #[cfg(test)]

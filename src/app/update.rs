@@ -22,7 +22,7 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::SaveFailed(_) | Action::Disk(_)
+        Action::Tick | Action::SaveFailed(_) | Action::Disk(_) | Action::EarlierMeetings(_)
     ) {
         app.status = None;
         app.floor_key = false;
@@ -91,6 +91,10 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::Decisions(action) => decisions::update(app, action, now),
         Action::Ladder(action) => ladder::update(app, action, now),
         Action::Resume(choice) => resume::update(app, choice),
+        Action::EarlierMeetings(trend) => {
+            app.ladder.trend = trend;
+            app.ladder.reading_earlier = false;
+        }
         Action::Type(key) => return (type_into_form(app, key, now), None),
         Action::Paste(text) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {
