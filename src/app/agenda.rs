@@ -13,6 +13,7 @@ use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::scope::ScopeFields;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::ids::fresh_id;
 use crate::session::offsets::TimeOfDay;
@@ -176,7 +177,9 @@ fn not_ended(app: &App) -> Result<(), String> {
 fn start(app: &mut App, now: Time) -> Result<(), String> {
     not_ended(app)?;
     if app.session.clock.started.is_none() {
-        app.change("start the meeting".into(), |s| s.clock.started = Some(now));
+        app.change_in("start the meeting".into(), Reach::floor(), |s| {
+            s.clock.started = Some(now)
+        });
         app.status = Some(format!(
             "Meeting started at {} · s again starts the selected item",
             TimeOfDay::of(&app.session, now).hm(now)
@@ -198,7 +201,8 @@ fn next(app: &mut App, now: Time) -> Result<(), String> {
         Some(r) if r + 1 < agenda.len() => go_to(app, r + 1, now),
         Some(r) => {
             let label = format!("end the item {}", named(&agenda[r]));
-            app.change(label, |s| s.agenda[r].ended = Some(now));
+            let reach = Reach::floor().agenda(Window::at(r));
+            app.change_in(label, reach, |s| s.agenda[r].ended = Some(now));
             app.status = Some("That was the last item · E ends the meeting".into());
             Ok(())
         }
@@ -243,7 +247,11 @@ fn go_to(app: &mut App, index: usize, now: Time) -> Result<(), String> {
         "start"
     };
     let label = format!("{verb} the item {}", named(item));
-    app.change(label, |s| start_item(s, index, now));
+    // The running item ends and `index` starts: both, and none between
+    // them, change.
+    let ends = running_item(&app.session).unwrap_or(index);
+    let reach = Reach::floor().agenda(Window::between(ends, index));
+    app.change_in(label, reach, |s| start_item(s, index, now));
     app.agenda.row = index;
     Ok(())
 }
@@ -281,7 +289,8 @@ fn adjust(app: &mut App, minutes: i8) -> Result<(), String> {
         ));
     }
     let label = format!("make the time box of {} {boxed} min", named(item));
-    app.change(label, |s| s.agenda[index].minutes = boxed);
+    let reach = Reach::floor().agenda(Window::at(index));
+    app.change_in(label, reach, |s| s.agenda[index].minutes = boxed);
     Ok(())
 }
 
@@ -298,7 +307,7 @@ fn take_or_end_break(app: &mut App, now: Time) -> Result<(), String> {
     }
     if let Some(i) = open_break(&app.session) {
         let from = app.session.clock.breaks[i].from;
-        app.change("come back from the break".into(), |s| {
+        app.change_in("come back from the break".into(), Reach::floor(), |s| {
             s.clock.breaks[i].to = Some(now);
         });
         let length = timing::format_duration(timing::secs_between(from, now));
@@ -320,17 +329,22 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
     if app.session.clock.started.is_none() {
         return Err("The meeting has not started: s starts it".into());
     }
-    app.change("end the meeting".into(), |s| {
-        timing::close_open_turn(s, now);
-        if let Some(r) = running_item(s) {
-            s.agenda[r].ended = Some(now);
-        }
-        if let Some(i) = open_break(s) {
-            s.clock.breaks[i].to = Some(now);
-        }
-        crate::session::round::end(s, now);
-        s.clock.ended = Some(now);
-    });
+    let running = Window::at_some(running_item(&app.session));
+    app.change_in(
+        "end the meeting".into(),
+        Reach::floor().agenda(running),
+        |s| {
+            timing::close_open_turn(s, now);
+            if let Some(r) = running_item(s) {
+                s.agenda[r].ended = Some(now);
+            }
+            if let Some(i) = open_break(s) {
+                s.clock.breaks[i].to = Some(now);
+            }
+            crate::session::round::end(s, now);
+            s.clock.ended = Some(now);
+        },
+    );
     app.status = Some(format!(
         "Meeting ended at {} ({} takes that back)",
         TimeOfDay::of(&app.session, now).hm(now),
@@ -345,7 +359,7 @@ fn reopen(app: &mut App, now: Time) -> Result<(), String> {
     let Some(ended) = app.session.clock.ended else {
         return Err("The meeting has not ended, so there is nothing to re-open".into());
     };
-    app.change("re-open the meeting".into(), |s| {
+    app.change_in("re-open the meeting".into(), Reach::floor(), |s| {
         s.clock.ended = None;
         if now > ended {
             s.clock.breaks.push(Break {
@@ -398,7 +412,8 @@ fn delete(app: &mut App) -> Result<(), String> {
         ));
     }
     let title = named(item);
-    app.change(format!("delete the item {title}"), |s| {
+    let reach = Reach::floor().agenda(Window::from(index));
+    app.change_in(format!("delete the item {title}"), reach, |s| {
         s.agenda.remove(index);
     });
     app.status = Some(format!(
@@ -426,7 +441,8 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
         "move the item {} {direction}",
         named(&app.session.agenda[index])
     );
-    app.change(label, |s| s.agenda.swap(index, to));
+    let reach = Reach::floor().agenda(Window::between(index, to));
+    app.change_in(label, reach, |s| s.agenda.swap(index, to));
     app.agenda.row = to;
     Ok(())
 }
@@ -511,7 +527,8 @@ pub(super) fn submit(
                 scope: f.scope,
                 ..Item::planned(id, f.title, f.minutes)
             };
-            app.change(label, |s| s.agenda.push(item));
+            let reach = Reach::floor().agenda(Window::at(app.session.agenda.len()));
+            app.change_in(label, reach, |s| s.agenda.push(item));
             app.agenda.row = app.session.agenda.len() - 1;
             Ok(())
         }
@@ -528,7 +545,8 @@ pub(super) fn submit(
                         app.key_name(Scope::Form, "cancel")
                     )
                 })?;
-            app.change(format!("edit the item '{}'", f.title), |s| {
+            let reach = Reach::floor().agenda(Window::at(index));
+            app.change_in(format!("edit the item '{}'", f.title), reach, |s| {
                 let item = &mut s.agenda[index];
                 item.title = f.title;
                 item.lead = f.lead;
@@ -553,14 +571,18 @@ fn start_break(app: &mut App, length: &str, now: Time) -> Result<(), String> {
             app.key_name(Scope::Form, "cancel")
         ));
     }
-    app.change(format!("take a break of {minutes} min"), |s| {
-        timing::close_open_turn(s, now);
-        s.clock.breaks.push(Break {
-            from: now,
-            minutes: Some(minutes),
-            to: None,
-        });
-    });
+    app.change_in(
+        format!("take a break of {minutes} min"),
+        Reach::floor(),
+        |s| {
+            timing::close_open_turn(s, now);
+            s.clock.breaks.push(Break {
+                from: now,
+                minutes: Some(minutes),
+                to: None,
+            });
+        },
+    );
     app.status = Some(format!("Break of {minutes} min · b when the room is back"));
     Ok(())
 }

@@ -5,6 +5,7 @@ use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::keys::Key;
+use super::undo::{Reach, Window};
 use super::{Action, App, Pane};
 use crate::session::balance::{Tally, floor, spoken};
 use crate::session::ids::fresh_id;
@@ -176,7 +177,7 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
     };
     let (name, present) = (p.name.clone(), p.is_present());
     if app.session.stack.iter().any(|w| w == who) {
-        app.change(format!("lower {name}'s hand"), |s| {
+        app.change_in(format!("lower {name}'s hand"), Reach::floor(), |s| {
             stack::lower(&mut s.stack, who);
         });
     } else if !present {
@@ -193,7 +194,9 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
         let mut hands = s.stack.clone();
         let spoken_of = stack::spoken_by_id(s, &secs);
         stack::raise(&mut hands, s.settings.stack_order(), who, spoken_of);
-        app.change(format!("raise {name}'s hand"), |s| s.stack = hands);
+        app.change_in(format!("raise {name}'s hand"), Reach::floor(), |s| {
+            s.stack = hands
+        });
     }
 }
 
@@ -210,8 +213,9 @@ fn toggle_present(app: &mut App, now: Time) {
     let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
     let i = app.balance.selected;
     let now = not_before_record(&app.session, now);
+    let reach = || Reach::floor().participants(Window::at(i));
     if present {
-        app.change(format!("mark {name} absent"), |s| {
+        app.change_in(format!("mark {name} absent"), reach(), |s| {
             if floor(s).is_some_and(|t| t.who == id) {
                 crate::session::timing::close_open_turn(s, now);
             }
@@ -219,7 +223,7 @@ fn toggle_present(app: &mut App, now: Time) {
             attendance::mark(s, i, false, now);
         });
     } else {
-        app.change(format!("mark {name} present"), |s| {
+        app.change_in(format!("mark {name} present"), reach(), |s| {
             attendance::mark(s, i, true, now);
         });
     }
@@ -303,7 +307,9 @@ pub(super) fn submit(
                 attendance: Vec::new(),
             };
             let now = not_before_record(&app.session, now);
-            app.change(format!("add {name}"), |s| {
+            // Handing out keys may give one to anyone who has none.
+            let reach = Reach::floor().participants(Window::ALL);
+            app.change_in(format!("add {name}"), reach, |s| {
                 s.participants.push(person);
                 // Their arrival is recorded once the meeting is under way.
                 attendance::mark(s, s.participants.len() - 1, true, now);

@@ -157,6 +157,9 @@ pub enum Action {
     JargonCard,
     /// A slow-down card, logged against the floor.
     SlowDown,
+    /// The earlier meetings in the folder, read off the UI thread once the
+    /// first frame was drawn: the ladder's trend.
+    EarlierMeetings(crate::session::trend::Trend),
 }
 
 /// What the loop must do after an update.
@@ -369,15 +372,21 @@ impl App {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
-    /// Makes a change to the session that can be undone: `label` says what
-    /// it was, in the status line after an undo.
-    fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
-        if self
-            .undo
-            .change(label, &mut self.session, undo::EDITED_TURNS, edit)
-        {
+    /// Makes a change to the session that can be undone (`label` says what
+    /// it was, in the status line after an undo), touching only what
+    /// `reach` says of the session's long lists: the undo step and the
+    /// saver's hand-over then cost what the change touched, however long
+    /// the meeting.
+    fn change_in(&mut self, label: String, reach: undo::Reach, edit: impl FnOnce(&mut Session)) {
+        if self.undo.change(label, &mut self.session, reach, edit) {
             self.revision += 1;
         }
+    }
+
+    /// The changes to hand the saver since it was last handed them, to play
+    /// on its copy; `None` when it must be handed the whole session.
+    pub fn handed_over(&mut self) -> Option<Vec<undo::Patch>> {
+        self.undo.handed_over()
     }
 }
 
@@ -394,6 +403,7 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
 
 #[cfg(test)]
 mod cards_tests;
+mod earlier_tests;
 #[cfg(test)]
 mod keys_property;
 #[cfg(test)]

@@ -4,10 +4,11 @@
 
 use super::keymap::{Scope, keys_label};
 use super::keys::Key;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::Time;
 use crate::session::offsets::TimeOfDay;
-use crate::session::timing::{close_open_at, stale_open};
+use crate::session::timing::{close_open_at, running_item, stale_open};
 
 /// The facilitator's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,8 +70,10 @@ pub(super) fn update(app: &mut App, choice: Resume) {
     match choice {
         Resume::CloseThen => {
             let face = TimeOfDay::of(&app.session, app.now);
-            app.change(
+            let running = Window::at_some(running_item(&app.session));
+            app.change_in(
                 format!("close what was open at {}", face.hm(stale.last)),
+                Reach::floor().agenda(running),
                 |s| close_open_at(s, stale.last),
             );
             app.status = Some(format!(

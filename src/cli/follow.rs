@@ -22,6 +22,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::keys::Key;
+use crate::session::balance::Tally;
 use crate::session::timing::{format_minutes, secs_between};
 use crate::session::{Session, Time};
 use crate::store::identity::Version;
@@ -90,6 +91,9 @@ pub struct Follower {
     /// next look read it whatever it is.
     stamp: Option<Version>,
     session: Session,
+    /// The log of `session` summed by person, made once a read, so that a
+    /// frame never sums the whole log.
+    tally: Tally,
     updated: Time,
     problem: Option<String>,
 }
@@ -105,6 +109,7 @@ impl Follower {
         Ok(Follower {
             path: path.to_path_buf(),
             stamp,
+            tally: Tally::of(&loaded.session),
             session: loaded.session,
             updated: now,
             problem: None,
@@ -134,6 +139,7 @@ impl Follower {
             _ if Version::read(&self.path).ok() != Some(stamp) => Poll::Unchanged,
             Ok(loaded) => {
                 self.stamp = Some(stamp);
+                self.tally = Tally::of(&loaded.session);
                 self.session = loaded.session;
                 self.updated = now;
                 self.problem = None;
@@ -199,7 +205,7 @@ impl Follower {
     /// Draws the room view of the last good state.
     pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme, keymap: &Keymap) {
         let footer = self.footer(now, theme, keymap);
-        crate::ui::room_view(&self.session, now, frame, theme, footer);
+        crate::ui::room_view(&self.session, Some(&self.tally), now, frame, theme, footer);
     }
 }
 

@@ -17,13 +17,18 @@ pub fn run(path: &Path, look: &Look, keys: &KeysFile) -> Outcome {
         bail!("the meeting needs a terminal; use `coproduce render` to run it headless");
     }
     let Opened {
-        app,
+        mut app,
         document,
         themes,
         theme,
         lock: _lock,
     } = open(path, now(), look, keys, false)?;
-    if let Some(problem) = event_loop::run(app, &themes, &theme, document)? {
+    // Earlier sessions do not change during the meeting: read once, after
+    // the first frame and off the UI thread, so no folder delays the start.
+    app.ladder.reading_earlier = true;
+    let (this_file, date) = (path.to_path_buf(), app.session.date);
+    let earlier = move || crate::store::folder::trend_later(this_file, date);
+    if let Some(problem) = event_loop::run(app, &themes, &theme, document, earlier)? {
         bail!("{problem}");
     }
     Ok(ExitCode::SUCCESS)

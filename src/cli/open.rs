@@ -1,6 +1,7 @@
 //! Opening a meeting for the app: the theme chosen, the file loaded and
-//! locked, leftovers of killed saves removed, and the earlier meetings in
-//! the folder read for the ladder's trend.
+//! locked, and leftovers of killed saves removed. The earlier meetings in
+//! the folder, for the ladder's trend, are read by the caller: at once for
+//! `render`, after the first frame for the live app.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,6 @@ use crate::app::App;
 use crate::note;
 use crate::session::Time;
 use crate::store::document::Document;
-use crate::store::folder::trend;
 use crate::store::load::load;
 use crate::store::lock::SessionLock;
 use crate::store::save::clean_leftovers;
@@ -123,8 +123,6 @@ pub fn open(
     // A record that stopped long ago with something open: ask before any of
     // the gap counts.
     crate::app::resume::ask_if_stale(&mut app, now);
-    // Earlier sessions do not change during the meeting: read them once.
-    app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
     Ok(Opened {
         app,

@@ -76,6 +76,8 @@ pub fn run(args: &RenderArgs) -> Outcome {
         theme,
         lock: _lock,
     } = open(path, now, &args.look, &args.keys_file, args.dry_run)?;
+    // Headless, the one frame is the last: the trend is read before it.
+    app.ladder.trend = crate::store::folder::trend(path, app.session.date);
     let mut saves = 0;
     play(&mut app, &steps, now, |session| {
         if args.dry_run {

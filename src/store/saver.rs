@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use crate::app::undo::Patch;
 use crate::session::timing::close_open_turn;
 use crate::session::{Session, Time};
 use crate::store::document::{Document, SaveError};
@@ -37,6 +38,12 @@ type Shared = Arc<Mutex<Option<SaveProblem>>>;
 
 enum Job {
     Save(Session),
+    /// The changes since the last hand-over, to play on the saver's copy
+    /// and save: a hand-over that costs what the changes touched.
+    Patch(Vec<Patch>),
+    /// The state the app holds now, already on disk: the copy later
+    /// patches play on.
+    Base(Session),
     /// Close the open turn of the latest state at this moment, save it and
     /// answer: the last thing done when the loop cannot stop by itself.
     Rescue(Time, Sender<()>),
@@ -85,6 +92,20 @@ impl Saver {
     /// Asks for `session` to be saved; returns at once.
     pub fn save(&self, session: Session) {
         self.send(Job::Save(session));
+    }
+
+    /// Asks for the changes `patches` (see [`crate::app::App::handed_over`])
+    /// to be made to the last state handed over and saved; returns at once.
+    /// The saver keeps its own copy, so the app never copies its session
+    /// to hand it over.
+    pub fn patch(&self, patches: Vec<Patch>) {
+        self.send(Job::Patch(patches));
+    }
+
+    /// Tells the saver the state the app holds now, which the file already
+    /// holds (at start and after a reload): later patches play on it.
+    pub fn start_from(&self, session: Session) {
+        self.send(Job::Base(session));
     }
 
     /// A handle another thread can use to save the meeting's last state
@@ -180,17 +201,21 @@ fn save_loop(
     while let Some(job) = next.take() {
         match job {
             Job::Rescue(at, reply) => {
-                let mut session = latest.take().unwrap_or_else(|| document.opened().clone());
+                let mut session = latest.clone().unwrap_or_else(|| document.opened().clone());
                 close_open_turn(&mut session, at);
                 save(&mut document, &session);
                 let _ = reply.send(());
             }
-            Job::Save(mut session) => {
-                // Only the newest state matters: skip those overtaken while
-                // waiting, but stop at any other job, which must come after.
+            Job::Base(session) => latest = Some(session),
+            job @ (Job::Save(_) | Job::Patch(_)) => {
+                let mut session = latest.take().unwrap_or_else(|| document.opened().clone());
+                take_in(&mut session, job);
+                // Only the newest state is written: take in those that
+                // came while waiting, but stop at any other job, which
+                // must come after.
                 loop {
                     match receiver.try_recv() {
-                        Ok(Job::Save(newer)) => session = newer,
+                        Ok(job @ (Job::Save(_) | Job::Patch(_))) => take_in(&mut session, job),
                         Ok(other) => {
                             next = Some(other);
                             break;
@@ -230,6 +255,15 @@ fn save_loop(
         }
     }
     document
+}
+
+/// Makes `session` the state a save or patch job asks for.
+fn take_in(session: &mut Session, job: Job) {
+    match job {
+        Job::Save(whole) => *session = whole,
+        Job::Patch(patches) => patches.into_iter().for_each(|p| p.apply(session)),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

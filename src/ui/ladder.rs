@@ -322,7 +322,9 @@ fn trend(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![heading("Earlier sessions in this folder", theme)];
     let room = height.saturating_sub(lines.len() + foot.len()).max(1);
     let points = &trend.points;
-    if points.is_empty() {
+    if app.ladder.reading_earlier {
+        lines.push(Line::styled("reading earlier meetings…", theme.muted()));
+    } else if points.is_empty() {
         lines.push(Line::styled(
             "No earlier sessions in this folder",
             theme.muted(),

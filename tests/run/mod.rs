@@ -95,3 +95,12 @@ pub fn follow_plain(path: &Path) -> (std::process::Child, std::process::ChildStd
     let stdout = child.stdout.take().unwrap();
     (child, stdout)
 }
+
+/// The largest peak resident set of any child process waited for so far.
+pub fn children_peak_kib() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage for the call to fill.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(ok, 0, "getrusage failed");
+    usage.ru_maxrss
+}
