@@ -3,6 +3,7 @@
 //! speaker explains it, which joins the group's glossary.
 
 use super::form::{self, Form};
+use super::undo::Reach;
 use super::update::refuse_if_ended;
 use super::{App, Purpose};
 use crate::session::balance::floor;
@@ -50,7 +51,7 @@ pub(super) fn jargon_card(app: &mut App, now: Time) {
     let at = not_before_record(&app.session, now);
     if app.room {
         let said = against(app);
-        app.change("hold up a jargon card".into(), |s| {
+        app.change_in("hold up a jargon card".into(), Reach::floor(), |s| {
             hold_up(s, CardKind::Jargon, at, None)
         });
         app.status = Some(format!(
@@ -74,7 +75,7 @@ pub(super) fn slow_down(app: &mut App, now: Time) {
     }
     let at = not_before_record(&app.session, now);
     let said = against(app);
-    app.change("hold up a slow-down card".into(), |s| {
+    app.change_in("hold up a slow-down card".into(), Reach::floor(), |s| {
         hold_up(s, CardKind::SlowDown, at, None)
     });
     app.status = Some(format!(
@@ -88,7 +89,7 @@ pub(super) fn submit(app: &mut App, purpose: CardForm, form: &Form<Purpose>) -> 
         CardForm::Word { at } => {
             let word = form::optional(&form.value(WORD));
             let said = against(app);
-            app.change("hold up a jargon card".into(), |s| {
+            app.change_in("hold up a jargon card".into(), Reach::floor(), |s| {
                 hold_up(s, CardKind::Jargon, at, word.as_deref())
             });
             let Some(word) = word else {
@@ -121,9 +122,11 @@ pub(super) fn submit(app: &mut App, purpose: CardForm, form: &Form<Purpose>) -> 
         CardForm::Meaning { word } => {
             let meaning = form::required(&form.value(MEANING), "the meaning")?;
             let shown = fit(&one_line(&word), 30).into_owned();
-            app.change(format!("add {shown} to the glossary"), |s| {
-                jargon::add(s, &word, &meaning)
-            });
+            app.change_in(
+                format!("add {shown} to the glossary"),
+                Reach::floor(),
+                |s| jargon::add(s, &word, &meaning),
+            );
             app.status = Some(format!("{shown} joins the group's glossary"));
         }
     }

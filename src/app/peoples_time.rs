@@ -8,6 +8,7 @@
 use super::balance::BalanceForm;
 use super::form::{Choice, Form, whole_number};
 use super::keymap::Scope;
+use super::undo::Reach;
 use super::{App, Purpose};
 use crate::report::words::duration;
 use crate::session::peoples_time::{entry, everyone, set};
@@ -87,7 +88,7 @@ pub(super) fn submit(app: &mut App, who: &str, form: &Form<Purpose>) -> Result<(
         travel_minutes,
         takes,
     };
-    app.change(format!("{name}'s time"), |s| set(s, typed));
+    app.change_in(format!("{name}'s time"), Reach::floor(), |s| set(s, typed));
     let all = everyone(&app.session);
     let total = all
         .iter()

@@ -6,6 +6,7 @@
 
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
+use super::undo::Reach;
 use super::{App, Purpose};
 use crate::session::round::{self, Principle, RoundKind, RoundOrder};
 use crate::session::timing::{close_open_turn, not_before_record};
@@ -123,9 +124,11 @@ fn most_hands(session: &Session, index: usize) -> u32 {
 fn call(app: &mut App, index: usize, who: String, now: Time) {
     let name = name_of(&app.session, &who);
     let kind = app.session.rounds[index].kind;
-    app.change(format!("call {name} in the {}", words(kind)), |s| {
-        take_floor(s, index, who, now)
-    });
+    app.change_in(
+        format!("call {name} in the {}", words(kind)),
+        Reach::floor(),
+        |s| take_floor(s, index, who, now),
+    );
     app.status = Some(called_words(app, index, &name, now));
 }
 
@@ -171,7 +174,7 @@ fn called_words(app: &App, index: usize, name: &str, now: Time) -> String {
 /// the six principles' hands.
 fn end(app: &mut App, index: usize, now: Time) {
     let kind = app.session.rounds[index].kind;
-    app.change(format!("end the {}", words(kind)), |s| {
+    app.change_in(format!("end the {}", words(kind)), Reach::floor(), |s| {
         pass_or_close(s, now);
         round::end(s, now);
     });
@@ -227,7 +230,7 @@ pub(super) fn submit(
             }
             // Started and the first person called in one change, so one
             // undo takes the round back whole.
-            app.change(format!("start a {}", words(kind)), |s| {
+            app.change_in(format!("start a {}", words(kind)), Reach::floor(), |s| {
                 round::start(s, kind, order, now);
                 let i = s.rounds.len() - 1;
                 if let Some(first) = round::next_person(s, i, now) {
@@ -258,9 +261,13 @@ pub(super) fn submit(
                 let what = format!("The hands for {}", p.label().to_lowercase());
                 hands.push((p, form::whole_number(&value, &what, 0, most)?));
             }
-            app.change("the hands on the six principles".into(), |s| {
-                s.rounds[index].hands = hands.into_iter().collect();
-            });
+            app.change_in(
+                "the hands on the six principles".into(),
+                Reach::floor(),
+                |s| {
+                    s.rounds[index].hands = hands.into_iter().collect();
+                },
+            );
             app.status = Some("The six principles: hands kept in the record".into());
             Ok(())
         }

@@ -5,6 +5,7 @@
 //! Decisions pane's (`mark_actions`): the same choices, read the same way.
 
 use super::form::{self, Choice, Form};
+use super::undo::{Reach, Window};
 use super::{App, Purpose};
 use crate::session::ActionState;
 use crate::session::open_to_change::mark_words;
@@ -81,7 +82,8 @@ pub(super) fn submit(app: &mut App, id: &str, form: &Form<Purpose>) -> Result<()
         return Err("Say why it was not possible: the group is owed the reason".into());
     }
     let title = one_line(&app.session.agenda[i].title).into_owned();
-    app.change(format!("mark the action of '{title}'"), |s| {
+    let reach = Reach::floor().agenda(Window::at(i));
+    app.change_in(format!("mark the action of '{title}'"), reach, |s| {
         let item = &mut s.agenda[i];
         if let Some(action) = &mut item.action {
             action.state = mark;
