@@ -145,6 +145,20 @@ fn tell_problem(app: &mut App, saver: &Saver, told: &mut Option<SaveProblem>) {
     *told = problem;
 }
 
+/// Tells the app when the file as saved has grown past the size warning
+/// (it is in the status line until the next key, as at open): once each
+/// time it crosses, not at every save, which would hide every other status.
+fn tell_size(app: &mut App, saver: &Saver, told: &mut bool) {
+    let warning = saver.size_warning();
+    if warning.is_some() == *told {
+        return;
+    }
+    *told = warning.is_some();
+    if let Some(warning) = warning {
+        update(app, Action::SizeWarning(warning), now());
+    }
+}
+
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
@@ -154,6 +168,8 @@ fn event_loop(
 ) -> std::io::Result<Ending> {
     let mut saved = app.revision;
     let mut save_problem = None;
+    // A file large at open is warned of then, and again at its first save.
+    let mut size_told = false;
     loop {
         let stop = signals::stop_requested();
         let action = match stop {
@@ -186,6 +202,7 @@ fn event_loop(
             saved = app.revision;
         }
         tell_problem(app, saver, &mut save_problem);
+        tell_size(app, saver, &mut size_told);
         if effect == Effect::Quit {
             return Ok(if stop.is_some() {
                 Ending::Stopped
