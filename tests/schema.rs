@@ -233,8 +233,8 @@ fn the_schema_carries_the_loaders_limits() {
     let long = "x".repeat(MAX_TEXT_CHARS + 1);
     let cases = [
         (
-            "title: Home care",
-            format!("title: {long}"),
+            "title: Home care, equipment and carers' breaks\n",
+            format!("title: {long}\n"),
             ".title: 262145 is past the maxLength",
         ),
         (
