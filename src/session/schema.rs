@@ -66,10 +66,10 @@ fn add_limits(schema: &mut Value, field: Option<&str>) {
             if types.contains(&"object") {
                 add("maxProperties", nodes);
             }
-            if types.contains(&"integer") {
-                if let Some(most) = field.and_then(number_limit) {
-                    add("maximum", most);
-                }
+            if types.contains(&"integer")
+                && let Some(most) = field.and_then(number_limit)
+            {
+                add("maximum", most);
             }
             for (keyword, value) in rules.iter_mut() {
                 match keyword.as_str() {
