@@ -560,7 +560,8 @@ fn a_dense_file_is_checked_in_time_with_a_place() {
 }
 
 /// The million-line size of the issue (about 9 MB); the second is kept in
-/// an optimised build (`.ci/soak` runs this file with `--release`).
+/// an optimised build (`cargo test --release --test hostile_files --
+/// --ignored`), five in the soak tier's debug build.
 #[test]
 #[ignore = "soak tier: two 9 MB files, timed"]
 fn a_million_line_dense_file_is_checked_in_time() {
