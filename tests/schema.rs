@@ -64,6 +64,17 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
                     }
                 }
             }
+            "maxLength" | "maxItems" | "maxProperties" => {
+                let most = rule.as_u64().unwrap() as usize;
+                let size = match keyword.as_str() {
+                    "maxLength" => value.as_str().map(|s| s.chars().count()),
+                    "maxItems" => value.as_array().map(Vec::len),
+                    _ => value.as_object().map(serde_json::Map::len),
+                };
+                if let Some(size) = size.filter(|&n| n > most) {
+                    errors.push(format!("{path}: {size} is past the {keyword} {most}"));
+                }
+            }
             "pattern" => {
                 assert_eq!(rule, "^[a-z0-9]$", "the only pattern this checker knows");
                 if let Some(s) = value.as_str() {
@@ -209,5 +220,49 @@ fn the_committed_schema_is_the_generated_one() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         coproduce::session::schema::schema_json()
+    );
+}
+
+/// The limits the loader enforces are in the schema, so an editor warns
+/// before the app refuses: a text too long to read, a turn longer than a
+/// day, a show of hands past the bound; and `check` refuses them too.
+#[test]
+fn the_schema_carries_the_loaders_limits() {
+    use coproduce::session::schema::MAX_TEXT_CHARS;
+    let example = manifest("sessions/example.yaml");
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let cases = [
+        (
+            "title: Home care, equipment and carers' breaks\n",
+            format!("title: {long}\n"),
+            ".title: 262145 is past the maxLength",
+        ),
+        (
+            "co-production: 2",
+            "co-production: 100001".to_owned(),
+            ".ladder[0].votes.co-production: 100001 is past the maximum 100000",
+        ),
+    ];
+    for (from, to, error) in &cases {
+        assert!(example.contains(from), "{from}");
+        let errors = errors(&example.replacen(from, to, 1));
+        assert!(errors.iter().any(|e| e.starts_with(error)), "{errors:?}");
+    }
+    let errors = errors(&example.replacen(
+        "{ who: jon, at: 2026-11-22T11:40:20+00:00 }",
+        "{ who: jon, at: 2026-11-22T11:40:20+00:00, secs: 86401 }",
+        1,
+    ));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("secs: 86401 is past the maximum 86400")),
+        "{errors:?}"
+    );
+    let schema = schema();
+    assert_eq!(schema["properties"]["turns"]["maxItems"], 1_000_000);
+    assert_eq!(
+        schema["$defs"]["Role"]["properties"]["target"]["maximum"],
+        100
     );
 }

@@ -149,6 +149,9 @@ pub enum Action {
     Tick,
     /// A save did not reach the disk: tell the facilitator.
     SaveFailed(String),
+    /// The meeting as saved nears what a session file may hold: tell the
+    /// facilitator (the warning given at open, given again as it grows).
+    SizeWarning(String),
     /// The file on disk: changed under the app, saved again, reloaded…
     Disk(conflict::DiskAction),
     /// The answer to "the record stopped long ago with things open".

@@ -22,7 +22,11 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::SaveFailed(_) | Action::Disk(_) | Action::EarlierMeetings(_)
+        Action::Tick
+        | Action::SaveFailed(_)
+        | Action::SizeWarning(_)
+        | Action::Disk(_)
+        | Action::EarlierMeetings(_)
     ) {
         app.status = None;
         app.floor_key = false;
@@ -51,6 +55,7 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::Tick => {}
         // Shown in the footer on every pane until a save works again.
         Action::SaveFailed(problem) => app.disk.unsaved = Some(problem),
+        Action::SizeWarning(warning) => app.status = Some(warning),
         Action::Disk(action) => return (conflict::update(app, action, now), None),
         Action::NextPane => app.pane = app.pane.step(1),
         Action::PrevPane => app.pane = app.pane.step(-1),

@@ -100,6 +100,11 @@ fn control_characters(text: &str) -> Vec<Problem> {
 /// breaks once they are set aside (leaving out those at the very place of
 /// a type error, which a stand-in put there may have caused), up to the cap.
 fn every_type_error(text: &str, first: &serde_yaml::Error) -> Vec<Problem> {
+    // More than the first is only looked for in a file small enough to
+    // read again; the places pass alone would double a large file's check.
+    if text.len() > recover::MAX_RECOVER_BYTES {
+        return vec![from_serde(first, text)];
+    }
     let mut problems = Problems::default();
     let mut places = vec![];
     let spans = match locate(text) {

@@ -133,7 +133,12 @@ pub fn check_files(paths: &[PathBuf], out: &mut dyn Write) -> bool {
     let mut all_clean = true;
     for path in paths {
         let written = match load(path) {
-            Ok(_) => writeln!(out, "{}: ok", printable_path(path)),
+            // Clean, but near the limit: said as open says it, on the same
+            // line, so a reviewer sees it before the facilitator does.
+            Ok(loaded) => match super::document::size_warning(&loaded.session) {
+                Some(warning) => writeln!(out, "{}: ok; {warning}", printable_path(path)),
+                None => writeln!(out, "{}: ok", printable_path(path)),
+            },
             Err(e) => {
                 all_clean = false;
                 writeln!(out, "{}", crate::text::visible_lines(&e.to_string()))

@@ -36,6 +36,9 @@ impl SaveProblem {
 /// The latest save problem, for the loop to show; cleared by a good save.
 type Shared = Arc<Mutex<Option<SaveProblem>>>;
 
+/// The size warning of the latest good save (see [`Document::size_warning`]).
+type Warning = Arc<Mutex<Option<String>>>;
+
 enum Job {
     Save(Session),
     /// The changes since the last hand-over, to play on the saver's copy
@@ -59,6 +62,7 @@ type Line = Arc<Mutex<Option<Sender<Job>>>>;
 pub struct Saver {
     sender: Line,
     problem: Shared,
+    warning: Warning,
     thread: JoinHandle<Document>,
 }
 
@@ -74,10 +78,14 @@ impl Saver {
         let (sender, receiver) = mpsc::channel();
         let problem = Shared::default();
         let shared = Arc::clone(&problem);
-        let thread = std::thread::spawn(move || save_loop(document, pause, &receiver, &shared));
+        let warning = Warning::default();
+        let warned = Arc::clone(&warning);
+        let thread =
+            std::thread::spawn(move || save_loop(document, pause, &receiver, &shared, &warned));
         Saver {
             sender: Arc::new(Mutex::new(Some(sender))),
             problem,
+            warning,
             thread,
         }
     }
@@ -117,6 +125,12 @@ impl Saver {
     /// The problem with the latest save, if it failed.
     pub fn problem(&self) -> Option<SaveProblem> {
         self.problem.lock().map(|p| p.clone()).unwrap_or(None)
+    }
+
+    /// What the size of the file as last saved calls for telling the
+    /// facilitator: the meeting nears what a session file may hold.
+    pub fn size_warning(&self) -> Option<String> {
+        self.warning.lock().map(|w| w.clone()).unwrap_or(None)
     }
 
     /// Once every save asked for is done, reads the file as it is on disk
@@ -180,6 +194,7 @@ fn save_loop(
     mut pause: impl FnMut(&Session),
     receiver: &Receiver<Job>,
     problem: &Shared,
+    warning: &Warning,
 ) -> Document {
     let set = |value: Option<SaveProblem>| {
         if let Ok(mut slot) = problem.lock() {
@@ -190,7 +205,12 @@ fn save_loop(
     let mut latest: Option<Session> = None;
     let save = |document: &mut Document, session: &Session| {
         set(match document.save(session) {
-            Ok(()) => None,
+            Ok(()) => {
+                if let Ok(mut slot) = warning.lock() {
+                    *slot = document.size_warning().map(str::to_owned);
+                }
+                None
+            }
             Err(e @ (SaveError::ChangedOnDisk { .. } | SaveError::KeptBeside { .. })) => {
                 Some(SaveProblem::ChangedOnDisk(e.to_string()))
             }

@@ -193,6 +193,20 @@ fn earlier_read(reading: &mut Option<Receiver<Trend>>) -> Option<Action> {
     Some(Action::EarlierMeetings(trend))
 }
 
+/// Tells the app when the file as saved has grown past the size warning
+/// (it is in the status line until the next key, as at open): once each
+/// time it crosses, not at every save, which would hide every other status.
+fn tell_size(app: &mut App, saver: &Saver, told: &mut bool) {
+    let warning = saver.size_warning();
+    if warning.is_some() == *told {
+        return;
+    }
+    *told = warning.is_some();
+    if let Some(warning) = warning {
+        update(app, Action::SizeWarning(warning), now());
+    }
+}
+
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
@@ -205,6 +219,8 @@ fn event_loop(
     let mut save_problem = None;
     let mut earlier = Some(earlier);
     let mut reading = None;
+    // A file large at open is warned of then, and again at its first save.
+    let mut size_told = false;
     loop {
         let stop = signals::stop_requested();
         let action = match stop {
@@ -244,6 +260,7 @@ fn event_loop(
             saved = app.revision;
         }
         tell_problem(app, saver, &mut save_problem);
+        tell_size(app, saver, &mut size_told);
         if effect == Effect::Quit {
             return Ok(if stop.is_some() {
                 Ending::Stopped

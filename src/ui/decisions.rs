@@ -17,7 +17,7 @@ use crate::app::keymap::Scope;
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
 use crate::session::rubber_stamp::{derived, shown_flag};
 use crate::session::{Decision, DecisionState, Response, Session};
-use crate::text::{fit, one_line};
+use crate::text::{fit, one_line, pad};
 use crate::theme::Theme;
 
 /// A state as a symbol and a word, so it never rests on colour alone.
@@ -173,7 +173,7 @@ fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Answers<
         let mark = if here { "› " } else { "  " };
         let name = fit(&one_line(&p.name), name_width).into_owned();
         let mut spans = vec![Span::styled(
-            format!("{mark}{name:<name_width$} "),
+            format!("{mark}{} ", pad(&name, name_width)),
             if here { theme.selected() } else { theme.text() },
         )];
         match answer {
@@ -208,7 +208,7 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
     let label_width = s
         .roles
         .iter()
-        .map(|r| one_line(&r.label).chars().count())
+        .map(|r| one_line(&r.label).width())
         .max()
         .unwrap_or(0)
         .min(18);
@@ -239,7 +239,7 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
         }
         let label = fit(&one_line(&role.label), label_width).into_owned();
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<label_width$}  "), theme.muted()),
+            Span::styled(format!("{}  ", pad(&label, label_width)), theme.muted()),
             Span::raw(text),
         ]));
     }
