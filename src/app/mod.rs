@@ -406,6 +406,7 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
 
 #[cfg(test)]
 mod cards_tests;
+#[cfg(test)]
 mod earlier_tests;
 #[cfg(test)]
 mod keys_property;

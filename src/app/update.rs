@@ -23,10 +23,10 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     if !matches!(
         action,
         Action::Tick
-        | Action::SaveFailed(_)
-        | Action::SizeWarning(_)
-        | Action::Disk(_)
-        | Action::EarlierMeetings(_)
+            | Action::SaveFailed(_)
+            | Action::SizeWarning(_)
+            | Action::Disk(_)
+            | Action::EarlierMeetings(_)
     ) {
         app.status = None;
         app.floor_key = false;

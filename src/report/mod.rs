@@ -100,7 +100,7 @@ fn bar(share: f64, fair: f64, scale: f64) -> String {
 impl Minutes<'_> {
     /// A time of day as the minutes say it (`10:05 am`), with its offset
     /// (`1:30 am (UTC+1)`) when the record's times do not share one.
-    fn hm(&self, time: Time) -> String {
+    pub(super) fn hm(&self, time: Time) -> String {
         match self.face.shows_offsets() {
             true => format!("{} ({})", words::clock(time), utc_offset(time)),
             false => words::clock(time),

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{Minutes, hm, markdown, pct, words};
+use super::{Minutes, markdown, pct, words};
 use crate::session::open_to_change::{mark_words, scope_lines};
 use crate::session::round::{self, Principle, RoundOrder};
 
@@ -81,8 +81,11 @@ impl Minutes<'_> {
                 RoundOrder::LeastHeard => "least heard first",
             };
             let when = match r.to {
-                Some(to) => format!("{} to {}", hm(r.from), hm(to)),
-                None => format!("from {}, still going at the end of the record", hm(r.from)),
+                Some(to) => format!("{} to {}", self.hm(r.from), self.hm(to)),
+                None => format!(
+                    "from {}, still going at the end of the record",
+                    self.hm(r.from)
+                ),
             };
             let secs: u64 = round::turns(s, i).filter_map(|t| t.secs).sum();
             let people: Vec<String> = r.called.iter().map(|id| self.person(id)).collect();
