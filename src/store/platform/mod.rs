@@ -156,7 +156,7 @@ mod tests {
         assert_eq!(before, file_identity(&std::fs::metadata(&path).unwrap()));
         let temp = tempfile::NamedTempFile::new_in(dir.path()).unwrap();
         std::fs::write(temp.path(), "two").unwrap();
-        replace(temp, &path).unwrap();
+        replace(temp.into_temp_path(), &path).unwrap();
         assert_ne!(before, file_identity(&std::fs::metadata(&path).unwrap()));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
     }
