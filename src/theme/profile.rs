@@ -159,12 +159,38 @@ fn detect(env: &impl EnvVarSource, terminal: bool) -> Profile {
     // `tmux info` is not asked: inside tmux the profile is 256 colours
     // unless `--color truecolor` says the tmux is set up for more.
     let settings = DetectorSettings::new().enable_tmux_info(false);
-    let vars = TermVars::from_source(env, &Output(terminal), settings);
-    match TermProfile::detect_with_vars(vars) {
+    let read = |env: &dyn Fn(&str) -> Option<String>| {
+        let vars = TermVars::from_source(&Vars(env), &Output(terminal), settings.clone());
+        TermProfile::detect_with_vars(vars)
+    };
+    let said = read(&|key| env.var(key));
+    let inside_tmux = env.var("TMUX").is_some()
+        || env
+            .var("TERM_PROGRAM")
+            .is_some_and(|program| program == "tmux");
+    // Inside tmux termprofile trusts tmux over TERM; a program started with
+    // its own TERM (`TERM=linux`) is told no more than that TERM shows.
+    let profile = match env.var("TERM") {
+        Some(term) if inside_tmux => {
+            let term_alone = read(&|key| (key == "TERM").then(|| term.clone()));
+            said.min(term_alone)
+        }
+        _ => said,
+    };
+    match profile {
         TermProfile::TrueColor => Profile::TrueColour,
         TermProfile::Ansi256 => Profile::Ansi256,
         TermProfile::Ansi16 => Profile::Ansi16,
         TermProfile::NoColor | TermProfile::NoTty => Profile::NoColour,
+    }
+}
+
+/// Variables read through a function, so some can be left out.
+struct Vars<'a>(&'a dyn Fn(&str) -> Option<String>);
+
+impl EnvVarSource for Vars<'_> {
+    fn var(&self, key: &str) -> Option<String> {
+        (self.0)(key)
     }
 }
 

@@ -31,6 +31,14 @@ fn the_terminal_says_how_much_colour_it_shows() {
         ]),
         Ok(Profile::Ansi256)
     );
+    // A program started inside tmux with its own TERM gets no more than it.
+    for inside in [
+        ("TMUX", "/tmp/tmux-0/default,1,0"),
+        ("TERM_PROGRAM", "tmux"),
+    ] {
+        assert_eq!(auto(&[("TERM", "linux"), inside]), Ok(Profile::Ansi16));
+        assert_eq!(auto(&[xterm, inside]), Ok(Profile::Ansi256));
+    }
     // macOS Terminal before macOS 26 garbles 24-bit codes.
     assert_eq!(
         auto(&[xterm, ("TERM_PROGRAM", "Apple_Terminal")]),
