@@ -178,7 +178,7 @@ fn every_builtin_keeps_its_contrast_in_256_colours() {
                 );
             }
         }
-        assert!(check(&theme).failures.is_empty(), "{:?}", check(&theme));
+        assert!(check(theme).failures.is_empty(), "{:?}", check(theme));
     }
 }
 
