@@ -4,6 +4,8 @@
 //! is unchanged, `check` answers in time with file:line:col, no command
 //! panics, and no raw control or invisible character reaches stdout or
 //! stderr.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod run;
 

@@ -1,6 +1,8 @@
 //! Peak memory with the `huge` sample loaded and every pane drawn: under
 //! 64 MiB in the release build. Its own test binary, so that no other test's child process is
 //! counted in the peak.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod run;
 

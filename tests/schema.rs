@@ -3,6 +3,8 @@
 //! checked with a small validator of the keywords the schema uses (any
 //! other keyword fails the test, so the check never passes by ignoring).
 
+mod run;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -212,10 +214,7 @@ fn the_committed_schema_is_the_generated_one() {
         coproduce::session::schema::schema_json(),
         "run `cargo run -- schema > docs/session.schema.json`"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .arg("schema")
-        .output()
-        .unwrap();
+    let out = run::binary().arg("schema").output().unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),

@@ -10,11 +10,10 @@
 //! [`Follower`] holds the reload logic and knows nothing of terminals, so
 //! tests drive it on their own clock; [`run`] is the small terminal loop.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::bail;
 use clap::Args;
 
 use ratatui::Frame;
@@ -33,7 +32,7 @@ use crate::theme::{Theme, Themes};
 
 use super::Outcome;
 use super::keys::KeysFile;
-use super::open::{Look, pick_theme};
+use super::open::{Look, pick_theme, screen_profile};
 
 /// `coproduce follow`'s options.
 #[derive(Args, Debug)]
@@ -57,10 +56,9 @@ pub fn run_command(args: &FollowArgs) -> Outcome {
         super::follow_plain::run(follower, &mut std::io::stdout(), now)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !std::io::stdout().is_terminal() {
-        bail!("follow needs a terminal: it shows the room view on a second screen");
-    }
+    let profile = screen_profile(&args.look)?;
     let (themes, theme, _fallback_note) = pick_theme(&args.look)?;
+    let (themes, theme) = (themes.for_profile(profile), theme.for_profile(profile));
     let keymap = super::keys::keymap(&args.keys)?;
     let follower = Follower::open(&args.session, now())?;
     run(follower, &themes, &theme, &keymap)?;

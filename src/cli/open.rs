@@ -16,6 +16,7 @@ use crate::store::document::Document;
 use crate::store::load::load;
 use crate::store::lock::SessionLock;
 use crate::store::save::clean_leftovers;
+use crate::theme::profile::{self, ColourChoice, Profile};
 use crate::theme::{self, Theme, Themes};
 
 /// How the screen looks.
@@ -25,6 +26,20 @@ pub struct Look {
     /// yellow-on-black, monochrome, or one from themes/. NO_COLOR set means monochrome.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Colours: auto (what the terminal says), truecolor, 256, 16, or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColourChoice,
+}
+
+/// The colours the live screen gets on standard output, from `look.color`
+/// and what the terminal says; refused (one line saying what to use
+/// instead) where no screen can be drawn: not a terminal, or `TERM=dumb`.
+///
+/// # Errors
+/// [`NoScreen`](crate::theme::profile::NoScreen), before anything is read
+/// or written.
+pub fn screen_profile(look: &Look) -> Result<Profile> {
+    Ok(profile::for_live(look.color)?)
 }
 
 /// Folders whose theme files load at start, over the built-in themes: the

@@ -21,9 +21,25 @@ pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A command that starts the binary under test: the one cargo built, or
+/// the program `COPRODUCE_BIN` names (`.ci/windows` names a launcher that
+/// runs the Windows build under Wine), so the same assertions hold for both.
+pub fn binary() -> Command {
+    match std::env::var_os("COPRODUCE_BIN") {
+        Some(launcher) if !launcher.is_empty() => Command::new(launcher),
+        _ => Command::new(env!("CARGO_BIN_EXE_coproduce")),
+    }
+}
+
+/// `text` with the Windows build's path separators written as `/`, so one
+/// assertion about a message naming a path holds on every system.
+pub fn slashes(text: &str) -> String {
+    text.replace('\\', "/")
+}
+
 /// Runs `coproduce ARGS` to the end, with colour allowed.
 pub fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
+    binary()
         .args(args)
         .env_remove("NO_COLOR")
         .output()
