@@ -5,7 +5,7 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coproduce::app::decisions::DecisionAction;
 use coproduce::app::ladder::LadderAction;
@@ -46,32 +46,12 @@ fn case(session: &Session, what: &str) -> (App, Action) {
     }
 }
 
-/// `session` with its speaking log played `times` over, one after another:
-/// the same meeting otherwise, to show the cost does not follow the log.
-fn longer_log(mut session: Session, times: i32) -> Session {
-    let turns = std::mem::take(&mut session.turns);
-    let span = turns.last().unwrap().at - turns[0].at + chrono::Duration::hours(1);
-    for k in 0..times {
-        session.turns.extend(turns.iter().map(|t| {
-            let mut t = t.clone();
-            t.at += span * k;
-            // Only the very last turn is open.
-            t.secs = t.secs.or(Some(30));
-            t
-        }));
-    }
-    if let Some(last) = session.turns.last_mut() {
-        last.secs = None;
-    }
-    session
-}
-
 fn updates(c: &mut Criterion) {
     let cases = [
         ("large", sample::large()),
         (
             "large, log x5 (50,000 turns)",
-            longer_log(sample::large(), 5),
+            common::longer_log(sample::large(), 5),
         ),
         ("huge", sample::huge()),
     ];
@@ -91,23 +71,9 @@ fn updates(c: &mut Criterion) {
                 check.decisions = base.decisions.clone();
                 check.ladder = base.ladder.clone();
             }
-            // Each timed action is undone untimed, so every one meets the
-            // same log and history, as a meeting under way would.
             group.bench_function(what, |b| {
-                let mut app = base.clone();
-                b.iter_custom(|iters| {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..iters {
-                        let now = app.now;
-                        let start = Instant::now();
-                        update(&mut app, black_box(action.clone()), now);
-                        spent += start.elapsed();
-                        update(&mut app, Action::Undo, now);
-                        // Undo leaves the panes' cursors: put them back too.
-                        app.decisions = base.decisions.clone();
-                        app.ladder = base.ladder.clone();
-                    }
-                    spent
+                common::timed_then_undone(b, &base, |app, now| {
+                    update(app, black_box(action.clone()), now);
                 })
             });
         }

@@ -104,7 +104,7 @@ fn main() -> ExitCode {
                 ),
                 _ => note!(
                     "coproduce: {}",
-                    coproduce::text::visible_lines(&format!("{error:#}"))
+                    coproduce::text::visible_lines(&coproduce::cli::error::message(&error))
                 ),
             }
             ExitCode::from(1)

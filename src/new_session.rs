@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 use crate::session::consent::state_words;
 use crate::session::ids::fresh_id;
 use crate::session::write::to_yaml;
-use crate::session::{Decision, DecisionState, FORMAT, Item, Participant, Problem, Session, parse};
+use crate::session::{
+    ActionPoint, Decision, DecisionState, FORMAT, Item, Participant, Problem, Session, parse,
+};
 use crate::store::save::write_new;
 
 /// The time box of an item reporting back on one action.
@@ -77,6 +79,9 @@ pub fn new_session(plan: &Plan, previous: Option<&Session>) -> Session {
         turns: Vec::new(),
         stack: Vec::new(),
         glossary: Vec::new(),
+        cards: Vec::new(),
+        people_time: Vec::new(),
+        rounds: Vec::new(),
     };
     if let Some(previous) = previous {
         session.settings = previous.settings.clone();
@@ -122,21 +127,25 @@ pub fn unfinished(previous: &Session) -> Vec<Decision> {
         .collect()
 }
 
-/// The "you said, we did" items: one for each action of `previous`, then
-/// one for each decision whose review date has come by `date`.
+/// The "you said, we did" items: one for each action of `previous` (and
+/// each "you said, we did" item of it still open), then one for each
+/// decision whose review date has come by `date`. Each action item carries
+/// its action, so the group can mark it there.
 pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     // Ids from the decision's own id, so the file says where each came from.
-    let mut add = |id: String, title: String, lead: &str, minutes: u32, notes: String| {
+    let mut add = |id: String,
+                   title: String,
+                   minutes: u32,
+                   notes: String,
+                   action: Option<&ActionPoint>,
+                   lead: &str| {
         let id = fresh_id(&id, "item", |id| items.iter().any(|i| i.id == id));
         items.push(Item {
-            id,
-            title,
             lead: Some(lead.to_owned()),
-            minutes,
-            started: None,
-            ended: None,
             notes: Some(notes),
+            action: action.cloned(),
+            ..Item::planned(id, title, minutes)
         });
     };
     for d in &previous.decisions {
@@ -151,20 +160,35 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
             add(
                 format!("{} action", d.id),
                 format!("You said, we did: {}", a.what),
-                &a.who,
                 ACTION_MINUTES,
                 notes,
+                Some(a),
+                &a.who,
             );
         }
+    }
+    // Still open when the group last heard of it: it comes back again.
+    for item in &previous.agenda {
+        let Some(a) = item.action.as_ref().filter(|a| a.state.is_none()) else {
+            continue;
+        };
+        let report = item.report.as_deref().map(|r| r.trim_end_matches('.'));
+        let told = after(
+            " The group was told: ",
+            report.map(|r| format!("{r}.")).as_deref(),
+        );
+        let notes = format!(
+            "You said, we did: still open at the meeting of {}.{told} What was done?",
+            previous.date
+        );
+        let (id, title) = (item.id.clone(), item.title.clone());
+        add(id, title, ACTION_MINUTES, notes, Some(a), &a.who);
     }
     for d in &previous.decisions {
         let Some(review) = d.review.filter(|&r| r <= date) else {
             continue;
         };
-        let outcome = d
-            .outcome
-            .as_deref()
-            .map_or_else(String::new, |o| format!(" Outcome: {o}"));
+        let outcome = after(" Outcome: ", d.outcome.as_deref());
         let notes = format!(
             "Decided at the meeting of {} ({}), to be reviewed by {review}.{outcome}",
             previous.date,
@@ -173,12 +197,18 @@ pub fn follow_up(previous: &Session, date: NaiveDate) -> Vec<Item> {
         add(
             format!("{} review", d.id),
             format!("Review: {}", d.proposal),
-            &d.proposed_by,
             REVIEW_MINUTES,
             notes,
+            None,
+            &d.proposed_by,
         );
     }
     items
+}
+
+/// `text` after `lead`, or nothing when there is no text.
+fn after(lead: &str, text: Option<&str>) -> String {
+    text.map_or_else(String::new, |t| format!("{lead}{t}"))
 }
 
 fn quoted(d: &Decision) -> String {
@@ -227,13 +257,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn unfinished_business_carries_over_and_ended_actions_do_not() {
-        let previous: Session = serde_yaml::from_str(
-            "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
+    /// A previous meeting of one person: the shared header, then `rest`.
+    fn previous_with(rest: &str) -> Session {
+        let head = "format: 1\ntitle: Board\nboard: B\ndate: 2026-11-22
 roles: [{ id: r, label: R }]
 participants: [{ id: a, name: A, role: r }]
-decisions:
+";
+        serde_yaml::from_str(&format!("{head}{rest}")).unwrap()
+    }
+
+    #[test]
+    fn unfinished_business_carries_over_and_ended_actions_do_not() {
+        let previous = previous_with(
+            "decisions:
   - { id: q, proposal: Queued, proposed_by: a, state: queued }
   - { id: o, proposal: Open, proposed_by: a, state: open, responses: { a: agree } }
   - { id: f, proposal: Deferred, proposed_by: a, state: deferred }
@@ -243,8 +279,7 @@ decisions:
     state: agreed
     actions: [{ what: Done one, who: a, state: done }, { what: Dropped one, who: a, state: dropped }, { what: Still to do, who: a }]
 ",
-        )
-        .unwrap();
+        );
         let s = new_session(&plan(), Some(&previous));
         let carried: Vec<(&str, DecisionState, Option<&str>)> = s
             .decisions
@@ -266,6 +301,32 @@ decisions:
         );
         let titles: Vec<&str> = s.agenda.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["You said, we did: Still to do"]);
+        let action = s.agenda[0]
+            .action
+            .as_ref()
+            .expect("the item carries its action");
+        assert_eq!((action.what.as_str(), action.state), ("Still to do", None));
+    }
+
+    #[test]
+    fn a_you_said_item_still_open_comes_back_and_a_marked_one_does_not() {
+        let previous = previous_with(
+            "agenda:
+  - { id: open-one, title: 'You said, we did: Open one', minutes: 5, action: { what: Open one, who: a }, report: Waiting on the council }
+  - { id: done-one, title: 'You said, we did: Done one', minutes: 5, action: { what: Done one, who: a, state: done } }
+  - { id: gone-one, title: 'You said, we did: Gone one', minutes: 5, action: { what: Gone one, who: a, state: dropped }, report: No budget }
+",
+        );
+        let s = new_session(&plan(), Some(&previous));
+        let back: Vec<(&str, &str)> = s
+            .agenda
+            .iter()
+            .map(|i| (i.id.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(back, [("open-one", "You said, we did: Open one")]);
+        let notes = s.agenda[0].notes.as_deref().unwrap_or("");
+        assert!(notes.contains("Waiting on the council"), "{notes}");
+        assert_eq!(s.agenda[0].action.as_ref().map(|a| a.state), Some(None));
     }
 
     #[test]

@@ -151,9 +151,29 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` followed by spaces up to `width` columns. `format!`'s `{:<n}`
+/// pads by characters: a name of one letter and fifteen combining marks
+/// is one column wide but sixteen characters, and would push the column
+/// after it out of line.
+pub fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
+    out
+}
+
 #[cfg(test)]
 mod fit_tests {
-    use super::fit;
+    use super::{fit, pad};
+
+    #[test]
+    fn padding_counts_columns_not_characters() {
+        let marked = format!("A{}", "\u{301}".repeat(15));
+        assert_eq!(pad(&marked, 4), format!("{marked}   "));
+        assert_eq!(pad("李", 4), "李  ");
+        assert_eq!(pad("Beve", 2), "Beve");
+        assert_eq!(fit(&marked, 1), marked);
+    }
 
     #[test]
     fn fitting_cuts_by_columns_not_bytes() {

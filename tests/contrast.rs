@@ -1,20 +1,39 @@
 //! Contrast as drawn: every screen of the tour (every pane, overlay, form,
 //! prompt, the room view and every warning state) in every theme, each
-//! visible cell's colour measured against its own background.
+//! visible cell's colour measured against its own background; and again in
+//! every colour profile, on the colours the terminal is then sent.
 
+use coproduce::theme::profile::Profile;
 use coproduce::theme::{CellContrast, Themes, measure_drawn};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 #[test]
-fn every_drawn_cell_meets_its_contrast_in_every_theme() {
-    let themes = Themes::builtin();
+fn every_drawn_cell_meets_its_contrast_in_every_theme_and_profile() {
     let mut failures = Vec::new();
+    for profile in Profile::ALL {
+        println!("in {} colours:", profile.name());
+        measure_every_theme(&Themes::builtin().for_profile(profile), &mut failures);
+    }
+    // One line a screen and pair is enough to read; the count says the rest.
+    let total = failures.len();
+    failures.dedup_by(|a, b| a.split(": cell").next() == b.split(": cell").next());
+    assert!(
+        failures.is_empty(),
+        "{total} cells short:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Measures every screen of the tour in every theme of `themes`, printing
+/// each theme's lowest cell and adding each cell short of its contrast to
+/// `failures`.
+fn measure_every_theme(themes: &Themes, failures: &mut Vec<String>) {
     for name in themes.names() {
         let theme = themes.get(name).unwrap();
         let mut lowest: Option<(String, CellContrast)> = None;
         let mut measured = 0;
-        for (screen, found) in coproduce::ui::tour::measure(&themes, theme, None) {
+        for (screen, found) in coproduce::ui::tour::measure(themes, theme, None) {
             measured += found.measured;
             if let Some(cell) = found.lowest_text.clone()
                 && lowest.as_ref().is_none_or(|(_, l)| cell.ratio < l.ratio)
@@ -35,14 +54,6 @@ fn every_drawn_cell_meets_its_contrast_in_every_theme() {
             None => println!("{name}: the terminal's own colours, nothing to measure"),
         }
     }
-    // One line a screen and pair is enough to read; the count says the rest.
-    let total = failures.len();
-    failures.dedup_by(|a, b| a.split(": cell").next() == b.split(": cell").next());
-    assert!(
-        failures.is_empty(),
-        "{total} cells short:\n{}",
-        failures.join("\n")
-    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The live app when the disk lets it down: the file changed under it (a
 //! `git pull`, an editor) or the folder stops taking writes. The real
 //! binary runs in a pseudo-terminal; the file is checked, never the clock.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod pty;
 

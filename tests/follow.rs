@@ -3,6 +3,8 @@
 //! ending on the last; and the real binary in a pseudo-terminal follows
 //! saves beside the app's lock, notes a missing file, never writes, and
 //! exits 0 on SIGTERM.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod pty;
 

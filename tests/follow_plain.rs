@@ -5,7 +5,6 @@
 mod run;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -29,13 +28,7 @@ fn wait_for(lines: &mpsc::Receiver<String>, wanted: &str, seen: &mut Vec<String>
 #[test]
 fn plain_sentences_follow_the_file_with_room_names() {
     let (_dir, path) = run::scratch("good.yaml");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .args(["follow", path.to_str().unwrap(), "--plain"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let (mut child, stdout) = run::follow_plain(&path);
     let (send, lines) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {

@@ -73,3 +73,41 @@ fn a_name_of_invisible_characters_draws_at_every_size_without_stalling() {
         assert!(!drawn.contains(hidden), "{hidden:?} reached the screen");
     }
 }
+
+/// A name of one letter and fifteen combining marks (one column, sixteen
+/// characters), with no room name, answering the open proposal: drawn on
+/// every pane and the room view quickly, and the answers column stays in
+/// line (padding once counted characters, not columns).
+#[test]
+fn a_name_of_combining_marks_draws_quickly_and_in_line() {
+    let path = run::fixture("combining-name.yaml");
+    let now = "2026-11-22T10:30:00+00:00";
+    let name = format!("A{}", "\u{301}".repeat(15));
+    for size in ["20x8", "80x24", "120x40", "200x60"] {
+        for keys in [
+            "",
+            "<Tab>b",
+            "<Tab><Tab>",
+            "<Tab><Tab><Tab>",
+            "<Tab>b<F2>",
+            "?",
+        ] {
+            let args = run::render_args(&path, now, keys, &["--size", size, "--dry-run"]);
+            run_within(&args);
+        }
+    }
+    let args = run::render_args(&path, now, "<Tab><Tab>", &["--size", "80x24", "--dry-run"]);
+    let screen = run_within(&args);
+    let column = |row: &str| {
+        let at = row.find('…').or_else(|| row.find('✓')).unwrap();
+        unicode_width::UnicodeWidthStr::width(&row[..at])
+    };
+    let hers = screen
+        .lines()
+        .find(|l| l.contains(&name) && l.contains('✓'));
+    let dulcie = screen
+        .lines()
+        .find(|l| l.contains("Dulcie") && l.contains('…'));
+    let (hers, dulcie) = (hers.expect(&screen), dulcie.expect(&screen));
+    assert_eq!(column(hers), column(dulcie), "{screen}");
+}

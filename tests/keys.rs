@@ -35,25 +35,25 @@ fn render(keys_file: &std::path::Path, keys: &str) -> String {
 }
 
 #[test]
-fn next_pane_on_f6_moves_panes_and_every_hint_says_f6() {
-    let (_dir, file) = keymap_file("global:\n  next_pane: [\"<F6>\"]\n");
+fn next_pane_on_f12_moves_panes_and_every_hint_says_f12() {
+    let (_dir, file) = keymap_file("global:\n  next_pane: [\"<F12>\"]\n");
     let agenda = render(&file, "");
-    assert!(agenda.contains("F6 next pane"), "{agenda}");
+    assert!(agenda.contains("F12 next pane"), "{agenda}");
     assert!(!agenda.contains("Tab next pane"), "{agenda}");
-    // Tab means nothing now; F6 moves on.
+    // Tab means nothing now; F12 moves on.
     assert_eq!(render(&file, "<Tab>"), agenda);
-    let balance = render(&file, "<F6>");
+    let balance = render(&file, "<F12>");
     assert!(balance.contains("[key] give the floor"), "{balance}");
     assert_ne!(balance, agenda);
     let help = render(&file, "?");
-    assert!(help.contains("F6"), "{help}");
+    assert!(help.contains("F12"), "{help}");
     let listed = succeeded(
         &["keys"],
         &coproduce(&["keys", "--keys-file", file.to_str().unwrap()]),
     );
-    assert!(listed.contains("next_pane: [\"<F6>\"]"), "{listed}");
+    assert!(listed.contains("next_pane: [\"<F12>\"]"), "{listed}");
     let table = coproduce(&["keys", "--markdown", "--keys-file", file.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&table.stdout).contains("| `F6` | next pane"));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("| `F12` | next pane"));
 }
 
 #[test]

@@ -195,6 +195,16 @@ fn the_pane_with_the_trend_over_a_folder_with_a_broken_file() {
 }
 
 #[test]
+fn the_pane_while_the_earlier_meetings_are_still_being_read() {
+    let mut app = ladder_app(example());
+    app.ladder.reading_earlier = true;
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("reading earlier meetings…"), "{shown}");
+    assert!(!shown.contains("No earlier sessions"), "{shown}");
+    insta::assert_snapshot!("reading-earlier", shown);
+}
+
+#[test]
 fn the_pane_while_a_judgement_is_recorded_and_settled_over_the_hands() {
     let mut app = ladder_app(example());
     // The whole meeting: two co-production hands, four co-design, three

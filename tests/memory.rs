@@ -1,6 +1,8 @@
 //! Peak memory with the `huge` sample loaded and every pane drawn: under
 //! 64 MiB in the release build. Its own test binary, so that no other test's child process is
 //! counted in the peak.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod run;
 
@@ -11,15 +13,6 @@ use coproduce::session::{sample, write::to_yaml};
 /// and checks take a few MiB more.
 const BUDGET_MIB: i64 = if cfg!(debug_assertions) { 72 } else { 64 };
 
-/// The largest peak resident set of any child process waited for so far.
-fn children_peak_kib() -> i64 {
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `usage` is a valid, writable rusage for the call to fill.
-    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    assert_eq!(ok, 0, "getrusage failed");
-    usage.ru_maxrss
-}
-
 /// A budget for the release build, measured whole-process: the soak tier
 /// (`.ci/run` runs it with `--include-ignored`).
 #[test]
@@ -28,7 +21,7 @@ fn peak_memory_with_huge_loaded_and_every_pane_drawn_is_under_64_mib() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     std::fs::write(&path, to_yaml(&sample::huge())).unwrap();
-    assert_eq!(children_peak_kib(), 0, "no child yet");
+    assert_eq!(run::children_peak_kib(), 0, "no child yet");
     // One run per pane: each loads the file and draws its pane at 200x60.
     for tabs in 0..4 {
         let keys = "<Tab>".repeat(tabs);
@@ -39,7 +32,7 @@ fn peak_memory_with_huge_loaded_and_every_pane_drawn_is_under_64_mib() {
             &["--dry-run", "--size", "200x60"],
         );
     }
-    let peak = children_peak_kib();
+    let peak = run::children_peak_kib();
     println!("peak RSS with huge loaded: {peak} KiB");
     assert!(peak < BUDGET_MIB * 1024, "peak RSS {peak} KiB");
 }

@@ -201,6 +201,8 @@ fn frames_before_a_slow_save(session: coproduce::session::Session) {
         let _ = stuck.recv_timeout(SLOW);
         noted.lock().unwrap().push(Instant::now());
     });
+    app.handed_over();
+    saver.start_from(app.session.clone());
     let mut terminal = Terminal::new(ratatui::backend::TestBackend::new(200, 60)).unwrap();
     let people: Vec<(String, String)> = app
         .session
@@ -216,9 +218,10 @@ fn frames_before_a_slow_save(session: coproduce::session::Session) {
     for (n, (who, name)) in people.iter().enumerate() {
         let at = now + chrono::Duration::seconds(10 * (n as i64 + 1));
         update(&mut app, Action::GiveFloor(who.clone()), at);
-        let copy = app.session.clone();
+        // The hand-over the live loop makes: the change's patch, no copy.
+        let patches = app.handed_over().expect("the app kept track");
         let asked = Instant::now();
-        saver.save(copy);
+        saver.patch(patches);
         assert!(asked.elapsed() < Duration::from_millis(50), "save() waited");
         terminal.draw(|frame| view(&app, frame, &theme)).unwrap();
         let screen = coproduce::ui::screen::buffer_text(terminal.backend().buffer());

@@ -2,8 +2,9 @@
 //! anonymised, as reviewed snapshots; no name left when anonymised; nothing
 //! unsafe printed raw.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use coproduce::report::report;
 use coproduce::session::Session;
@@ -99,12 +100,7 @@ fn nothing_unsafe_is_printed_raw() {
 
 #[test]
 fn the_command_prints_the_minutes_and_refuses_a_broken_file() {
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_coproduce"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| run::binary().args(args).output().unwrap();
     let ended = path(ENDED);
     let out = run(&["report", ended.to_str().unwrap(), "--anonymise"]);
     assert!(out.status.success());

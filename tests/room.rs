@@ -78,9 +78,9 @@ fn assert_private_things_absent(text: &str) {
 }
 
 #[test]
-fn the_room_view_at_80x24_and_200x60() {
+fn the_room_view_at_80x24_120x36_and_200x60() {
     let app = room_app("high-contrast-dark");
-    for (w, h) in [(80, 24), (200, 60)] {
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
         let text = screen(&app, w, h);
         assert_private_things_absent(&text);
         insta::assert_snapshot!(format!("room-{w}x{h}"), text);
@@ -181,6 +181,35 @@ fn the_large_text_grows_with_the_screen() {
     let large = blocks(&screen(&app, 200, 60));
     assert!(small > 0);
     assert!(large > small * 3, "{small} -> {large}");
+}
+
+/// At every size, down to 80x24, who has the floor and for how long are
+/// in large text under their label, not in ordinary type; so is the time
+/// left.
+#[test]
+fn the_floor_and_the_time_left_are_large_at_every_size() {
+    let app = room_app("high-contrast-dark");
+    let glyph = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
+    for (w, h) in [(80, 24), (100, 30), (120, 36), (200, 60)] {
+        let text = screen(&app, w, h);
+        let rows: Vec<&str> = text.lines().collect();
+        for label in ["has the floor", "left of 30 min"] {
+            let at = rows.iter().position(|r| r.contains(label));
+            let at = at.unwrap_or_else(|| panic!("{w}x{h}: no {label:?}\n{text}"));
+            let column = rows[at][..rows[at].find(label).unwrap()].chars().count();
+            // The block under the label, on its half of the screen.
+            let (from, to) = if column > usize::from(w) / 2 {
+                (usize::from(w) / 2, usize::from(w))
+            } else {
+                (0, usize::from(w))
+            };
+            let large = rows[at + 1..(at + 5).min(rows.len())]
+                .iter()
+                .all(|r| r.chars().skip(from).take(to - from).any(glyph));
+            assert!(large, "{w}x{h}: {label:?} is not large\n{text}");
+        }
+        assert!(!text.contains("Jon Whitfield 1:40"), "{w}x{h}\n{text}");
+    }
 }
 
 /// Screens to check for warnings in monochrome: (what, app, the warnings).

@@ -3,9 +3,10 @@
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use coproduce::session::write::to_yaml;
 use coproduce::session::{
-    ActionPoint, ActionState, Attendance, Break, Clock, Decision, DecisionState, EarlierAnswer,
-    Item, Judgement, Meaning, OrderedMap, Participant, Response, Role, Rung, Session, Settings,
-    SpeakerKey, StackOrder, Thinking, Time, Turn, Wording,
+    ActionPoint, ActionState, Attendance, Break, Card, CardKind, Clock, Decision, DecisionState,
+    EarlierAnswer, Item, ItemScope, Judgement, Meaning, OrderedMap, Participant, PersonTime,
+    Principle, Response, Role, Round, RoundKind, RoundOrder, Rung, Session, Settings, SpeakerKey,
+    StackOrder, Takes, Thinking, Time, Turn, Wording,
 };
 use proptest::prelude::*;
 
@@ -182,15 +183,47 @@ fn item() -> impl Strategy<Value = Item> {
         prop::option::of(time()),
         prop::option::of(time()),
         maybe_text(),
+        (
+            prop::option::of((maybe_text(), maybe_text(), maybe_text())),
+            prop::option::of(action()),
+            maybe_text(),
+        ),
     )
-        .prop_map(|(id, title, lead, minutes, started, ended, notes)| Item {
-            id,
-            title,
-            lead,
-            minutes,
-            started,
-            ended,
-            notes,
+        .prop_map(
+            |(id, title, lead, minutes, started, ended, notes, (scope, action, report))| Item {
+                id,
+                title,
+                lead,
+                minutes,
+                started,
+                ended,
+                notes,
+                scope: scope.map(|(open, fixed, why)| ItemScope { open, fixed, why }),
+                action,
+                report,
+            },
+        )
+}
+
+fn round() -> impl Strategy<Value = Round> {
+    (
+        prop::sample::select(&RoundKind::ALL[..]),
+        prop::sample::select(&RoundOrder::ALL[..]),
+        time(),
+        prop::option::of(time()),
+        prop::collection::vec(text(), 0..4),
+        prop::collection::vec(
+            (prop::sample::select(&Principle::ALL[..]), any::<u32>()),
+            0..4,
+        ),
+    )
+        .prop_map(|(kind, order, from, to, called, hands)| Round {
+            kind,
+            order,
+            from,
+            to,
+            called,
+            hands: hands.into_iter().collect(),
         })
 }
 
@@ -328,6 +361,16 @@ fn turn() -> impl Strategy<Value = Turn> {
     (text(), time(), any::<Option<u64>>()).prop_map(|(who, at, secs)| Turn { who, at, secs })
 }
 
+fn card() -> impl Strategy<Value = Card> {
+    let kind = prop::sample::select(&[CardKind::Jargon, CardKind::SlowDown][..]);
+    (time(), kind, maybe_text(), maybe_text()).prop_map(|(at, card, who, word)| Card {
+        at,
+        card,
+        who,
+        word,
+    })
+}
+
 fn settings() -> impl Strategy<Value = Settings> {
     let order = prop::sample::select(&[StackOrder::Progressive, StackOrder::FirstCome][..]);
     (
@@ -339,17 +382,21 @@ fn settings() -> impl Strategy<Value = Settings> {
         any::<Option<u64>>(),
         any::<Option<u64>>(),
         any::<Option<bool>>(),
+        any::<Option<u32>>(),
     )
         .prop_map(
-            |(warn, alert, long_turn, order, quick, slip, thinking, think_first)| Settings {
-                warn_minutes: warn,
-                alert_minutes: alert,
-                long_turn_secs: long_turn,
-                stack_order: order,
-                quick_agreement_secs: quick,
-                slip_secs: slip,
-                thinking_secs: thinking,
-                think_before_consent: think_first,
+            |(warn, alert, long_turn, order, quick, slip, thinking, think_first, break_every)| {
+                Settings {
+                    warn_minutes: warn,
+                    alert_minutes: alert,
+                    long_turn_secs: long_turn,
+                    stack_order: order,
+                    quick_agreement_secs: quick,
+                    slip_secs: slip,
+                    thinking_secs: thinking,
+                    think_before_consent: think_first,
+                    break_every_minutes: break_every,
+                }
             },
         )
 }
@@ -380,13 +427,17 @@ fn session() -> impl Strategy<Value = Session> {
                 (text(), text()).prop_map(|(word, meaning)| Meaning { word, meaning }),
                 0..3,
             ),
+            prop::collection::vec(card(), 0..3),
+            prop::collection::vec(round(), 0..3),
         ),
+        prop::collection::vec(person_time(), 0..3),
     )
         .prop_map(
             |(
                 (format, title, board, date, place, facilitator, settings),
                 (roles, participants, agenda, decisions, ladder),
-                (clock, turns, stack, glossary),
+                (clock, turns, stack, glossary, cards, rounds),
+                people_time,
             )| Session {
                 format,
                 title,
@@ -404,6 +455,26 @@ fn session() -> impl Strategy<Value = Session> {
                 turns,
                 stack,
                 glossary,
+                cards,
+                people_time,
+                rounds,
+            },
+        )
+}
+
+fn person_time() -> impl Strategy<Value = PersonTime> {
+    (
+        text(),
+        prop::option::of(any::<u32>()),
+        prop::option::of(any::<u32>()),
+        prop::option::of(prop::sample::select(Takes::ALL.to_vec())),
+    )
+        .prop_map(
+            |(who, preparation_minutes, travel_minutes, takes)| PersonTime {
+                who,
+                preparation_minutes,
+                travel_minutes,
+                takes,
             },
         )
 }

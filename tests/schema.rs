@@ -3,6 +3,8 @@
 //! checked with a small validator of the keywords the schema uses (any
 //! other keyword fails the test, so the check never passes by ignoring).
 
+mod run;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -62,6 +64,17 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
                     if (keyword == "minimum" && n < bound) || (keyword == "maximum" && n > bound) {
                         errors.push(format!("{path}: {n} is past the {keyword} {bound}"));
                     }
+                }
+            }
+            "maxLength" | "maxItems" | "maxProperties" => {
+                let most = rule.as_u64().unwrap() as usize;
+                let size = match keyword.as_str() {
+                    "maxLength" => value.as_str().map(|s| s.chars().count()),
+                    "maxItems" => value.as_array().map(Vec::len),
+                    _ => value.as_object().map(serde_json::Map::len),
+                };
+                if let Some(size) = size.filter(|&n| n > most) {
+                    errors.push(format!("{path}: {size} is past the {keyword} {most}"));
                 }
             }
             "pattern" => {
@@ -201,13 +214,54 @@ fn the_committed_schema_is_the_generated_one() {
         coproduce::session::schema::schema_json(),
         "run `cargo run -- schema > docs/session.schema.json`"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coproduce"))
-        .arg("schema")
-        .output()
-        .unwrap();
+    let out = run::binary().arg("schema").output().unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         coproduce::session::schema::schema_json()
+    );
+}
+
+/// The limits the loader enforces are in the schema, so an editor warns
+/// before the app refuses: a text too long to read, a turn longer than a
+/// day, a show of hands past the bound; and `check` refuses them too.
+#[test]
+fn the_schema_carries_the_loaders_limits() {
+    use coproduce::session::schema::MAX_TEXT_CHARS;
+    let example = manifest("sessions/example.yaml");
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let cases = [
+        (
+            "title: Home care, equipment and carers' breaks\n",
+            format!("title: {long}\n"),
+            ".title: 262145 is past the maxLength",
+        ),
+        (
+            "co-production: 2",
+            "co-production: 100001".to_owned(),
+            ".ladder[0].votes.co-production: 100001 is past the maximum 100000",
+        ),
+    ];
+    for (from, to, error) in &cases {
+        assert!(example.contains(from), "{from}");
+        let errors = errors(&example.replacen(from, to, 1));
+        assert!(errors.iter().any(|e| e.starts_with(error)), "{errors:?}");
+    }
+    let errors = errors(&example.replacen(
+        "{ who: jon, at: 2026-11-22T11:40:20+00:00 }",
+        "{ who: jon, at: 2026-11-22T11:40:20+00:00, secs: 86401 }",
+        1,
+    ));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("secs: 86401 is past the maximum 86400")),
+        "{errors:?}"
+    );
+    let schema = schema();
+    assert_eq!(schema["properties"]["turns"]["maxItems"], 1_000_000);
+    assert_eq!(
+        schema["$defs"]["Role"]["properties"]["target"]["maximum"],
+        100
     );
 }

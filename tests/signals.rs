@@ -5,6 +5,8 @@
 //!
 //! These tests wait on a real process, so they poll with a deadline; the
 //! meeting's own times are checked against the file, never against sleeps.
+// A pseudo-terminal, Unix signals or Unix files: not on Windows.
+#![cfg(unix)]
 
 mod pty;
 

@@ -2,8 +2,10 @@
 //! text and CSV; a broken file is listed with its line and column and never
 //! stops the table.
 
+mod run;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use coproduce::report::trends::{Share, read};
 use coproduce::session::Rung;
@@ -11,7 +13,7 @@ use coproduce::session::Rung;
 /// Runs `coproduce` in `tests/fixtures`, so the folder is named as a
 /// person would type it, the same on every machine.
 fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
+    run::binary()
         .args(args)
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
         .output()

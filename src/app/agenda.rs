@@ -12,10 +12,13 @@
 use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
+use super::scope::ScopeFields;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::ids::fresh_id;
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{self, ItemState, item_state, item_used_secs, running_item};
-use crate::session::{Break, Item, Session, Time};
+use crate::session::{Break, Item, ItemScope, Session, Time};
 
 /// The longest time box a form accepts, in minutes (a whole day).
 pub const MAX_MINUTES: u32 = 600;
@@ -117,6 +120,7 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("delete_item", Action::Agenda(AgendaAction::DeleteItem)),
     ("move_item_up", Action::Agenda(AgendaAction::MoveItem(-1))),
     ("move_item_down", Action::Agenda(AgendaAction::MoveItem(1))),
+    ("you_said", Action::YouSaid),
 ];
 
 /// Applies one of the pane's actions.
@@ -173,10 +177,12 @@ fn not_ended(app: &App) -> Result<(), String> {
 fn start(app: &mut App, now: Time) -> Result<(), String> {
     not_ended(app)?;
     if app.session.clock.started.is_none() {
-        app.change("start the meeting".into(), |s| s.clock.started = Some(now));
+        app.change_in("start the meeting".into(), Reach::floor(), |s| {
+            s.clock.started = Some(now)
+        });
         app.status = Some(format!(
             "Meeting started at {} · s again starts the selected item",
-            now.format("%H:%M")
+            TimeOfDay::of(&app.session, now).hm(now)
         ));
         return Ok(());
     }
@@ -195,7 +201,8 @@ fn next(app: &mut App, now: Time) -> Result<(), String> {
         Some(r) if r + 1 < agenda.len() => go_to(app, r + 1, now),
         Some(r) => {
             let label = format!("end the item {}", named(&agenda[r]));
-            app.change(label, |s| s.agenda[r].ended = Some(now));
+            let reach = Reach::floor().agenda(Window::at(r));
+            app.change_in(label, reach, |s| s.agenda[r].ended = Some(now));
             app.status = Some("That was the last item · E ends the meeting".into());
             Ok(())
         }
@@ -240,7 +247,11 @@ fn go_to(app: &mut App, index: usize, now: Time) -> Result<(), String> {
         "start"
     };
     let label = format!("{verb} the item {}", named(item));
-    app.change(label, |s| start_item(s, index, now));
+    // The running item ends and `index` starts: both, and none between
+    // them, change.
+    let ends = running_item(&app.session).unwrap_or(index);
+    let reach = Reach::floor().agenda(Window::between(ends, index));
+    app.change_in(label, reach, |s| start_item(s, index, now));
     app.agenda.row = index;
     Ok(())
 }
@@ -278,7 +289,8 @@ fn adjust(app: &mut App, minutes: i8) -> Result<(), String> {
         ));
     }
     let label = format!("make the time box of {} {boxed} min", named(item));
-    app.change(label, |s| s.agenda[index].minutes = boxed);
+    let reach = Reach::floor().agenda(Window::at(index));
+    app.change_in(label, reach, |s| s.agenda[index].minutes = boxed);
     Ok(())
 }
 
@@ -295,7 +307,7 @@ fn take_or_end_break(app: &mut App, now: Time) -> Result<(), String> {
     }
     if let Some(i) = open_break(&app.session) {
         let from = app.session.clock.breaks[i].from;
-        app.change("come back from the break".into(), |s| {
+        app.change_in("come back from the break".into(), Reach::floor(), |s| {
             s.clock.breaks[i].to = Some(now);
         });
         let length = timing::format_duration(timing::secs_between(from, now));
@@ -317,19 +329,25 @@ fn end_meeting(app: &mut App, now: Time) -> Result<(), String> {
     if app.session.clock.started.is_none() {
         return Err("The meeting has not started: s starts it".into());
     }
-    app.change("end the meeting".into(), |s| {
-        timing::close_open_turn(s, now);
-        if let Some(r) = running_item(s) {
-            s.agenda[r].ended = Some(now);
-        }
-        if let Some(i) = open_break(s) {
-            s.clock.breaks[i].to = Some(now);
-        }
-        s.clock.ended = Some(now);
-    });
+    let running = Window::at_some(running_item(&app.session));
+    app.change_in(
+        "end the meeting".into(),
+        Reach::floor().agenda(running),
+        |s| {
+            timing::close_open_turn(s, now);
+            if let Some(r) = running_item(s) {
+                s.agenda[r].ended = Some(now);
+            }
+            if let Some(i) = open_break(s) {
+                s.clock.breaks[i].to = Some(now);
+            }
+            crate::session::round::end(s, now);
+            s.clock.ended = Some(now);
+        },
+    );
     app.status = Some(format!(
         "Meeting ended at {} ({} takes that back)",
-        now.format("%H:%M"),
+        TimeOfDay::of(&app.session, now).hm(now),
         app.global_key("undo")
     ));
     Ok(())
@@ -341,7 +359,7 @@ fn reopen(app: &mut App, now: Time) -> Result<(), String> {
     let Some(ended) = app.session.clock.ended else {
         return Err("The meeting has not ended, so there is nothing to re-open".into());
     };
-    app.change("re-open the meeting".into(), |s| {
+    app.change_in("re-open the meeting".into(), Reach::floor(), |s| {
         s.clock.ended = None;
         if now > ended {
             s.clock.breaks.push(Break {
@@ -353,7 +371,7 @@ fn reopen(app: &mut App, now: Time) -> Result<(), String> {
     });
     app.status = Some(format!(
         "Meeting re-opened at {}; the time since it ended counts as a break",
-        now.format("%H:%M")
+        TimeOfDay::of(&app.session, now).hm(now)
     ));
     Ok(())
 }
@@ -394,7 +412,8 @@ fn delete(app: &mut App) -> Result<(), String> {
         ));
     }
     let title = named(item);
-    app.change(format!("delete the item {title}"), |s| {
+    let reach = Reach::floor().agenda(Window::from(index));
+    app.change_in(format!("delete the item {title}"), reach, |s| {
         s.agenda.remove(index);
     });
     app.status = Some(format!(
@@ -422,7 +441,8 @@ fn move_item(app: &mut App, step: i8) -> Result<(), String> {
         "move the item {} {direction}",
         named(&app.session.agenda[index])
     );
-    app.change(label, |s| s.agenda.swap(index, to));
+    let reach = Reach::floor().agenda(Window::between(index, to));
+    app.change_in(label, reach, |s| s.agenda.swap(index, to));
     app.agenda.row = to;
     Ok(())
 }
@@ -455,6 +475,7 @@ fn item_form(
             "optional",
             item.and_then(|i| i.notes.as_deref()).unwrap_or(""),
         )
+        .scope_fields(item.and_then(|i| i.scope.as_ref()))
 }
 
 /// An item form's values, read and checked.
@@ -463,6 +484,7 @@ struct ItemFields {
     lead: Option<String>,
     minutes: u32,
     notes: Option<String>,
+    scope: Option<ItemScope>,
 }
 
 impl ItemFields {
@@ -478,6 +500,7 @@ impl ItemFields {
                 MAX_MINUTES,
             )?,
             notes: form::optional(&form.value("Notes")),
+            scope: super::scope::read(form),
         })
     }
 }
@@ -499,15 +522,13 @@ pub(super) fn submit(
             });
             let label = format!("add the item '{}'", f.title);
             let item = Item {
-                id,
-                title: f.title,
                 lead: f.lead,
-                minutes: f.minutes,
-                started: None,
-                ended: None,
                 notes: f.notes,
+                scope: f.scope,
+                ..Item::planned(id, f.title, f.minutes)
             };
-            app.change(label, |s| s.agenda.push(item));
+            let reach = Reach::floor().agenda(Window::at(app.session.agenda.len()));
+            app.change_in(label, reach, |s| s.agenda.push(item));
             app.agenda.row = app.session.agenda.len() - 1;
             Ok(())
         }
@@ -524,12 +545,14 @@ pub(super) fn submit(
                         app.key_name(Scope::Form, "cancel")
                     )
                 })?;
-            app.change(format!("edit the item '{}'", f.title), |s| {
+            let reach = Reach::floor().agenda(Window::at(index));
+            app.change_in(format!("edit the item '{}'", f.title), reach, |s| {
                 let item = &mut s.agenda[index];
                 item.title = f.title;
                 item.lead = f.lead;
                 item.minutes = f.minutes;
                 item.notes = f.notes;
+                item.scope = f.scope;
             });
             Ok(())
         }
@@ -548,14 +571,18 @@ fn start_break(app: &mut App, length: &str, now: Time) -> Result<(), String> {
             app.key_name(Scope::Form, "cancel")
         ));
     }
-    app.change(format!("take a break of {minutes} min"), |s| {
-        timing::close_open_turn(s, now);
-        s.clock.breaks.push(Break {
-            from: now,
-            minutes: Some(minutes),
-            to: None,
-        });
-    });
+    app.change_in(
+        format!("take a break of {minutes} min"),
+        Reach::floor(),
+        |s| {
+            timing::close_open_turn(s, now);
+            s.clock.breaks.push(Break {
+                from: now,
+                minutes: Some(minutes),
+                to: None,
+            });
+        },
+    );
     app.status = Some(format!("Break of {minutes} min · b when the room is back"));
     Ok(())
 }

@@ -5,6 +5,7 @@ use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
 use super::keys::Key;
+use super::undo::{Reach, Window};
 use super::{Action, App, Pane};
 use crate::session::balance::{Tally, floor, spoken};
 use crate::session::ids::fresh_id;
@@ -28,6 +29,9 @@ pub enum BalanceAction {
     CancelHand,
     /// Give the floor to the top of the stack.
     CallNext,
+    /// Open the form for the selected person's time: preparation, travel
+    /// and what they take for it.
+    PeoplesTime,
 }
 
 /// The forms the Balance pane opens, and what each will change.
@@ -35,6 +39,8 @@ pub enum BalanceAction {
 pub enum BalanceForm {
     /// A person who arrived after the start.
     Latecomer,
+    /// The time of the participant with this id (see [`super::peoples_time`]).
+    PeoplesTime(String),
 }
 
 /// What the Balance pane has selected: kept in the app, drawn by `ui`.
@@ -97,6 +103,7 @@ pub const COMMANDS: &[(&str, Action)] = &[
         "add_latecomer",
         Action::Balance(BalanceAction::AddLatecomer),
     ),
+    ("peoples_time", Action::Balance(BalanceAction::PeoplesTime)),
 ];
 
 /// The participant whose speaker key is `c`, present or not.
@@ -156,6 +163,7 @@ pub(super) fn update(app: &mut App, action: BalanceAction, now: Time) -> Option<
             Some(top) => return Some(Action::GiveFloor(top.clone())),
             None => app.status = Some("No hands are up".into()),
         },
+        BalanceAction::PeoplesTime => super::peoples_time::open(app),
     }
     None
 }
@@ -169,7 +177,7 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
     };
     let (name, present) = (p.name.clone(), p.is_present());
     if app.session.stack.iter().any(|w| w == who) {
-        app.change(format!("lower {name}'s hand"), |s| {
+        app.change_in(format!("lower {name}'s hand"), Reach::floor(), |s| {
             stack::lower(&mut s.stack, who);
         });
     } else if !present {
@@ -186,7 +194,9 @@ fn toggle_hand(app: &mut App, who: &str, now: Time) {
         let mut hands = s.stack.clone();
         let spoken_of = stack::spoken_by_id(s, &secs);
         stack::raise(&mut hands, s.settings.stack_order(), who, spoken_of);
-        app.change(format!("raise {name}'s hand"), |s| s.stack = hands);
+        app.change_in(format!("raise {name}'s hand"), Reach::floor(), |s| {
+            s.stack = hands
+        });
     }
 }
 
@@ -203,8 +213,9 @@ fn toggle_present(app: &mut App, now: Time) {
     let (id, name, present) = (p.id.clone(), p.name.clone(), p.is_present());
     let i = app.balance.selected;
     let now = not_before_record(&app.session, now);
+    let reach = || Reach::floor().participants(Window::at(i));
     if present {
-        app.change(format!("mark {name} absent"), |s| {
+        app.change_in(format!("mark {name} absent"), reach(), |s| {
             if floor(s).is_some_and(|t| t.who == id) {
                 crate::session::timing::close_open_turn(s, now);
             }
@@ -212,7 +223,7 @@ fn toggle_present(app: &mut App, now: Time) {
             attendance::mark(s, i, false, now);
         });
     } else {
-        app.change(format!("mark {name} present"), |s| {
+        app.change_in(format!("mark {name} present"), reach(), |s| {
             attendance::mark(s, i, true, now);
         });
     }
@@ -270,6 +281,7 @@ pub(super) fn submit(
     now: Time,
 ) -> Result<(), String> {
     match purpose {
+        BalanceForm::PeoplesTime(who) => super::peoples_time::submit(app, &who, form)?,
         BalanceForm::Latecomer => {
             let name = form::required(&form.value("Name"), "the person's name")?;
             let role = form.value("Role");
@@ -295,7 +307,9 @@ pub(super) fn submit(
                 attendance: Vec::new(),
             };
             let now = not_before_record(&app.session, now);
-            app.change(format!("add {name}"), |s| {
+            // Handing out keys may give one to anyone who has none.
+            let reach = Reach::floor().participants(Window::ALL);
+            app.change_in(format!("add {name}"), reach, |s| {
                 s.participants.push(person);
                 // Their arrival is recorded once the meeting is under way.
                 attendance::mark(s, s.participants.len() - 1, true, now);

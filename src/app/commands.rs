@@ -17,6 +17,10 @@ pub const GLOBAL: &[(&str, Action)] = &[
     ("redo", Action::Redo),
     ("next_theme", Action::NextTheme),
     ("think", Action::Think),
+    ("jargon_card", Action::JargonCard),
+    ("slow_down", Action::SlowDown),
+    ("round", Action::Round(super::round::RoundAction::Next)),
+    ("end_round", Action::Round(super::round::RoundAction::End)),
     ("room_view", Action::ToggleRoom),
     ("close", Action::Close),
 ];

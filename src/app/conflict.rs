@@ -142,6 +142,7 @@ fn reloaded(app: &mut App, session: Session, now: Time) {
     // Nothing to save: the file already holds this.
     fresh.revision = app.revision;
     fresh.ladder.trend = std::mem::take(&mut app.ladder.trend);
+    fresh.ladder.reading_earlier = app.ladder.reading_earlier;
     fresh.disk = DiskState {
         file: app.disk.file.take(),
         rescue_folder: std::mem::take(&mut app.disk.rescue_folder),

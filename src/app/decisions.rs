@@ -4,6 +4,7 @@
 //! the person a key means, asks those rules, and makes the change.
 
 use super::keymap::Scope;
+use super::undo::{Reach, Window};
 use chrono::NaiveDate;
 
 use super::Purpose;
@@ -225,7 +226,10 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             };
             let what = consent::called(&app.session.decisions[i]);
             let way = if step < 0 { "up" } else { "down" };
-            app.change(format!("move {what} {way}"), |s| s.decisions.swap(i, to));
+            let reach = Reach::floor().decisions(Window::between(i, to));
+            app.change_in(format!("move {what} {way}"), reach, |s| {
+                s.decisions.swap(i, to)
+            });
             app.decisions.selected = Some(to);
         }
         DecisionAction::Withdraw => {
@@ -238,9 +242,11 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             };
             if allowed(app, i, mv) {
                 let what = consent::called(&app.session.decisions[i]);
-                app.change(format!("{verb} {what}"), |s| {
-                    consent::set_withdrawn(s, i, !back)
-                });
+                app.change_in(
+                    format!("{verb} {what}"),
+                    Reach::floor().decisions(Window::at(i)),
+                    |s| consent::set_withdrawn(s, i, !back),
+                );
             }
         }
         DecisionAction::Open => {
@@ -248,7 +254,8 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
             if allowed(app, i, Move::Open) {
                 let what = consent::called(&app.session.decisions[i]);
                 let think = app.session.settings.think_before_consent();
-                app.change(format!("open {what}"), |s| {
+                let reach = Reach::floor().decisions(Window::at(i));
+                app.change_in(format!("open {what}"), reach, |s| {
                     consent::open(s, i, now);
                     if think {
                         let id = s.decisions[i].id.clone();
@@ -326,12 +333,8 @@ pub(super) fn update(app: &mut App, action: DecisionAction, now: Time) {
                 Purpose::Decisions(DecisionForm::MarkActions(d.id.clone())),
             );
             for a in &d.actions {
-                let marks = vec![
-                    Choice::new("to-do", "still to do"),
-                    Choice::new(ActionState::Done.id(), "done"),
-                    Choice::new(ActionState::Dropped.id(), "dropped"),
-                ];
-                let now = a.state.map_or("to-do", ActionState::id);
+                let marks = super::you_said::action_marks("still to do", "dropped");
+                let now = super::you_said::mark_value(a.state);
                 form = form.choice(&fit(&one_line(&a.what), 30), "Left/Right", marks, now);
             }
             app.open_form(form);
@@ -369,9 +372,11 @@ fn answer(app: &mut App, response: Response, now: Time) {
         return;
     }
     let name = person_name(&app.session, &who);
-    app.change(format!("{name}'s answer ({})", response.id()), |s| {
-        consent::answer(s, i, &who, response, now)
-    });
+    app.change_in(
+        format!("{name}'s answer ({})", response.id()),
+        Reach::floor().decisions(Window::at(i)),
+        |s| consent::answer(s, i, &who, response, now),
+    );
     let d = &app.session.decisions[i];
     let present = present_ids(&app.session);
     let here = present.iter().position(|p| *p == who).unwrap_or(0);
@@ -527,21 +532,28 @@ pub(super) fn submit(
             let short = one_line(&text).into_owned();
             if let DecisionForm::Edit(id) = purpose {
                 let i = index_of(&app.session, &id)?;
-                app.change(format!("edit the proposal {short}"), |s| {
-                    consent::reword(s, i, text, now);
-                    let d = &mut s.decisions[i];
-                    d.proposed_by = by.clone();
-                    d.item = item;
-                });
+                app.change_in(
+                    format!("edit the proposal {short}"),
+                    Reach::floor().decisions(Window::at(i)),
+                    |s| {
+                        consent::reword(s, i, text, now);
+                        let d = &mut s.decisions[i];
+                        d.proposed_by = by.clone();
+                        d.item = item;
+                    },
+                );
                 return Ok(());
             }
             let id = fresh_id(&text, "proposal", |id| {
                 app.session.decisions.iter().any(|d| d.id == id)
             });
             let decision = Decision::queued(id, text, by.clone(), item);
-            app.change(format!("add the proposal {short}"), |s| {
-                s.decisions.push(decision)
-            });
+            let at = app.session.decisions.len();
+            app.change_in(
+                format!("add the proposal {short}"),
+                Reach::floor().decisions(Window::at(at)),
+                |s| s.decisions.push(decision),
+            );
             app.decisions.selected = Some(app.session.decisions.len() - 1);
         }
         DecisionForm::Reason(id, who) => {
@@ -549,9 +561,11 @@ pub(super) fn submit(
             consent::check(&app.session, i, Move::Reason(&who))?;
             let reason = form::optional(&form.value("Reason"));
             let name = person_name(&app.session, &who);
-            app.change(format!("{name}'s reason"), |s| {
-                consent::set_reason(s, i, &who, reason)
-            });
+            app.change_in(
+                format!("{name}'s reason"),
+                Reach::floor().decisions(Window::at(i)),
+                |s| consent::set_reason(s, i, &who, reason),
+            );
         }
         DecisionForm::Close(id) => {
             let i = index_of(&app.session, &id)?;
@@ -573,9 +587,11 @@ pub(super) fn submit(
                 review,
                 actions,
             };
-            app.change(format!("close the round on {what}"), |s| {
-                consent::close(s, i, closing, now)
-            });
+            app.change_in(
+                format!("close the round on {what}"),
+                Reach::floor().decisions(Window::at(i)),
+                |s| consent::close(s, i, closing, now),
+            );
             let d = &app.session.decisions[i];
             app.status = Some(match &d.rubber_stamp {
                 Some(_) => format!(
@@ -595,14 +611,11 @@ pub(super) fn submit(
             }
             let marks: Vec<Option<ActionState>> = values
                 .iter()
-                .map(|v| {
-                    [ActionState::Done, ActionState::Dropped]
-                        .into_iter()
-                        .find(|s| s.id() == v)
-                })
+                .map(|v| super::you_said::read_mark(v))
                 .collect();
             let what = consent::called(&app.session.decisions[i]);
-            app.change(format!("mark the actions of {what}"), |s| {
+            let reach = Reach::floor().decisions(Window::at(i));
+            app.change_in(format!("mark the actions of {what}"), reach, |s| {
                 for (a, mark) in s.decisions[i].actions.iter_mut().zip(marks) {
                     a.state = mark;
                 }
@@ -612,9 +625,11 @@ pub(super) fn submit(
             let i = index_of(&app.session, &id)?;
             consent::check(&app.session, i, Move::Note)?;
             let note = form::optional(&form.value("Note"));
-            app.change("the note on a rubber-stamp flag".into(), |s| {
-                s.decisions[i].rubber_stamp_note = note
-            });
+            app.change_in(
+                "the note on a rubber-stamp flag".into(),
+                Reach::floor().decisions(Window::at(i)),
+                |s| s.decisions[i].rubber_stamp_note = note,
+            );
         }
     }
     Ok(())

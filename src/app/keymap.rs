@@ -519,10 +519,10 @@ mod tests {
 
     #[test]
     fn a_user_file_rebinds_a_command_and_every_label_follows() {
-        let keymap = user("global:\n  next_pane: [\"<F6>\"]\n").unwrap();
-        assert_eq!(keymap.label(Scope::Global, "next_pane"), "F6");
+        let keymap = user("global:\n  next_pane: [\"<F12>\"]\n").unwrap();
+        assert_eq!(keymap.label(Scope::Global, "next_pane"), "F12");
         assert_eq!(
-            keymap.command(Scope::Global, parse_key("<F6>").unwrap()),
+            keymap.command(Scope::Global, parse_key("<F12>").unwrap()),
             Some("next_pane")
         );
         assert_eq!(
@@ -563,7 +563,7 @@ mod tests {
 
     #[test]
     fn the_file_written_by_to_file_reads_back_as_the_same_keymap() {
-        let keymap = user("global:\n  next_pane: [\"<F6>\", \"<lt>\"]\n").unwrap();
+        let keymap = user("global:\n  next_pane: [\"<F12>\", \"<lt>\"]\n").unwrap();
         assert_eq!(
             Keymap::default().with_user_file(&keymap.to_file(), Path::new("k")),
             Ok(keymap)

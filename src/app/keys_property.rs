@@ -117,6 +117,8 @@ fn play(yaml: &str, pane: Pane, skewed: bool, steps: &[Step]) {
 /// unless `draw_each`), and checks the file and undo as above.
 fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
     let original: Session = app.session.clone();
+    // The saver's copy, kept only by the patches each change hands over.
+    let mut saved = app.session.clone();
     let themes = Themes::builtin();
     let theme = themes.get("high-contrast-dark").expect("built in");
     let mut changes = 0;
@@ -140,17 +142,31 @@ fn play_from(mut app: App, mut now: Time, steps: &[Step], draw_each: bool) {
         if app.revision != before {
             assert_file_sound(&app, i);
         }
+        match app.handed_over() {
+            Some(patches) => patches.into_iter().for_each(|p| p.apply(&mut saved)),
+            None => saved = app.session.clone(),
+        }
+        assert!(saved == app.session, "step {i}: the saver's copy differs");
     }
     // Close whatever is open, then undo everything.
     for _ in 0..3 {
         update(&mut app, Action::Close, now);
     }
     if changes <= UNDO_LIMIT {
+        let last = app.session.clone();
+        let mut undone = 0;
         for _ in 0..changes + 1 {
+            let before = app.revision;
             update(&mut app, Action::Undo, now);
+            undone += usize::from(app.revision != before);
         }
         assert_eq!(app.session, original, "undo all the way back");
         assert_eq!(app.status.as_deref(), Some("Nothing to undo"));
+        // Redo as many steps as were undone (any undone before stay so).
+        for _ in 0..undone {
+            update(&mut app, Action::Redo, now);
+        }
+        assert!(app.session == last, "redo all the way forward");
     }
 }
 

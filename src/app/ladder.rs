@@ -11,6 +11,7 @@
 use super::Purpose;
 use super::form::{self, Choice, Form};
 use super::keymap::Scope;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::judgement::too_many_hands;
 use crate::session::timing::running_item;
@@ -84,6 +85,9 @@ pub struct LadderView {
     pub target: Target,
     /// Earlier sessions in the folder: read once when the meeting opens.
     pub trend: Trend,
+    /// Whether they are still being read (the live app reads them after
+    /// the first frame); the pane says so meanwhile.
+    pub reading_earlier: bool,
 }
 
 impl Default for LadderView {
@@ -95,6 +99,7 @@ impl Default for LadderView {
             selected: None,
             target: Target::Running,
             trend: Trend::default(),
+            reading_earlier: false,
         }
     }
 }
@@ -113,6 +118,10 @@ pub const COMMANDS: &[(&str, Action)] = &[
     ("later", Action::Ladder(LadderAction::Later)),
     ("edit", Action::Ladder(LadderAction::Edit)),
     ("delete", Action::Ladder(LadderAction::Delete)),
+    (
+        "principles",
+        Action::Round(super::round::RoundAction::Hands),
+    ),
 ];
 
 /// The judgement shown when none is selected: the latest of the running
@@ -197,7 +206,8 @@ pub(super) fn update(app: &mut App, action: LadderAction, now: Time) {
         LadderAction::Delete => {
             let Some(at) = shown_or_say(app) else { return };
             let what = about_judgement(&app.session, at);
-            app.change(format!("delete the judgement on {what}"), |s| {
+            let reach = Reach::floor().ladder(Window::from(at));
+            app.change_in(format!("delete the judgement on {what}"), reach, |s| {
                 s.ladder.remove(at);
             });
             // Back to the latest for the running item, which is also the
@@ -259,9 +269,12 @@ fn record(app: &mut App, now: Time) {
         votes: OrderedMap::new(),
         note: None,
     };
-    app.change(format!("record a judgement on {what}"), |s| {
-        s.ladder.push(judgement)
-    });
+    let at = app.session.ladder.len();
+    app.change_in(
+        format!("record a judgement on {what}"),
+        Reach::floor().ladder(Window::at(at)),
+        |s| s.ladder.push(judgement),
+    );
     app.ladder.selected = app.session.ladder.len().checked_sub(1);
     let key = |command| app.key_name(Scope::Ladder, command);
     app.status = Some(format!(
@@ -294,7 +307,9 @@ fn change_hands(app: &mut App, by: i32) {
     } else {
         format!("take a hand from {} on {what}", rung.label())
     };
-    app.change(label, |s| s.ladder[at].set_hands(rung, count));
+    app.change_in(label, Reach::floor().ladder(Window::at(at)), |s| {
+        s.ladder[at].set_hands(rung, count)
+    });
     if let Some((hands, present)) = too_many_hands(&app.session, &app.session.ladder[at]) {
         app.status = Some(format!(
             "⚠ {hands} hands, but only {present} {} present: check the count",
@@ -315,9 +330,13 @@ fn settle(app: &mut App) {
         return;
     }
     let what = about_judgement(&app.session, at);
-    app.change(format!("settle {what} on {}", rung.label()), |s| {
-        s.ladder[at].rung = rung;
-    });
+    app.change_in(
+        format!("settle {what} on {}", rung.label()),
+        Reach::floor().ladder(Window::at(at)),
+        |s| {
+            s.ladder[at].rung = rung;
+        },
+    );
 }
 
 /// The note form, or with `whole` the edit form (what it is about, its
@@ -381,7 +400,11 @@ pub(super) fn submit(
     match purpose {
         LadderForm::Note(_) => {
             let note = form::optional(&form.value("Note"));
-            app.change(format!("note on {what}"), |s| s.ladder[at].note = note);
+            app.change_in(
+                format!("note on {what}"),
+                Reach::floor().ladder(Window::at(at)),
+                |s| s.ladder[at].note = note,
+            );
         }
         LadderForm::Edit(_) => {
             let item = form::optional(&form.value("About"));
@@ -397,12 +420,16 @@ pub(super) fn submit(
                 .find(|r| r.id() == rung)
                 .ok_or("Choose one of the seven rungs")?;
             let note = form::optional(&form.value("Note"));
-            app.change(format!("edit the judgement on {what}"), |s| {
-                let j = &mut s.ladder[at];
-                j.item = item;
-                j.rung = rung;
-                j.note = note;
-            });
+            app.change_in(
+                format!("edit the judgement on {what}"),
+                Reach::floor().ladder(Window::at(at)),
+                |s| {
+                    let j = &mut s.ladder[at];
+                    j.item = item;
+                    j.rung = rung;
+                    j.note = note;
+                },
+            );
         }
     }
     app.ladder.selected = Some(at);

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod balance;
+pub mod cards;
 pub mod commands;
 pub mod conflict;
 pub mod decisions;
@@ -11,13 +12,19 @@ pub mod form;
 pub mod keymap;
 pub mod keys;
 pub mod ladder;
+#[cfg(test)]
+mod offsets_tests;
+pub mod peoples_time;
 pub mod privacy;
 pub mod resume;
+pub mod round;
+pub mod scope;
 pub mod script;
 #[cfg(test)]
 pub mod testing;
 pub mod undo;
 mod update;
+mod you_said;
 
 pub use update::update;
 
@@ -124,6 +131,10 @@ pub enum Action {
     Think,
     /// The Agenda pane's own commands.
     Agenda(agenda::AgendaAction),
+    /// Check-in and check-out rounds.
+    Round(round::RoundAction),
+    /// Mark the selected "you said, we did" item's action.
+    YouSaid,
     /// The Balance pane's own commands.
     Balance(balance::BalanceAction),
     /// The Decisions pane's own commands.
@@ -138,10 +149,20 @@ pub enum Action {
     Tick,
     /// A save did not reach the disk: tell the facilitator.
     SaveFailed(String),
+    /// The meeting as saved nears what a session file may hold: tell the
+    /// facilitator (the warning given at open, given again as it grows).
+    SizeWarning(String),
     /// The file on disk: changed under the app, saved again, reloaded…
     Disk(conflict::DiskAction),
     /// The answer to "the record stopped long ago with things open".
     Resume(resume::Resume),
+    /// A jargon card: a form for the word, logged against the floor.
+    JargonCard,
+    /// A slow-down card, logged against the floor.
+    SlowDown,
+    /// The earlier meetings in the folder, read off the UI thread once the
+    /// first frame was drawn: the ladder's trend.
+    EarlierMeetings(crate::session::trend::Trend),
 }
 
 /// What the loop must do after an update.
@@ -164,8 +185,13 @@ pub enum Purpose {
     Balance(balance::BalanceForm),
     Decisions(decisions::DecisionForm),
     Ladder(ladder::LadderForm),
+    Round(round::RoundForm),
+    /// The mark on the action of the agenda item with this id.
+    YouSaid(String),
     /// Where to write a meeting that cannot be saved.
     Disk(conflict::DiskForm),
+    /// The word on a jargon card, or its meaning.
+    Cards(cards::CardForm),
     /// A form that changes nothing, for tests.
     #[cfg(test)]
     Test,
@@ -349,15 +375,21 @@ impl App {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
-    /// Makes a change to the session that can be undone: `label` says what
-    /// it was, in the status line after an undo.
-    fn change(&mut self, label: String, edit: impl FnOnce(&mut Session)) {
-        if self
-            .undo
-            .change(label, &mut self.session, undo::EDITED_TURNS, edit)
-        {
+    /// Makes a change to the session that can be undone (`label` says what
+    /// it was, in the status line after an undo), touching only what
+    /// `reach` says of the session's long lists: the undo step and the
+    /// saver's hand-over then cost what the change touched, however long
+    /// the meeting.
+    fn change_in(&mut self, label: String, reach: undo::Reach, edit: impl FnOnce(&mut Session)) {
+        if self.undo.change(label, &mut self.session, reach, edit) {
             self.revision += 1;
         }
+    }
+
+    /// The changes to hand the saver since it was last handed them, to play
+    /// on its copy; `None` when it must be handed the whole session.
+    pub fn handed_over(&mut self) -> Option<Vec<undo::Patch>> {
+        self.undo.handed_over()
     }
 }
 
@@ -372,6 +404,10 @@ fn put_stack_in_order(session: &mut Session, now: Time) {
     session.stack = hands;
 }
 
+#[cfg(test)]
+mod cards_tests;
+#[cfg(test)]
+mod earlier_tests;
 #[cfg(test)]
 mod keys_property;
 #[cfg(test)]

@@ -4,9 +4,11 @@
 
 use super::keymap::{Scope, keys_label};
 use super::keys::Key;
+use super::undo::{Reach, Window};
 use super::{Action, App};
 use crate::session::Time;
-use crate::session::timing::{close_open_at, stale_open};
+use crate::session::offsets::TimeOfDay;
+use crate::session::timing::{close_open_at, running_item, stale_open};
 
 /// The facilitator's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +69,16 @@ pub(super) fn update(app: &mut App, choice: Resume) {
     };
     match choice {
         Resume::CloseThen => {
-            app.change(
-                format!("close what was open at {}", stale.last.format("%H:%M")),
+            let face = TimeOfDay::of(&app.session, app.now);
+            let running = Window::at_some(running_item(&app.session));
+            app.change_in(
+                format!("close what was open at {}", face.hm(stale.last)),
+                Reach::floor().agenda(running),
                 |s| close_open_at(s, stale.last),
             );
             app.status = Some(format!(
                 "Closed at {}, the last moment recorded",
-                stale.last.format("%H:%M")
+                face.hm(stale.last)
             ));
         }
         Resume::CarryOn => app.status = Some("Carrying on: nothing was closed".into()),

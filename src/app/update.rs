@@ -6,7 +6,7 @@ use super::Purpose;
 use super::form::{Form, Outcome};
 use super::keymap::Scope;
 use super::keys::Key;
-use super::undo::UndoStack;
+use super::undo::{Reach, UndoStack};
 use super::{Action, App, Effect, Overlay, agenda, balance, conflict, decisions, ladder, resume};
 use crate::session::balance::floor;
 use crate::session::timing::{
@@ -22,7 +22,11 @@ pub fn update(app: &mut App, action: Action, now: Time) -> Effect {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::SaveFailed(_) | Action::Disk(_)
+        Action::Tick
+            | Action::SaveFailed(_)
+            | Action::SizeWarning(_)
+            | Action::Disk(_)
+            | Action::EarlierMeetings(_)
     ) {
         app.status = None;
         app.floor_key = false;
@@ -51,6 +55,7 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::Tick => {}
         // Shown in the footer on every pane until a save works again.
         Action::SaveFailed(problem) => app.disk.unsaved = Some(problem),
+        Action::SizeWarning(warning) => app.status = Some(warning),
         Action::Disk(action) => return (conflict::update(app, action, now), None),
         Action::NextPane => app.pane = app.pane.step(1),
         Action::PrevPane => app.pane = app.pane.step(-1),
@@ -90,7 +95,13 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::Balance(action) => return (Effect::None, balance::update(app, action, now)),
         Action::Decisions(action) => decisions::update(app, action, now),
         Action::Ladder(action) => ladder::update(app, action, now),
+        Action::Round(action) => super::round::update(app, action, now),
+        Action::YouSaid => super::you_said::open(app),
         Action::Resume(choice) => resume::update(app, choice),
+        Action::EarlierMeetings(trend) => {
+            app.ladder.trend = trend;
+            app.ladder.reading_earlier = false;
+        }
         Action::Type(key) => return (type_into_form(app, key, now), None),
         Action::Paste(text) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {
@@ -104,6 +115,8 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
         Action::FloorCancel => app.status = Some("Nobody was given the floor".into()),
         Action::SilenceFloor => silence_floor(app, now),
         Action::Think => think(app, now),
+        Action::JargonCard => super::cards::jargon_card(app, now),
+        Action::SlowDown => super::cards::slow_down(app, now),
     }
     (Effect::None, None)
 }
@@ -113,9 +126,13 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
 fn close_at_stop(app: &mut App, now: Time) {
     if floor(&app.session).is_some() {
         let now = not_before_record(&app.session, now);
-        app.change("close the turn as the app stopped".into(), |s| {
-            close_open_turn(s, now);
-        });
+        app.change_in(
+            "close the turn as the app stopped".into(),
+            Reach::floor(),
+            |s| {
+                close_open_turn(s, now);
+            },
+        );
     }
 }
 
@@ -145,11 +162,17 @@ fn silence_floor(app: &mut App, now: Time) {
         return;
     };
     if is_slip(&app.session, open, now) {
-        app.change("take back the floor just given".into(), |s| {
-            s.turns.pop();
-        });
+        app.change_in(
+            "take back the floor just given".into(),
+            Reach::floor(),
+            |s| {
+                s.turns.pop();
+            },
+        );
     } else {
-        app.change("silence the floor".into(), |s| close_open_turn(s, now));
+        app.change_in("silence the floor".into(), Reach::floor(), |s| {
+            close_open_turn(s, now)
+        });
     }
 }
 
@@ -165,13 +188,13 @@ fn think(app: &mut App, now: Time) {
         return;
     }
     if thinking::current(&app.session.clock, now).is_some() {
-        app.change("end the thinking time early".into(), |s| {
+        app.change_in("end the thinking time early".into(), Reach::floor(), |s| {
             thinking::cut_short(s, now)
         });
         app.status = Some("Thinking time ended early".into());
         return;
     }
-    app.change("start a thinking time".into(), |s| {
+    app.change_in("start a thinking time".into(), Reach::floor(), |s| {
         thinking::start(s, now, None)
     });
     app.status = Some(thinking_words(app));
@@ -190,7 +213,7 @@ pub(super) fn thinking_words(app: &App) -> String {
 
 /// Whether the open turn `open` began less than `settings.slip_secs` before
 /// `now`: a floor change straight after another is a correction.
-fn is_slip(session: &Session, open: &Turn, now: Time) -> bool {
+pub(super) fn is_slip(session: &Session, open: &Turn, now: Time) -> bool {
     secs_between(open.at, now) < session.settings.slip_secs()
 }
 
@@ -222,6 +245,9 @@ fn type_into_form(app: &mut App, key: Key, now: Time) -> Effect {
                 Purpose::Balance(purpose) => balance::submit(app, purpose, &form, now),
                 Purpose::Decisions(purpose) => decisions::submit(app, purpose, &form, now),
                 Purpose::Ladder(purpose) => ladder::submit(app, purpose, &form, now),
+                Purpose::Cards(purpose) => super::cards::submit(app, purpose, &form),
+                Purpose::Round(purpose) => super::round::submit(app, purpose, &form, now),
+                Purpose::YouSaid(id) => super::you_said::submit(app, &id, &form),
                 // Written by the loop, above: never submitted here.
                 Purpose::Disk(_) => Ok(()),
                 #[cfg(test)]
@@ -279,26 +305,29 @@ fn give_floor(app: &mut App, who: String, now: Time) {
     let now = not_before_record(&app.session, now);
     if let Some(slip) = floor(&app.session).filter(|t| is_slip(&app.session, t, now)) {
         let at = slip.at;
-        app.change(format!("correct the floor to {name}"), |s| {
-            s.turns.pop();
-            stack::lower(&mut s.stack, &who);
-            // Back to whoever spoke before the slip: their turn carries on.
-            let before = s
-                .turns
-                .last_mut()
-                .filter(|t| t.who == who && t.secs.is_some_and(|secs| t.at + seconds(secs) >= at));
-            match before {
-                Some(turn) => turn.secs = None,
-                None => s.turns.push(Turn {
-                    who,
-                    at,
-                    secs: None,
-                }),
-            }
-        });
+        app.change_in(
+            format!("correct the floor to {name}"),
+            Reach::floor(),
+            |s| {
+                s.turns.pop();
+                stack::lower(&mut s.stack, &who);
+                // Back to whoever spoke before the slip: their turn carries on.
+                let before = s.turns.last_mut().filter(|t| {
+                    t.who == who && t.secs.is_some_and(|secs| t.at + seconds(secs) >= at)
+                });
+                match before {
+                    Some(turn) => turn.secs = None,
+                    None => s.turns.push(Turn {
+                        who,
+                        at,
+                        secs: None,
+                    }),
+                }
+            },
+        );
         return;
     }
-    app.change(format!("give the floor to {name}"), |s| {
+    app.change_in(format!("give the floor to {name}"), Reach::floor(), |s| {
         close_open_turn(s, now);
         // Someone speaking ends the quiet.
         thinking::cut_short(s, now);

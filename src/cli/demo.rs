@@ -46,6 +46,8 @@ pub fn fresh_copy() -> Result<PathBuf> {
 
 /// Opens the demo meeting live, and says where it is kept.
 pub fn run(args: &DemoArgs) -> Outcome {
+    // Refused before the copy is written: nothing is left behind.
+    super::open::screen_profile(&args.look)?;
     let path = fresh_copy().context("cannot write the demo meeting")?;
     let result = super::live::run(&path, &args.look, &args.keys);
     note!("The demo meeting is saved in {}", shown(&path));

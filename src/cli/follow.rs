@@ -10,11 +10,10 @@
 //! [`Follower`] holds the reload logic and knows nothing of terminals, so
 //! tests drive it on their own clock; [`run`] is the small terminal loop.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::bail;
 use clap::Args;
 
 use ratatui::Frame;
@@ -22,6 +21,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::keys::Key;
+use crate::session::balance::Tally;
 use crate::session::timing::{format_minutes, secs_between};
 use crate::session::{Session, Time};
 use crate::store::identity::Version;
@@ -32,7 +32,7 @@ use crate::theme::{Theme, Themes};
 
 use super::Outcome;
 use super::keys::KeysFile;
-use super::open::{Look, pick_theme};
+use super::open::{Look, pick_theme, screen_profile};
 
 /// `coproduce follow`'s options.
 #[derive(Args, Debug)]
@@ -56,10 +56,9 @@ pub fn run_command(args: &FollowArgs) -> Outcome {
         super::follow_plain::run(follower, &mut std::io::stdout(), now)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !std::io::stdout().is_terminal() {
-        bail!("follow needs a terminal: it shows the room view on a second screen");
-    }
+    let profile = screen_profile(&args.look)?;
     let (themes, theme, _fallback_note) = pick_theme(&args.look)?;
+    let (themes, theme) = (themes.for_profile(profile), theme.for_profile(profile));
     let keymap = super::keys::keymap(&args.keys)?;
     let follower = Follower::open(&args.session, now())?;
     run(follower, &themes, &theme, &keymap)?;
@@ -90,6 +89,9 @@ pub struct Follower {
     /// next look read it whatever it is.
     stamp: Option<Version>,
     session: Session,
+    /// The log of `session` summed by person, made once a read, so that a
+    /// frame never sums the whole log.
+    tally: Tally,
     updated: Time,
     problem: Option<String>,
 }
@@ -105,6 +107,7 @@ impl Follower {
         Ok(Follower {
             path: path.to_path_buf(),
             stamp,
+            tally: Tally::of(&loaded.session),
             session: loaded.session,
             updated: now,
             problem: None,
@@ -134,6 +137,7 @@ impl Follower {
             _ if Version::read(&self.path).ok() != Some(stamp) => Poll::Unchanged,
             Ok(loaded) => {
                 self.stamp = Some(stamp);
+                self.tally = Tally::of(&loaded.session);
                 self.session = loaded.session;
                 self.updated = now;
                 self.problem = None;
@@ -199,7 +203,7 @@ impl Follower {
     /// Draws the room view of the last good state.
     pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme, keymap: &Keymap) {
         let footer = self.footer(now, theme, keymap);
-        crate::ui::room_view(&self.session, now, frame, theme, footer);
+        crate::ui::room_view(&self.session, Some(&self.tally), now, frame, theme, footer);
     }
 }
 

@@ -2,6 +2,7 @@
 //! writes one plain sentence per change (see [`crate::ui::plain`]) instead
 //! of drawing the room view, for a screen reader or a braille display.
 
+use crate::session::offsets::TimeOfDay;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -29,7 +30,7 @@ pub fn run(mut follower: Follower, out: &mut impl Write, now: impl Fn() -> Time)
             if let Some(why) = &problem {
                 lines.push(format!(
                     "{} The file cannot be followed just now: {}",
-                    at.format("%H:%M"),
+                    TimeOfDay::of(follower.session(), at).hm(at),
                     one_line(why)
                 ));
             }

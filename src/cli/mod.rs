@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod demo;
+pub mod error;
 pub mod follow;
 pub mod follow_plain;
 pub mod keys;

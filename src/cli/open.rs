@@ -1,6 +1,7 @@
 //! Opening a meeting for the app: the theme chosen, the file loaded and
-//! locked, leftovers of killed saves removed, and the earlier meetings in
-//! the folder read for the ladder's trend.
+//! locked, and leftovers of killed saves removed. The earlier meetings in
+//! the folder, for the ladder's trend, are read by the caller: at once for
+//! `render`, after the first frame for the live app.
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +13,10 @@ use crate::app::App;
 use crate::note;
 use crate::session::Time;
 use crate::store::document::Document;
-use crate::store::folder::trend;
 use crate::store::load::load;
 use crate::store::lock::SessionLock;
 use crate::store::save::clean_leftovers;
+use crate::theme::profile::{self, ColourChoice, Profile};
 use crate::theme::{self, Theme, Themes};
 
 /// How the screen looks.
@@ -25,6 +26,20 @@ pub struct Look {
     /// yellow-on-black, monochrome, or one from themes/. NO_COLOR set means monochrome.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Colours: auto (what the terminal says), truecolor, 256, 16, or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColourChoice,
+}
+
+/// The colours the live screen gets on standard output, from `look.color`
+/// and what the terminal says; refused (one line saying what to use
+/// instead) where no screen can be drawn: not a terminal, or `TERM=dumb`.
+///
+/// # Errors
+/// [`NoScreen`](crate::theme::profile::NoScreen), before anything is read
+/// or written.
+pub fn screen_profile(look: &Look) -> Result<Profile> {
+    Ok(profile::for_live(look.color)?)
 }
 
 /// Folders whose theme files load at start, over the built-in themes: the
@@ -123,8 +138,6 @@ pub fn open(
     // A record that stopped long ago with something open: ask before any of
     // the gap counts.
     crate::app::resume::ask_if_stale(&mut app, now);
-    // Earlier sessions do not change during the meeting: read them once.
-    app.ladder.trend = trend(path, app.session.date);
     let document = Document::new(path.to_path_buf(), app.session.clone(), loaded.text);
     Ok(Opened {
         app,

@@ -76,19 +76,28 @@ pub fn run(args: &RenderArgs) -> Outcome {
         theme,
         lock: _lock,
     } = open(path, now, &args.look, &args.keys_file, args.dry_run)?;
+    // Headless, the one frame is the last: the trend is read before it.
+    app.ladder.trend = crate::store::folder::trend(path, app.session.date);
     let mut saves = 0;
+    let mut size_told = false;
     play(&mut app, &steps, now, |session| {
         if args.dry_run {
             return Ok(());
         }
         document.save(session)?;
+        // As the live app's status line does, once each time it crosses.
+        if document.size_warning().is_some() != size_told {
+            size_told = !size_told;
+            if let Some(warning) = document.size_warning() {
+                note!("{warning}");
+            }
+        }
         saves += 1;
         if args.trace_saves {
             note!("saved {saves}");
         }
         Ok(())
-    })
-    .with_context(|| format!("cannot save {}", path.display()))?;
+    })?;
     let theme = themes.get(app.theme_name()).unwrap_or(&theme);
     super::print(&screen_text(&app, theme, width, height))?;
     Ok(ExitCode::SUCCESS)

@@ -274,6 +274,11 @@ impl Writer<'_> {
                         duration(secs_between(started, end))
                     ))],
                 ];
+                // "12:30 am to 1:10 am" reads as 40 minutes: say why it
+                // was more, in words rather than offsets.
+                if crate::session::offsets::TimeOfDay::of_record(s).shows_offsets() {
+                    sentences.insert(2, vec![own("The clocks changed during the meeting.")]);
+                }
                 let breaks = break_secs_within(&s.clock, started, end, end);
                 if breaks > 0 {
                     sentences.push(vec![own(format!("We had {} of breaks.", duration(breaks)))]);

@@ -6,10 +6,13 @@
 //! same file always gives the same minutes. Every number comes from the
 //! same code the panes use (balance, timing, consent, judgement).
 
+mod cards;
 pub mod easy_read;
 pub mod html;
 pub mod markdown;
 pub mod names;
+pub mod payments;
+mod practice;
 pub mod publish;
 pub mod trends;
 pub mod words;
@@ -23,6 +26,7 @@ use crate::session::balance::spoken;
 use crate::session::balance::{Balance, Standing, bar_cells, bar_scale};
 use crate::session::consent::{agreed_count, counted, state_words, tally_by_role};
 use crate::session::judgement::{Basis, meeting_rung};
+use crate::session::offsets::{TimeOfDay, utc_offset};
 use crate::session::rubber_stamp::shown_flag;
 use crate::session::stack::{in_calling_order, spoken_by_id};
 use crate::session::thinking;
@@ -43,6 +47,7 @@ pub fn report(session: &Session, anonymise: bool) -> String {
         session,
         names: &names,
         end: record_end(session),
+        face: TimeOfDay::of_record(session),
     };
     let mut out = String::new();
     minutes.heading(&mut out);
@@ -53,6 +58,10 @@ pub fn report(session: &Session, anonymise: bool) -> String {
     minutes.hands(&mut out);
     minutes.decisions(&mut out);
     minutes.ladder(&mut out);
+    minutes.cards(&mut out);
+    minutes.open_to_change(&mut out);
+    minutes.you_said(&mut out);
+    minutes.rounds(&mut out);
     out
 }
 
@@ -61,16 +70,14 @@ struct Minutes<'a> {
     names: &'a Names,
     /// The end of the record; `None` when nothing was recorded.
     end: Option<Time>,
+    /// Whether times say their offset: the record spans a change of clocks.
+    face: TimeOfDay,
 }
 
 /// Text from the file made safe for Markdown on one line: shown as
 /// written, never as a link, image, heading, table cell or HTML.
 pub(crate) fn md(text: &str) -> String {
     markdown::inline(text)
-}
-
-fn hm(time: Time) -> String {
-    words::clock(time)
 }
 
 /// A fraction as a whole percentage: `0.25` is `25%`.
@@ -91,6 +98,27 @@ fn bar(share: f64, fair: f64, scale: f64) -> String {
 }
 
 impl Minutes<'_> {
+    /// A time of day as the minutes say it (`10:05 am`), with its offset
+    /// (`1:30 am (UTC+1)`) when the record's times do not share one.
+    pub(super) fn hm(&self, time: Time) -> String {
+        match self.face.shows_offsets() {
+            true => format!("{} ({})", words::clock(time), utc_offset(time)),
+            false => words::clock(time),
+        }
+    }
+
+    /// `, arrived 10:20 am, left 11:20 am`: when someone came late or went
+    /// early.
+    fn comings(&self, p: &crate::session::Participant) -> String {
+        comings_and_goings(p)
+            .into_iter()
+            .map(|(at, came)| {
+                let what = if came { "arrived" } else { "left" };
+                format!(", {what} {}", self.hm(at))
+            })
+            .collect()
+    }
+
     /// A person's name (or alias), safe for Markdown.
     fn person(&self, id: &str) -> String {
         md(self.names.person(id))
@@ -148,15 +176,9 @@ impl Minutes<'_> {
         let (Some(started), Some(end)) = (clock.started, self.end) else {
             return "the meeting's clock was not started".into();
         };
-        let mut words = match started.offset() == end.offset() {
-            true => format!("{} to {}", hm(started), hm(end)),
-            // Across the clocks changing: "00:30 to 01:00" would hide 1 h 30.
-            false => format!(
-                "{} to {}",
-                started.format("%H:%M (UTC%:z)"),
-                end.format("%H:%M (UTC%:z)")
-            ),
-        };
+        // Across the clocks changing, each time says its offset (see
+        // `hm`): "12:30 am to 1 am" would hide 1 h 30.
+        let mut words = format!("{} to {}", self.hm(started), self.hm(end));
         if clock.ended.is_none() {
             words.push_str(" (not ended in the file: the record runs to its last entry)");
         }
@@ -181,7 +203,7 @@ impl Minutes<'_> {
                         true => self.person(&p.id),
                         false => format!("{} ({})", self.person(&p.id), self.role_label(&p.role)),
                     };
-                    format!("{who}{}", comings(p))
+                    format!("{who}{}", self.comings(p))
                 })
                 .collect()
         };
@@ -210,8 +232,8 @@ impl Minutes<'_> {
         let _ = writeln!(
             out,
             "Worked out as each person's time in the room between the start of the meeting's clock ({}) and its end ({}), breaks included: from the start (or when they arrived) to the end (or when they left); people who sent apologies gave none.\n",
-            hm(started),
-            hm(end)
+            self.hm(started),
+            self.hm(end)
         );
         let _ = writeln!(out, "| Person | Role | Time given |\n| --- | --- | --- |");
         let mut total = 0;
@@ -406,7 +428,7 @@ impl Minutes<'_> {
         let _ = writeln!(out, "### {n}. {}\n", self.text(&d.proposal));
         let mut state = state_words(d.state).to_owned();
         if let Some(decided) = d.decided {
-            let _ = write!(state, ", decided at {}", hm(decided));
+            let _ = write!(state, ", decided at {}", self.hm(decided));
         }
         let _ = writeln!(out, "- State: {state}");
         let mut by = format!(
@@ -500,7 +522,7 @@ impl Minutes<'_> {
             let _ = writeln!(
                 out,
                 "- Earlier wording (until {}): {}",
-                hm(w.until),
+                self.hm(w.until),
                 self.text(&w.proposal)
             );
         }
@@ -526,7 +548,7 @@ impl Minutes<'_> {
                 "- {} {}{reason} until {}, {then}",
                 self.person(&e.who),
                 answered(e.answer),
-                hm(e.until)
+                self.hm(e.until)
             );
         }
     }
@@ -655,7 +677,7 @@ impl Minutes<'_> {
             let _ = writeln!(
                 out,
                 "| {} | {about} | {} | {} | {note} |",
-                hm(j.at),
+                self.hm(j.at),
                 j.rung.label(),
                 hands.join(", ")
             );
@@ -673,14 +695,6 @@ fn answered(response: Response) -> &'static str {
         Response::Object => "objected",
         Response::Abstain => "abstained",
     }
-}
-
-/// `, arrived 10:20, left 11:20`: when someone came late or went early.
-fn comings(p: &crate::session::Participant) -> String {
-    comings_and_goings(p)
-        .into_iter()
-        .map(|(at, came)| format!(", {} {}", if came { "arrived" } else { "left" }, hm(at)))
-        .collect()
 }
 
 fn against_box(used: u64, planned: u64) -> String {

@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use crate::report::{md, pct};
 use crate::session::Session;
 use crate::session::balance::{Balance, Standing};
+use crate::session::cards::Count;
 use crate::session::consent::agreed_count;
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung};
+use crate::session::round::{self, Principle, RoundKind};
 use crate::session::rubber_stamp::shown_flag;
 use crate::session::timing::record_end;
 use crate::session::trend::{Folder, Skipped};
@@ -53,6 +55,13 @@ pub struct Row {
     /// Agreed proposals the rubber-stamp check flags.
     pub rubber_stamps: usize,
     pub rung: Option<MeetingRung>,
+    /// Cards held up, by whoever had the floor: all of them, and those
+    /// while a role with power spoke.
+    pub cards: Count,
+    pub power_cards: Count,
+    /// The last check-out's hands: each principle asked and its share of
+    /// the people called (empty when no hands were counted).
+    pub principles: Vec<(Principle, f64)>,
 }
 
 /// The figures of one session.
@@ -70,6 +79,7 @@ pub fn row(file: &str, session: &Session) -> Row {
         None => (0, None, None),
     };
     let decisions = &session.decisions;
+    let cards = crate::session::cards::tally(session, None);
     Row {
         date: session.date,
         file: file.to_owned(),
@@ -88,6 +98,15 @@ pub fn row(file: &str, session: &Session) -> Row {
             None => 0,
         },
         rung: meeting_rung(session),
+        cards: cards.all,
+        power_cards: cards.power,
+        principles: session
+            .rounds
+            .iter()
+            .rev()
+            .find(|r| r.kind == RoundKind::CheckOut && !r.hands.is_empty())
+            .map(round::shares)
+            .unwrap_or_default(),
     }
 }
 
@@ -126,6 +145,15 @@ fn rung_words(rung: Option<MeetingRung>) -> String {
     }
 }
 
+/// `3 (2 power)`: cards, and those while a role with power spoke.
+fn card_words(all: u32, power: u32) -> String {
+    if all == 0 {
+        "0".into()
+    } else {
+        format!("{all} ({power} power)")
+    }
+}
+
 fn share_words(share: Option<Share>) -> String {
     share.map_or_else(
         || "-".into(),
@@ -153,16 +181,16 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
     } else {
         let _ = writeln!(
             out,
-            "Speaking time is shown as share of fair share: the roles without power together, then the roles with `power: true` together.\n"
+            "Speaking time is shown as share of fair share: the roles without power together, then the roles with `power: true` together. Cards are jargon and slow-down cards held up, with how many of them while a role with power had the floor.\n"
         );
         let _ = writeln!(
             out,
-            "| Date | Session | File | Without power | With power | Agreed | Rubber stamps | Rung |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+            "| Date | Session | File | Without power | With power | Agreed | Rubber stamps | Rung | Jargon cards | Slow-down cards |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
         );
         for r in rows {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} of {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} of {} | {} | {} | {} | {} |",
                 r.date,
                 md(&fit(&r.title, 40)),
                 md(&r.file),
@@ -171,10 +199,13 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
                 r.agreed,
                 r.proposals,
                 r.rubber_stamps,
-                rung_words(r.rung)
+                rung_words(r.rung),
+                card_words(r.cards.jargon, r.power_cards.jargon),
+                card_words(r.cards.slow_down, r.power_cards.slow_down)
             );
         }
     }
+    principles(&mut out, rows);
     if !skipped.is_empty() {
         let _ = writeln!(out, "\n## Not read ({})\n", skipped.len());
         for s in skipped {
@@ -182,6 +213,38 @@ fn text(folder: &Path, rows: &[Row], skipped: &[Skipped]) -> String {
         }
     }
     out
+}
+
+/// The six principles, meeting by meeting: the share of hands on each
+/// at the check-out (`-`: not asked), for the meetings that counted any.
+fn principles(out: &mut String, rows: &[Row]) {
+    let counted: Vec<&Row> = rows.iter().filter(|r| !r.principles.is_empty()).collect();
+    if counted.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n## The six principles\n\nThe group's own view at each check-out: the share of the people called who raised a hand for each principle.\n"
+    );
+    let names: Vec<&str> = Principle::ALL.iter().map(|p| p.label()).collect();
+    let _ = writeln!(out, "| Date | Session | {} |", names.join(" | "));
+    let _ = writeln!(out, "| --- | --- |{}", " --- |".repeat(names.len()));
+    for r in counted {
+        let _ = write!(out, "| {} | {} |", r.date, md(&fit(&r.title, 40)));
+        for p in Principle::ALL {
+            let _ = write!(
+                out,
+                " {} |",
+                principle_share(r, p).map_or_else(|| "-".into(), pct)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// A row's share of hands for `p`, if it was asked.
+fn principle_share(r: &Row, p: Principle) -> Option<f64> {
+    r.principles.iter().find(|(q, _)| *q == p).map(|(_, s)| *s)
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break; text
@@ -202,8 +265,15 @@ fn field(text: &str) -> String {
 
 fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
     let mut out = String::from(
-        "date,file,title,speaking_secs,without_power_share,without_power_fair,power_share,power_fair,proposals,agreed,rubber_stamps,rung,rung_basis,error\n",
+        "date,file,title,speaking_secs,without_power_share,without_power_fair,power_share,power_fair,proposals,agreed,rubber_stamps,rung,rung_basis,jargon_cards,jargon_cards_power,slow_down_cards,slow_down_cards_power,error",
     );
+    // The principles come last, so a column added before them elsewhere
+    // leaves them where a spreadsheet already reads them.
+    for p in Principle::ALL {
+        out.push(',');
+        out.push_str(&p.id().replace('-', "_"));
+    }
+    out.push('\n');
     let percent = |f: f64| format!("{:.1}", f * 100.0);
     let pair = |s: Option<Share>| {
         s.map_or_else(
@@ -224,7 +294,7 @@ fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
         };
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{rung},{basis},",
+            "{},{},{},{},{},{},{},{},{},{rung},{basis},{},{},{},{},{}",
             r.date,
             field(&r.file),
             field(&r.title),
@@ -234,10 +304,24 @@ fn csv(rows: &[Row], skipped: &[Skipped]) -> String {
             r.proposals,
             r.agreed,
             r.rubber_stamps,
+            r.cards.jargon,
+            r.power_cards.jargon,
+            r.cards.slow_down,
+            r.power_cards.slow_down,
+            Principle::ALL
+                .map(|p| principle_share(r, p).map_or_else(String::new, percent))
+                .map(|s| format!(",{s}"))
+                .concat(),
         );
     }
     for s in skipped {
-        let _ = writeln!(out, ",{},,,,,,,,,,,,{}", field(&s.file), field(&s.reason));
+        let none = ",".repeat(Principle::ALL.len());
+        let _ = writeln!(
+            out,
+            ",{},,,,,,,,,,,,,,,,{}{none}",
+            field(&s.file),
+            field(&s.reason)
+        );
     }
     out
 }

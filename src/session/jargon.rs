@@ -1,8 +1,10 @@
 //! The jargon buster: plain-English meanings of the words co-production
 //! meetings use, looked up when someone holds up a jargon card. The
 //! group's own `glossary:` in the session file comes first, so a group can
-//! say a word its own way; then the short list built in here.
+//! say a word its own way; then the plain-English list built in
+//! ([`super::glossary`]), which the easy-read minutes use too.
 
+use super::glossary::{self, key};
 use super::model::{Meaning, Session};
 
 /// Where a meaning came from.
@@ -14,77 +16,24 @@ pub enum Source {
     BuiltIn,
 }
 
-/// Words these meetings use, each with one short sentence of plain English.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "co-production",
-        "People who use services, carers and staff working as equals, sharing power from start to finish.",
-    ),
-    (
-        "commissioner",
-        "Someone at the council or NHS who decides which services to pay for.",
-    ),
-    (
-        "direct payment",
-        "Money from the council paid to you, so you can arrange your own care and support.",
-    ),
-    (
-        "personal budget",
-        "The amount of money the council says your care and support will cost.",
-    ),
-    (
-        "safeguarding",
-        "Keeping people safe from abuse and neglect.",
-    ),
-    (
-        "care act assessment",
-        "The council's talk with you about what you need help with and what matters to you.",
-    ),
-    (
-        "reablement",
-        "Short-term help at home to get back skills and confidence, often after a hospital stay.",
-    ),
-    (
-        "respite",
-        "A break for a carer, while someone else looks after the person they care for.",
-    ),
-    (
-        "lived experience",
-        "Knowing something from living through it yourself, not from a job or a book.",
-    ),
-    (
-        "consultation",
-        "Being asked your views, while others make the decision.",
-    ),
-    (
-        "co-design",
-        "Shaping a plan together, though others still make the final decision.",
-    ),
-    (
-        "engagement",
-        "Having a say, while the people with power still decide.",
-    ),
-];
-
-/// The meaning of `word` (any case, spaces trimmed), from the group's
-/// glossary first, else the built-in list.
+/// The meaning of `word` (any case, singular or plural, a hyphen the same
+/// as a space), from the group's glossary first, else the built-in list.
 pub fn lookup<'a>(session: &'a Session, word: &str) -> Option<(&'a str, Source)> {
-    let word = word.trim();
-    let same = |other: &str| other.trim().eq_ignore_ascii_case(word);
-    if let Some(own) = session.glossary.iter().find(|m| same(&m.word)) {
+    let word = key(word);
+    if word.is_empty() {
+        return None;
+    }
+    if let Some(own) = session.glossary.iter().find(|m| key(&m.word) == word) {
         return Some((own.meaning.as_str(), Source::Group));
     }
-    BUILT_IN
-        .iter()
-        .find(|(w, _)| same(w))
-        .map(|(_, meaning)| (*meaning, Source::BuiltIn))
+    glossary::lookup(&word).map(|term| (term.meaning, Source::BuiltIn))
 }
 
 /// Puts `meaning` for `word` in the group's glossary, replacing the
 /// group's earlier meaning of the same word if there is one.
 pub fn add(session: &mut Session, word: &str, meaning: &str) {
     let (word, meaning) = (word.trim(), meaning.trim());
-    let same = |m: &&mut Meaning| m.word.trim().eq_ignore_ascii_case(word);
+    let same = |m: &&mut Meaning| key(&m.word) == key(word);
     match session.glossary.iter_mut().find(same) {
         Some(own) => own.meaning = meaning.to_owned(),
         None => session.glossary.push(Meaning {
@@ -130,21 +79,5 @@ mod tests {
         assert_eq!(s.glossary.len(), 1);
         assert_eq!(s.glossary[0].word, "ICB");
         assert_eq!(lookup(&s, "Icb").unwrap().0, "The local NHS planning body.");
-    }
-
-    #[test]
-    fn every_built_in_word_is_one_short_sentence_and_listed_once() {
-        for (i, (word, meaning)) in BUILT_IN.iter().enumerate() {
-            assert_eq!(*word, word.to_lowercase(), "{word}");
-            assert!(
-                meaning.ends_with('.') && meaning.matches(". ").count() == 0,
-                "{word}"
-            );
-            assert!(meaning.len() <= 100, "{word}: {} characters", meaning.len());
-            assert!(
-                !BUILT_IN[..i].iter().any(|(w, _)| w == word),
-                "{word} twice"
-            );
-        }
     }
 }

@@ -86,7 +86,12 @@ pub struct MeetingRung {
 /// the lower median of its items' (each item's latest judgement counts
 /// once). `None` when nothing was judged.
 pub fn meeting_rung(session: &Session) -> Option<MeetingRung> {
-    let ladder = &session.ladder;
+    rung_of(&session.ladder)
+}
+
+/// [`meeting_rung`] from a meeting's judgements alone: all the trend over
+/// earlier meetings reads of their files.
+pub fn rung_of(ladder: &[Judgement]) -> Option<MeetingRung> {
     if let Some(whole) = ladder.iter().rev().find(|j| j.item.is_none()) {
         return Some(MeetingRung {
             rung: whole.rung,

@@ -49,6 +49,21 @@ pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
     Err(validate(&session, &locate(text)?))
 }
 
+/// Reads only the fields `T` names from a session's text, with the same
+/// checks of the text as [`parse`] (control characters, syntax, anchors,
+/// repeated keys) but not the rules, which need the whole session: for a
+/// reader that needs a part of many files (the trend over earlier
+/// meetings), so the rest is never built in memory.
+pub fn parse_part<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let controls = control_characters(text);
+    if !controls.is_empty() {
+        return Err(controls);
+    }
+    check_structure(text)?;
+    serde_yaml::from_str(text).map_err(|e| vec![from_serde(&e, text)])
+}
+
 /// Reports each character YAML forbids anywhere in a file (controls other
 /// than tab and line breaks, DEL, U+FFFE, U+FFFF). yaml-rust2 lets them
 /// through, and serde_yaml refuses them by byte offset with no line.
@@ -85,6 +100,11 @@ fn control_characters(text: &str) -> Vec<Problem> {
 /// breaks once they are set aside (leaving out those at the very place of
 /// a type error, which a stand-in put there may have caused), up to the cap.
 fn every_type_error(text: &str, first: &serde_yaml::Error) -> Vec<Problem> {
+    // More than the first is only looked for in a file small enough to
+    // read again; the places pass alone would double a large file's check.
+    if text.len() > recover::MAX_RECOVER_BYTES {
+        return vec![from_serde(first, text)];
+    }
     let mut problems = Problems::default();
     let mut places = vec![];
     let spans = match locate(text) {

@@ -267,7 +267,7 @@ impl MarkedEventReceiver for Pass {
             }
             Event::Scalar(value, _, anchor, _) => {
                 self.refuse_anchor(anchor, at);
-                self.place(at, Some(&value));
+                self.place(at, Some(value));
             }
             Event::SequenceStart(anchor, _) => {
                 self.refuse_anchor(anchor, at);
@@ -319,7 +319,7 @@ impl Pass {
     /// Records a node found at `at` (`scalar` holds its text if it is one)
     /// and returns its path. A scalar mapping key gets no place or path of
     /// its own: its position is kept for the value it names.
-    fn place(&mut self, at: Pos, scalar: Option<&str>) -> String {
+    fn place(&mut self, at: Pos, scalar: Option<String>) -> String {
         let Some(frame) = self.frames.last_mut() else {
             if self.record {
                 self.spans.record(String::new(), None, at);
@@ -358,17 +358,26 @@ impl Pass {
                         *slot = Slot::Value("?".into(), at);
                         return join(&frame.path, "?");
                     };
-                    match seen.entry(key.to_owned()) {
-                        Entry::Occupied(first) => self.problems.push(at.problem(format!(
-                            "{} is given twice in this mapping (first on line {}); keep one",
-                            quote(key),
-                            first.get().line
-                        ))),
+                    // The key's own text is only kept where places are
+                    // recorded: a dense file has a million of them.
+                    let name = if self.record {
+                        key.clone()
+                    } else {
+                        String::new()
+                    };
+                    match seen.entry(key) {
+                        Entry::Occupied(first) => self.problems.push_with(|| {
+                            at.problem(format!(
+                                "{} is given twice in this mapping (first on line {}); keep one",
+                                quote(first.key()),
+                                first.get().line
+                            ))
+                        }),
                         Entry::Vacant(free) => {
                             free.insert(at);
                         }
                     }
-                    *slot = Slot::Value(key.to_owned(), at);
+                    *slot = Slot::Value(name, at);
                     String::new()
                 }
             },

@@ -53,12 +53,68 @@ pub struct Session {
     /// looked up before the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<Meaning>,
+    /// Jargon and slow-down cards the room held up, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<Card>,
+    /// Each person's preparation and travel time and how they take
+    /// recognition for it, typed after the meeting: for the finance team
+    /// (`report --payments`) only, never shown to the room.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people_time: Vec<PersonTime>,
+    /// Check-in and check-out rounds, oldest first; written by the app.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<super::round::Round>,
 }
 
 impl Session {
     /// The participant with `id`, if there is one.
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
+    }
+}
+
+/// One person's time beyond the meeting itself, and what they take for
+/// their time. Each part is the person's own choice: a payment can affect
+/// benefits, so a voucher or nothing is as good an answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonTime {
+    /// A participant id.
+    pub who: String,
+    /// Minutes spent preparing (reading papers, pre-meetings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preparation_minutes: Option<u32>,
+    /// Minutes spent travelling to and from the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travel_minutes: Option<u32>,
+    /// What they take for their time; absent: not asked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub takes: Option<Takes>,
+}
+
+/// What a person takes for their time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Takes {
+    /// An involvement payment.
+    Payment,
+    /// A voucher instead of money.
+    Voucher,
+    /// Nothing: they give their time (or are paid for it already).
+    Nothing,
+}
+
+impl Takes {
+    /// Every choice, in the order the form offers them.
+    pub const ALL: [Takes; 3] = [Takes::Payment, Takes::Voucher, Takes::Nothing];
+
+    /// The id written in the file and the CSV.
+    pub fn id(self) -> &'static str {
+        match self {
+            Takes::Payment => "payment",
+            Takes::Voucher => "voucher",
+            Takes::Nothing => "nothing",
+        }
     }
 }
 
@@ -102,6 +158,11 @@ pub struct Settings {
     /// answers (default no).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub think_before_consent: Option<bool>,
+    /// Minutes between breaks the group asked for; with any participant's
+    /// `needs` asking for breaks, the facilitator is reminded at the
+    /// shortest (default none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_every_minutes: Option<u32>,
 }
 
 impl Settings {
@@ -148,6 +209,46 @@ impl Settings {
     /// See [`Settings::think_before_consent`].
     pub fn think_before_consent(&self) -> bool {
         self.think_before_consent.unwrap_or(false)
+    }
+
+    /// See [`Settings::break_every_minutes`].
+    pub fn break_every_minutes(&self) -> Option<u32> {
+        self.break_every_minutes
+    }
+}
+
+/// A card someone in the room held up: a word lost them, or the talk went
+/// too fast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub at: Time,
+    pub card: CardKind,
+    /// The participant id of whoever had the floor; absent when nobody had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// The word that lost people, when the facilitator typed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word: Option<String>,
+}
+
+/// Which card was held up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardKind {
+    /// A word lost someone: say it in plain words.
+    Jargon,
+    /// Too fast: slow down.
+    SlowDown,
+}
+
+impl CardKind {
+    /// The id written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            CardKind::Jargon => "jargon",
+            CardKind::SlowDown => "slow-down",
+        }
     }
 }
 
@@ -340,6 +441,58 @@ pub struct Item {
     pub ended: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// What the group can change here, what is fixed, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ItemScope>,
+    /// On a "you said, we did" item: the earlier meeting's action it
+    /// reports on, marked done or dropped here (absent state: still open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionPoint>,
+    /// What the group was told about that action: why it was not
+    /// possible, or what is still to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+}
+
+impl Item {
+    /// A new item with its time box and nothing else.
+    pub fn planned(id: String, title: String, minutes: u32) -> Item {
+        Item {
+            id,
+            title,
+            lead: None,
+            minutes,
+            started: None,
+            ended: None,
+            notes: None,
+            scope: None,
+            action: None,
+            report: None,
+        }
+    }
+}
+
+/// What is open to change in an agenda item and what is not, so nobody
+/// spends an item shaping something already decided elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemScope {
+    /// What the group can change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<String>,
+    /// What is fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<String>,
+    /// Why it is fixed (who decided, what rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+impl ItemScope {
+    /// Nothing said: the item has no scope.
+    pub fn is_empty(&self) -> bool {
+        *self == ItemScope::default()
+    }
 }
 
 /// A proposal and what the group made of it.

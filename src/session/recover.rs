@@ -12,7 +12,7 @@ use super::problem::Problem;
 
 /// Files larger than this get their first type error only: each one found
 /// costs a full read of the file.
-const MAX_RECOVER_BYTES: usize = 64 * 1024;
+pub const MAX_RECOVER_BYTES: usize = 64 * 1024;
 /// At most this many type errors are looked for in one file…
 const MAX_TYPE_ERRORS: usize = 20;
 /// …and the file is read again at most this many times in all, so that a
@@ -50,9 +50,14 @@ pub fn type_errors(
     // Each read costs about as much as the file is long: the budget is in
     // bytes read, so a long file is read again fewer times.
     let reads = std::cell::Cell::new(MAX_READS.min(READ_BYTES / text.len().max(1)));
+    // Refused by size before the read: reading a large file into a value
+    // costs seconds and hundreds of megabytes for nothing.
+    if text.len() > MAX_RECOVER_BYTES {
+        return (Vec::new(), None);
+    }
     let mut value: Value = match serde_yaml::from_str(text) {
         // A session is a few levels deep; anything deeper is not one.
-        Ok(value) if text.len() <= MAX_RECOVER_BYTES && depth(&value) <= MAX_DEPTH => value,
+        Ok(value) if depth(&value) <= MAX_DEPTH => value,
         _ => return (Vec::new(), None),
     };
     let mut found = Vec::new();

@@ -144,6 +144,7 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
                 started: Some(first.at),
                 ended: next.map(|t| t.at),
                 notes: (k % 3 == 0).then(|| format!("Notes on item {}.", k + 1)),
+                ..Item::planned(String::new(), String::new(), 0)
             }
         })
         .collect();
@@ -228,9 +229,12 @@ fn generate(people_n: usize, items_n: usize, proposals: usize, turns_n: usize) -
             ended: None,
             thinking: Vec::new(),
         },
+        rounds: Vec::new(),
         turns,
         stack: Vec::new(),
         glossary: Vec::new(),
+        cards: Vec::new(),
+        people_time: Vec::new(),
     };
     // Six hands up, in progressive order, none of them the speaker's.
     let (secs, _) = spoken(&session, now_in(&session));

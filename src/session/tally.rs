@@ -66,6 +66,8 @@ pub struct Tally {
 struct Settled {
     /// The turns it covers.
     run: (usize, usize),
+    /// When the item started and ended, which gave `run`.
+    times: (Time, Time),
     first: Option<usize>,
     most: Option<(usize, u64)>,
 }
@@ -118,18 +120,33 @@ impl Tally {
             .enumerate()
             .map(|(item, it)| {
                 let (started, ended) = (it.started?, it.ended?);
+                let times = (started, ended);
+                let known = known.get_mut(item).and_then(Option::take);
+                // A run that ends before a turn the change left alone cannot
+                // have moved: no search of the log, so a change or frame
+                // costs nothing per item that ended long ago.
+                if known
+                    .as_ref()
+                    .is_some_and(|s| s.times == times && s.run.1 < kept)
+                {
+                    return known;
+                }
                 let run = run_of(&session.turns, started, ended);
                 let unchanged = |s: &Settled| s.run == run && run.1 <= kept;
-                let known = known.get_mut(item).and_then(Option::take);
                 if let Some(same) = known.filter(unchanged) {
-                    return Some(same);
+                    return Some(Settled { times, ..same });
                 }
                 if self.open.iter().any(|&(t, _)| (run.0..run.1).contains(&t)) {
                     return None;
                 }
                 // No open turn in the run: the time given is never read.
                 let (first, most) = self.first_and_most(session, run, ended);
-                Some(Settled { run, first, most })
+                Some(Settled {
+                    run,
+                    times,
+                    first,
+                    most,
+                })
             })
             .collect();
     }

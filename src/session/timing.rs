@@ -123,7 +123,7 @@ pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
 
 /// The moment the record ends: the clock's end, or else the latest moment
 /// the file records (a start, an end, a break, a turn and its length, a
-/// decision, a judgement, the end of a thinking time). Minutes and trends read a file at this moment,
+/// decision, a judgement, the end of a thinking time, a card). Minutes and trends read a file at this moment,
 /// so they never depend on when they are made. `None` for an empty record.
 pub fn record_end(session: &Session) -> Option<Time> {
     if let Some(ended) = session.clock.ended {
@@ -142,6 +142,7 @@ pub fn record_end(session: &Session) -> Option<Time> {
         .thinking
         .iter()
         .map(|t| Some(super::thinking::end_of(t)));
+    let cards = session.cards.iter().map(|c| Some(c.at));
     std::iter::once(clock.started)
         .chain(breaks)
         .chain(items)
@@ -149,6 +150,7 @@ pub fn record_end(session: &Session) -> Option<Time> {
         .chain(decisions)
         .chain(ladder)
         .chain(thinking)
+        .chain(cards)
         .flatten()
         .max()
 }
@@ -215,11 +217,13 @@ pub fn not_before_record(session: &Session, now: Time) -> Time {
     let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
     let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
     let thinking = clock.thinking.iter().flat_map(|t| [Some(t.from), t.to]);
+    let cards = session.cards.iter().map(|c| Some(c.at));
     [clock.started, clock.ended]
         .into_iter()
         .chain(breaks)
         .chain(items)
         .chain(thinking)
+        .chain(cards)
         .flatten()
         .chain(session.turns.last().map(|t| t.at))
         .fold(now, Time::max)
@@ -265,7 +269,7 @@ mod tests {
             minutes: 20,
             started: Some(t("10:05:00")),
             ended: Some(t("10:27:30")),
-            notes: None,
+            ..Item::planned(String::new(), String::new(), 0)
         };
         assert_eq!(
             item_used_secs(&item, &clock, t("11:00:00")),

@@ -7,8 +7,10 @@
 
 use chrono::NaiveDate;
 
-use super::judgement::{MeetingRung, meeting_rung};
-use super::model::Session;
+use serde::Deserialize;
+
+use super::judgement::{MeetingRung, rung_of};
+use super::model::{Judgement, Session};
 
 /// The earlier sessions in a folder, oldest first, and the files skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,21 +54,44 @@ pub struct Folder {
     pub skipped: Vec<Skipped>,
 }
 
-/// The sessions before `date` among those read from a folder, and every
-/// file skipped there, oldest first (then by file name).
-pub fn earlier(folder: Folder, date: NaiveDate) -> Trend {
-    let Folder { sessions, skipped } = folder;
-    let mut points: Vec<Point> = sessions
+/// What the trend reads of an earlier session's file: its date and its
+/// judgements; everything else in the file is passed over unbuilt.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Glance {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub ladder: Vec<Judgement>,
+}
+
+/// The sessions before `date` among the glances of a folder's files (each
+/// with its name), and every file skipped there, oldest first (then by
+/// file name).
+pub fn earlier_glances(
+    glances: impl IntoIterator<Item = (String, Glance)>,
+    skipped: Vec<Skipped>,
+    date: NaiveDate,
+) -> Trend {
+    let mut points: Vec<Point> = glances
         .into_iter()
-        .filter(|found| found.session.date < date)
-        .map(|found| Point {
-            date: found.session.date,
-            rung: meeting_rung(&found.session),
-            file: found.file,
+        .filter(|(_, glance)| glance.date < date)
+        .map(|(file, glance)| Point {
+            date: glance.date,
+            rung: rung_of(&glance.ladder),
+            file,
         })
         .collect();
     points.sort_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
     Trend { points, skipped }
+}
+
+impl Trend {
+    /// No trend: the folder (or `file`) could not be read, and why.
+    pub fn unread(file: String, reason: String) -> Trend {
+        Trend {
+            points: Vec::new(),
+            skipped: vec![Skipped { file, reason }],
+        }
+    }
 }
 
 impl Skipped {

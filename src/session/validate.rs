@@ -14,6 +14,8 @@ use super::locate::{Pos, Spans};
 use super::model::{DecisionState, FORMAT, Session, SpeakerKey, Time};
 use super::problem::{Problem, Problems, quote, suggest};
 
+mod practice;
+
 /// The longest a turn, a setting in seconds or a meeting can run: a day.
 pub const MAX_SECS: u64 = 24 * 60 * 60;
 /// The most minutes an item, a break or a timer setting can have: a day.
@@ -59,6 +61,9 @@ pub fn validate(session: &Session, spans: &Spans) -> Vec<Problem> {
     check.stack(session, &known);
     check.bounds(session);
     check.glossary(session);
+    check.cards(session, &known);
+    check.people_time(session, &known);
+    check.practice(session, &known);
     check.problems.finish()
 }
 
@@ -254,6 +259,12 @@ impl Checker<'_> {
                 MAX_SECS,
                 "seconds",
             ),
+            (
+                "settings.break_every_minutes".into(),
+                s.break_every_minutes.map_or(0, u64::from),
+                MAX_MINUTES,
+                "minutes",
+            ),
         ];
         for (i, item) in session.agenda.iter().enumerate() {
             numbers.push((
@@ -318,6 +329,9 @@ impl Checker<'_> {
         for (i, t) in session.turns.iter().enumerate() {
             add(format!("turns[{i}].at"), Some(t.at));
         }
+        for (i, c) in session.cards.iter().enumerate() {
+            add(format!("cards[{i}].at"), Some(c.at));
+        }
         let mut dates: Vec<(String, chrono::NaiveDate)> = vec![("date".into(), session.date)];
         for (i, d) in session.decisions.iter().enumerate() {
             dates.extend(d.review.map(|r| (format!("decisions[{i}].review"), r)));
@@ -361,6 +375,10 @@ impl Checker<'_> {
         if settings.thinking_secs == Some(0) {
             let message = "thinking_secs is 0, so a thinking time would end as it starts; use a number of seconds such as 60".to_owned();
             self.at("settings.thinking_secs", message);
+        }
+        if settings.break_every_minutes == Some(0) {
+            let message = "break_every_minutes is 0, so a break would always be due; use a number of minutes such as 45, or leave it out".to_owned();
+            self.at("settings.break_every_minutes", message);
         }
     }
 
@@ -687,6 +705,55 @@ impl Checker<'_> {
         }
     }
 
+    /// A card names a participant (whoever had the floor) and, if it has
+    /// a word, a word that is not blank.
+    fn cards(&mut self, session: &Session, known: &Lists) {
+        for (i, card) in session.cards.iter().enumerate() {
+            if let Some(who) = &card.who {
+                let at = self.value(&format!("cards[{i}].who"));
+                self.refers(&known.people, who, "holding the floor for a card", at);
+            }
+            if card.word.as_deref().is_some_and(|w| w.trim().is_empty()) {
+                let message =
+                    "this card's word is blank; write the word, or leave 'word' out".to_owned();
+                self.at(&format!("cards[{i}].word"), message);
+            }
+        }
+    }
+
+    /// Each person's time is theirs, listed once, and no more than a day
+    /// each way.
+    fn people_time(&mut self, session: &Session, known: &Lists) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, entry) in session.people_time.iter().enumerate() {
+            let path = format!("people_time[{i}].who");
+            let at = self.value(&path);
+            self.refers(&known.people, &entry.who, "in people_time", at);
+            if let Some(earlier) = first.get(entry.who.as_str()) {
+                let line = self.value(&format!("people_time[{earlier}].who")).line;
+                let message = format!(
+                    "{} has their time listed twice (first on line {line}); keep one entry",
+                    quote(&entry.who)
+                );
+                self.at(&path, message);
+            } else {
+                first.insert(&entry.who, i);
+            }
+            for (field, minutes) in [
+                ("preparation_minutes", entry.preparation_minutes),
+                ("travel_minutes", entry.travel_minutes),
+            ] {
+                if minutes.is_some_and(|m| u64::from(m) > MAX_MINUTES) {
+                    let message = format!(
+                        "{field} is {} minutes, more than a day ({MAX_MINUTES}); write the minutes this meeting took",
+                        minutes.unwrap_or_default()
+                    );
+                    self.at(&format!("people_time[{i}].{field}"), message);
+                }
+            }
+        }
+    }
+
     fn stack(&mut self, session: &Session, known: &Lists) {
         let mut raised = HashSet::new();
         for (i, who) in session.stack.iter().enumerate() {
@@ -714,7 +781,7 @@ mod tests {
     use super::*;
     use crate::session::locate::locate;
 
-    fn problems(text: &str) -> Vec<String> {
+    pub(super) fn problems(text: &str) -> Vec<String> {
         let spans = locate(text).expect("structurally sound");
         let session: Session = serde_yaml::from_str(text).expect("well typed");
         validate(&session, &spans)
@@ -825,6 +892,40 @@ clock:
                 "8:13: a glossary word is empty; write the word the meaning is for",
             ]
         );
+    }
+
+    #[test]
+    fn peoples_time_names_someone_here_once_and_stays_within_a_day() {
+        let text = format!(
+            "{HEAD}roles: [{{ id: lived, label: L }}]
+participants: [{{ id: beve, name: B, role: lived }}]
+people_time:
+  - {{ who: beve, preparation_minutes: 30, takes: voucher }}
+  - {{ who: beve, travel_minutes: 1441 }}
+  - {{ who: bev, takes: payment }}
+"
+        );
+        let found = problems(&text);
+        assert!(
+            found.iter().any(
+                |p| p.starts_with("9:12: 'beve' has their time listed twice (first on line 8)")
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("travel_minutes is 1441 minutes, more than a day")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p
+                    .starts_with("10:12: participant 'bev' in people_time is not in participants")),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct Document {
     original: Session,
     original_text: String,
     disk: Stamp,
+    /// What the last save's size calls for telling the facilitator.
+    warning: Option<String>,
 }
 
 impl Document {
@@ -115,12 +117,19 @@ impl Document {
             original: session,
             original_text: text,
             disk,
+            warning: None,
         }
     }
 
     /// The session as it was opened (or last reloaded).
     pub fn opened(&self) -> &Session {
         &self.original
+    }
+
+    /// The size warning for the file as last saved (see [`warning_for`]):
+    /// a meeting that grows near the limit is told so as it happens.
+    pub fn size_warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     /// Where the session is saved.
@@ -184,15 +193,17 @@ impl Document {
         let text = self.text_for(session);
         let size = text.len() as u64;
         // A file the app would refuse to open is never written.
-        if size > MAX_FILE_BYTES || check_shape(&text).is_err() {
-            return Err(SaveError::TooLarge { path, size });
-        }
+        let nodes = match check_shape(&text) {
+            Ok(nodes) if size <= MAX_FILE_BYTES => nodes,
+            _ => return Err(SaveError::TooLarge { path, size }),
+        };
         let disk = &mut self.disk;
         match replace_checked(&self.path, text.as_bytes(), |p| Self::holds_ours(disk, p))
             .map_err(io)?
         {
             Replaced::Written(written) => {
                 self.disk = Stamp::of(text.as_bytes(), Some(Version::of(&written)));
+                self.warning = warning_for(size, nodes);
                 Ok(())
             }
             Replaced::Refused(None) => Err(SaveError::ChangedOnDisk { path }),
@@ -263,9 +274,14 @@ pub const WARN_FILE_BYTES: u64 = MAX_FILE_BYTES / 4 * 3;
 /// be larger than a hand-written file's, so the written size is measured).
 pub fn size_warning(session: &Session) -> Option<String> {
     let text = to_yaml(session);
-    let size = text.len() as u64;
+    warning_for(text.len() as u64, check_shape(&text).unwrap_or(usize::MAX))
+}
+
+/// What to tell the facilitator about a file of `size` bytes holding
+/// `nodes` values, as [`check_shape`] counts them: nothing while both are
+/// under three quarters of what a session file may hold.
+pub fn warning_for(size: u64, nodes: usize) -> Option<String> {
     let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-    let nodes = check_shape(&text).unwrap_or(usize::MAX);
     if nodes > MAX_NODES {
         Some(format!(
             "⚠ This meeting holds more than {MAX_NODES} values as saved: it will NOT be saved; start a new session file"

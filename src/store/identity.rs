@@ -20,7 +20,7 @@ pub struct Version {
 impl Version {
     /// The version described by metadata already read.
     pub fn of(meta: &fs::Metadata) -> Version {
-        let (device, inode) = identity(meta);
+        let (device, inode) = super::platform::file_identity(meta);
         Version {
             modified: meta.modified().ok(),
             len: meta.len(),
@@ -33,19 +33,6 @@ impl Version {
     pub fn read(path: &Path) -> io::Result<Version> {
         fs::metadata(path).map(|meta| Version::of(&meta))
     }
-}
-
-/// The device and file number: a rename over the file gives a new pair.
-#[cfg(unix)]
-fn identity(meta: &fs::Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-/// Elsewhere the time and length alone tell versions apart.
-#[cfg(not(unix))]
-fn identity(_meta: &fs::Metadata) -> (u64, u64) {
-    (0, 0)
 }
 
 #[cfg(test)]

@@ -63,6 +63,28 @@ fn list(path: &Path, problems: &[Problem]) -> String {
 
 /// Reads and checks the session file at `path`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_checked(path)?;
+    let session = parse(&text).map_err(|problems| LoadError::Problems {
+        path: path.to_owned(),
+        problems,
+    })?;
+    Ok(Loaded { session, text })
+}
+
+/// Reads only the part `T` names of the session file at `path`, through
+/// the same size cap and shape limits as [`load`] (see
+/// [`parse_part`](crate::session::load::parse_part)).
+pub fn load_part<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let text = read_checked(path)?;
+    crate::session::load::parse_part(&text).map_err(|problems| LoadError::Problems {
+        path: path.to_owned(),
+        problems,
+    })
+}
+
+/// The text of the file at `path`, within the size cap, UTF-8, and within
+/// the shape limits any parser may be given.
+fn read_checked(path: &Path) -> Result<String, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -82,8 +104,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| problems(vec![not_utf8(&e)]))?;
     // Too deep, too many or too long is refused before any parser sees it.
     check_shape(&text).map_err(|p| problems(vec![p]))?;
-    let session = parse(&text).map_err(problems)?;
-    Ok(Loaded { session, text })
+    Ok(text)
 }
 
 /// Where a file stops being UTF-8, found from the valid part before it.
@@ -112,7 +133,12 @@ pub fn check_files(paths: &[PathBuf], out: &mut dyn Write) -> bool {
     let mut all_clean = true;
     for path in paths {
         let written = match load(path) {
-            Ok(_) => writeln!(out, "{}: ok", printable_path(path)),
+            // Clean, but near the limit: said as open says it, on the same
+            // line, so a reviewer sees it before the facilitator does.
+            Ok(loaded) => match super::document::size_warning(&loaded.session) {
+                Some(warning) => writeln!(out, "{}: ok; {warning}", printable_path(path)),
+                None => writeln!(out, "{}: ok", printable_path(path)),
+            },
             Err(e) => {
                 all_clean = false;
                 writeln!(out, "{}", crate::text::visible_lines(&e.to_string()))

@@ -39,25 +39,8 @@ pub fn lock_path(session: &Path) -> PathBuf {
     session.with_file_name(format!(".{name}.lock"))
 }
 
-/// Whether a process with this id is running on this machine.
-pub fn process_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // Signal 0 checks existence only; EPERM means it exists but is not ours.
-    let rc = unsafe { libc::kill(pid, 0) };
-    rc == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-fn host_name() -> String {
-    let mut buf = [0u8; 256];
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    if rc != 0 {
-        return String::from("unknown");
-    }
-    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-    String::from_utf8_lossy(&buf[..end]).into_owned()
-}
+use super::platform::host_name;
+pub use super::platform::process_alive;
 
 /// What the lock file says about its holder.
 struct Holder {

@@ -7,6 +7,7 @@ pub mod folder;
 pub mod identity;
 pub mod load;
 pub mod lock;
+pub mod platform;
 pub mod read;
 pub mod save;
 pub mod saver;

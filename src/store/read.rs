@@ -7,9 +7,8 @@
 //! memory grows with every node). Any file up to the cap is read or refused
 //! in well under a second (see `benches/read.rs`).
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use crate::session::problem::Problem;
@@ -51,9 +50,8 @@ impl ReadFail {
 /// open itself) and its type taken from the opened file, so nothing can be
 /// swapped in between the look and the read.
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFail> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+    super::platform::refuse_unusable_name(path).map_err(ReadFail::Io)?;
+    let file = super::platform::reading()
         .open(path)
         .map_err(ReadFail::Io)?;
     let meta = file.metadata().map_err(ReadFail::Io)?;
@@ -292,6 +290,7 @@ mod tests {
         assert!(read_text(&file, 100).is_err());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_fifo_or_device_is_refused_without_waiting() {
         use std::os::unix::ffi::OsStrExt;

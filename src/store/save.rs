@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::{NamedTempFile, TempPath};
 
+use super::platform;
+
 /// The prefix of a save's temporary file, so leftovers can be found again:
 /// `.NAME.saving-PID-` and then random characters nobody can guess.
 fn temp_prefix(path: &Path) -> String {
@@ -63,18 +65,7 @@ pub fn save_target(path: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
-/// Whether this user may not write the file at `path`: its permissions
-/// (0444, another owner) or a read-only mount say so. The system answers,
-/// so an administrator, who may write any file, is not refused.
-pub fn read_only(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return true;
-    };
-    // SAFETY: `c_path` is a valid NUL-terminated string for the call.
-    let denied = unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } != 0;
-    denied && path.exists()
-}
+pub use super::platform::read_only;
 
 /// Writes `bytes` to `path` atomically and durably.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -87,8 +78,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let target = save_target(path)?;
     let (temp, written) = write_temp(&target, bytes)?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    sync_folder(&target)?;
+    platform::replace(temp.into_temp_path(), &target)?;
     Ok(written)
 }
 
@@ -119,24 +109,24 @@ pub fn replace_checked(
     }
     let (temp, written) = write_temp(&target, bytes)?;
     let temp = temp.into_temp_path();
-    match exchange(&temp, &target) {
+    match platform::exchange(&temp, &target) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // No file to swap with: create it, unless someone just did.
             return match NamedTempFile::from_parts(File::open(&temp)?, temp)
                 .persist_noclobber(&target)
             {
-                Ok(_) => sync_folder(&target).map(|()| Replaced::Written(written)),
+                Ok(_) => platform::sync_new_entry(&target).map(|()| Replaced::Written(written)),
                 Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
                     Ok(Replaced::Refused(None))
                 }
                 Err(e) => Err(e.error),
             };
         }
-        Err(e) if unsupported(&e) => {
-            // A file system without the swap: the check above is all there is.
-            temp.persist(&target).map_err(|e| e.error)?;
-            sync_folder(&target)?;
+        Err(e) if platform::unsupported(&e) => {
+            // A file system (or system) without the swap: the check above
+            // is all there is.
+            platform::replace(temp, &target)?;
             return Ok(Replaced::Written(written));
         }
         Err(e) => return Err(e),
@@ -145,23 +135,23 @@ pub fn replace_checked(
     // one expected.
     if unchanged(&temp)? {
         drop(temp);
-        sync_folder(&target)?;
+        platform::sync_new_entry(&target)?;
         return Ok(Replaced::Written(written));
     }
     // Someone wrote the file in the window: give it back its place.
-    if exchange(&temp, &target).is_ok() && is_same_file(&temp, &written) {
+    if platform::exchange(&temp, &target).is_ok() && is_same_file(&temp, &written) {
         drop(temp);
-        sync_folder(&target)?;
+        platform::sync_new_entry(&target)?;
         return Ok(Replaced::Refused(None));
     }
     let kept = keep_beside(&temp, &target)?;
-    sync_folder(&target)?;
+    platform::sync_new_entry(&target)?;
     Ok(Replaced::Refused(Some(kept)))
 }
 
 fn is_same_file(path: &Path, written: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    fs::symlink_metadata(path).is_ok_and(|m| m.dev() == written.dev() && m.ino() == written.ino())
+    fs::symlink_metadata(path)
+        .is_ok_and(|m| platform::file_identity(&m) == platform::file_identity(written))
 }
 
 /// Gives the file at `temp` a free name `NAME.outside-N.yaml` beside
@@ -184,57 +174,19 @@ fn keep_beside(temp: &TempPath, target: &Path) -> io::Result<PathBuf> {
     ))
 }
 
-fn unsupported(e: &io::Error) -> bool {
-    matches!(
-        e.raw_os_error(),
-        Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP)
-    )
-}
-
-/// Swaps the files at `a` and `b` in one step.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| {
-        std::ffi::CString::new(p.as_os_str().as_bytes())
-            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in the path"))
-    };
-    let (a, b) = (c(a)?, c(b)?);
-    // SAFETY: both paths are valid NUL-terminated strings for the call.
-    let done = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if done == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::from_raw_os_error(libc::ENOSYS))
-}
-
 /// Writes `bytes` to a new file at `path`, durably, never replacing a file
 /// already there (`AlreadyExists` then). Readers see the whole file or none.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let (temp, _) = write_temp(path, bytes)?;
     temp.persist_noclobber(path).map_err(|e| e.error)?;
-    sync_folder(path)
+    platform::sync_new_entry(path)
 }
 
 /// A new temporary file beside `target` (created new, unguessable name,
 /// mode 0600 until the session's own is copied) holding `bytes`, synced,
 /// and its metadata. It is removed if dropped before being persisted.
 fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<(NamedTempFile, fs::Metadata)> {
+    platform::refuse_unusable_name(target)?;
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(target))
         .tempfile_in(folder_of(target))?;
@@ -246,11 +198,6 @@ fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<(NamedTempFile, fs::Met
     temp.as_file().sync_all()?;
     let written = temp.as_file().metadata()?;
     Ok((temp, written))
-}
-
-/// A rename is only durable once the folder's entry is on disk.
-fn sync_folder(path: &Path) -> io::Result<()> {
-    File::open(folder_of(path))?.sync_all()
 }
 
 /// Removes temporary files left by saves that were killed part-way. Returns
@@ -276,7 +223,6 @@ pub fn clean_leftovers(path: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn write_replaces_the_file_and_leaves_no_temporary() {
@@ -299,6 +245,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn the_file_keeps_its_permissions() {
         use std::os::unix::fs::PermissionsExt;
@@ -346,6 +293,7 @@ mod tests {
         assert!(!dead.exists() && mine.exists());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_planted_link_or_fifo_at_the_old_temporary_name_is_never_used() {
         let dir = tempfile::tempdir().unwrap();
@@ -375,6 +323,7 @@ mod tests {
         assert_eq!(ours, 1, "only the planted FIFO");
     }
 
+    #[cfg(unix)]
     fn make_fifo(path: &Path) {
         use std::os::unix::ffi::OsStrExt;
         let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
@@ -382,6 +331,7 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_linked_session_is_saved_to_its_target_and_stays_a_link() {
         let dir = tempfile::tempdir().unwrap();
@@ -402,8 +352,10 @@ mod tests {
         assert_eq!(fs::read_dir(&real_dir).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_fifo_device_or_read_only_session_is_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo.yaml");
@@ -427,6 +379,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_change_made_during_the_swap_is_given_back_its_place() {
         let dir = tempfile::tempdir().unwrap();
@@ -458,6 +411,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_change_that_cannot_be_swapped_back_is_kept_beside() {
         let dir = tempfile::tempdir().unwrap();

@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use crate::app::undo::Patch;
 use crate::session::timing::close_open_turn;
 use crate::session::{Session, Time};
 use crate::store::document::{Document, SaveError};
@@ -35,8 +36,17 @@ impl SaveProblem {
 /// The latest save problem, for the loop to show; cleared by a good save.
 type Shared = Arc<Mutex<Option<SaveProblem>>>;
 
+/// The size warning of the latest good save (see [`Document::size_warning`]).
+type Warning = Arc<Mutex<Option<String>>>;
+
 enum Job {
     Save(Session),
+    /// The changes since the last hand-over, to play on the saver's copy
+    /// and save: a hand-over that costs what the changes touched.
+    Patch(Vec<Patch>),
+    /// The state the app holds now, already on disk: the copy later
+    /// patches play on.
+    Base(Session),
     /// Close the open turn of the latest state at this moment, save it and
     /// answer: the last thing done when the loop cannot stop by itself.
     Rescue(Time, Sender<()>),
@@ -52,6 +62,7 @@ type Line = Arc<Mutex<Option<Sender<Job>>>>;
 pub struct Saver {
     sender: Line,
     problem: Shared,
+    warning: Warning,
     thread: JoinHandle<Document>,
 }
 
@@ -67,10 +78,14 @@ impl Saver {
         let (sender, receiver) = mpsc::channel();
         let problem = Shared::default();
         let shared = Arc::clone(&problem);
-        let thread = std::thread::spawn(move || save_loop(document, pause, &receiver, &shared));
+        let warning = Warning::default();
+        let warned = Arc::clone(&warning);
+        let thread =
+            std::thread::spawn(move || save_loop(document, pause, &receiver, &shared, &warned));
         Saver {
             sender: Arc::new(Mutex::new(Some(sender))),
             problem,
+            warning,
             thread,
         }
     }
@@ -87,6 +102,20 @@ impl Saver {
         self.send(Job::Save(session));
     }
 
+    /// Asks for the changes `patches` (see [`crate::app::App::handed_over`])
+    /// to be made to the last state handed over and saved; returns at once.
+    /// The saver keeps its own copy, so the app never copies its session
+    /// to hand it over.
+    pub fn patch(&self, patches: Vec<Patch>) {
+        self.send(Job::Patch(patches));
+    }
+
+    /// Tells the saver the state the app holds now, which the file already
+    /// holds (at start and after a reload): later patches play on it.
+    pub fn start_from(&self, session: Session) {
+        self.send(Job::Base(session));
+    }
+
     /// A handle another thread can use to save the meeting's last state
     /// when the loop is stuck (see [`crate::terminal::signals::guard`]).
     pub fn rescuer(&self) -> Rescuer {
@@ -96,6 +125,12 @@ impl Saver {
     /// The problem with the latest save, if it failed.
     pub fn problem(&self) -> Option<SaveProblem> {
         self.problem.lock().map(|p| p.clone()).unwrap_or(None)
+    }
+
+    /// What the size of the file as last saved calls for telling the
+    /// facilitator: the meeting nears what a session file may hold.
+    pub fn size_warning(&self) -> Option<String> {
+        self.warning.lock().map(|w| w.clone()).unwrap_or(None)
     }
 
     /// Once every save asked for is done, reads the file as it is on disk
@@ -159,6 +194,7 @@ fn save_loop(
     mut pause: impl FnMut(&Session),
     receiver: &Receiver<Job>,
     problem: &Shared,
+    warning: &Warning,
 ) -> Document {
     let set = |value: Option<SaveProblem>| {
         if let Ok(mut slot) = problem.lock() {
@@ -169,7 +205,12 @@ fn save_loop(
     let mut latest: Option<Session> = None;
     let save = |document: &mut Document, session: &Session| {
         set(match document.save(session) {
-            Ok(()) => None,
+            Ok(()) => {
+                if let Ok(mut slot) = warning.lock() {
+                    *slot = document.size_warning().map(str::to_owned);
+                }
+                None
+            }
             Err(e @ (SaveError::ChangedOnDisk { .. } | SaveError::KeptBeside { .. })) => {
                 Some(SaveProblem::ChangedOnDisk(e.to_string()))
             }
@@ -180,17 +221,21 @@ fn save_loop(
     while let Some(job) = next.take() {
         match job {
             Job::Rescue(at, reply) => {
-                let mut session = latest.take().unwrap_or_else(|| document.opened().clone());
+                let mut session = latest.clone().unwrap_or_else(|| document.opened().clone());
                 close_open_turn(&mut session, at);
                 save(&mut document, &session);
                 let _ = reply.send(());
             }
-            Job::Save(mut session) => {
-                // Only the newest state matters: skip those overtaken while
-                // waiting, but stop at any other job, which must come after.
+            Job::Base(session) => latest = Some(session),
+            job @ (Job::Save(_) | Job::Patch(_)) => {
+                let mut session = latest.take().unwrap_or_else(|| document.opened().clone());
+                take_in(&mut session, job);
+                // Only the newest state is written: take in those that
+                // came while waiting, but stop at any other job, which
+                // must come after.
                 loop {
                     match receiver.try_recv() {
-                        Ok(Job::Save(newer)) => session = newer,
+                        Ok(job @ (Job::Save(_) | Job::Patch(_))) => take_in(&mut session, job),
                         Ok(other) => {
                             next = Some(other);
                             break;
@@ -230,6 +275,15 @@ fn save_loop(
         }
     }
     document
+}
+
+/// Makes `session` the state a save or patch job asks for.
+fn take_in(session: &mut Session, job: Job) {
+    match job {
+        Job::Save(whole) => *session = whole,
+        Job::Patch(patches) => patches.into_iter().for_each(|p| p.apply(session)),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

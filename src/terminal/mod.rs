@@ -5,6 +5,7 @@
 
 pub mod event_loop;
 pub mod keys;
+pub mod platform;
 pub mod signals;
 
 use std::io::{self, Write, stdout};

@@ -1,7 +1,8 @@
-//! SIGTERM and SIGHUP: the terminal closed, the laptop lid, ssh dropped, a
-//! shutdown. The handler only notes when the signal came; the event loop
-//! sees it within a second, closes the open turn at that moment, saves,
-//! restores the terminal and exits 0.
+//! SIGTERM and SIGHUP (on Windows the console closing, logoff, shutdown):
+//! the terminal closed, the laptop lid, ssh dropped, a shutdown. The
+//! handler only notes when the signal came; the event loop sees it within a
+//! second, closes the open turn at that moment, saves, restores the
+//! terminal and exits 0.
 
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
@@ -19,55 +20,30 @@ static STOPPING: AtomicBool = AtomicBool::new(false);
 /// How long the loop has to notice a stop before the guard acts for it.
 const GRACE: Duration = Duration::from_millis(1500);
 
-extern "C" fn on_stop(_signal: libc::c_int) {
-    // SAFETY: time(2) is async-signal-safe, and a null pointer asks only
-    // for the return value.
-    let now = unsafe { libc::time(std::ptr::null_mut()) };
-    STOP_AT.store(now.max(1), Ordering::SeqCst);
+/// Notes that a stop was asked for, now.
+fn note_stop() {
+    STOP_AT.store(Local::now().timestamp().max(1), Ordering::SeqCst);
 }
 
-/// Routes SIGTERM and SIGHUP to the loop instead of ending the process.
+/// Routes the system's stop requests (SIGTERM and SIGHUP; on Windows the
+/// console closing, logoff and shutdown) to the loop instead of ending the
+/// process.
 pub fn install() {
-    let handler = on_stop as extern "C" fn(libc::c_int) as libc::sighandler_t;
-    for signal in [libc::SIGTERM, libc::SIGHUP] {
-        // SAFETY: the handler only stores to an atomic, which is
-        // async-signal-safe; nothing else is replaced.
-        unsafe {
-            libc::signal(signal, handler);
-        }
-    }
+    // Installed once a process; a second call keeps the first.
+    let _ = super::platform::on_stop_requests(note_stop);
 }
 
-/// What the terminal had for the loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Readiness {
-    /// Nothing came in the time given.
-    Quiet,
-    /// Something to read (a key, a paste), or the wait was cut short.
-    Input,
-    /// The terminal hung up: taken as the SIGHUP it stands for, whichever
-    /// of the two the loop sees first.
-    Gone,
-}
+pub use super::platform::Readiness;
 
-/// Waits up to `millis` for the terminal on standard input.
+/// Waits up to `millis` for the terminal on standard input. A hang-up is
+/// taken as the SIGHUP it stands for, whichever of the two the loop sees
+/// first.
 pub fn wait_for_terminal(millis: i32) -> Readiness {
-    let mut poll = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one pollfd that lives across the call.
-    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
-    if ready == 0 {
-        Readiness::Quiet
-    } else if ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        on_stop(libc::SIGHUP);
-        Readiness::Gone
-    } else {
-        // Input, or a signal cut the wait (EINTR): the loop looks again.
-        Readiness::Input
+    let ready = super::platform::wait_for_terminal(millis);
+    if ready == Readiness::Gone {
+        note_stop();
     }
+    ready
 }
 
 /// When a stop signal came, if one has.
@@ -92,20 +68,8 @@ pub fn acknowledge_stop() {
 pub fn guard(rescue: impl FnOnce(Time) + Send + 'static) {
     std::thread::spawn(move || {
         let at = loop {
-            let mut poll = libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            };
-            // SAFETY: one pollfd that lives across the call. With no events
-            // asked for, only a hang-up or an error wakes it.
-            let woke = unsafe { libc::poll(&mut poll, 1, 200) };
-            if woke > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
-                on_stop(libc::SIGHUP);
-            } else if woke != 0 {
-                // No terminal to watch (or an interrupted wait): look again
-                // later rather than spin.
-                std::thread::sleep(Duration::from_millis(200));
+            if super::platform::terminal_gone(200) {
+                note_stop();
             }
             if let Some(at) = stop_requested() {
                 break at;

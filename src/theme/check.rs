@@ -2,6 +2,7 @@
 //! someone making their own theme can check it without the source.
 
 use super::contrast::{DrawnContrast, MUTED_CONTRAST, TEXT_CONTRAST};
+use super::profile::Profile;
 use super::vision::{ROLE_DISTANCE, Vision, closest_pair};
 use super::{Theme, Themes};
 
@@ -18,6 +19,21 @@ pub struct ThemeCheck {
 /// kind of colour vision.
 pub fn check(theme: &Theme) -> ThemeCheck {
     let mut out = ThemeCheck::default();
+    // The palette a 256-colour terminal gets is measured as well: the
+    // nearest of its colours can fall under the contrast the theme reaches,
+    // or bring two role colours together.
+    for profile in [Profile::TrueColour, Profile::Ansi256] {
+        let theme = theme.for_profile(profile);
+        measure_contrast(&theme, profile, &mut out);
+        measure_sets(&theme, profile, &mut out);
+    }
+    out
+}
+
+/// Adds the lowest text and muted contrast of `theme` (already made for
+/// `profile`) to `out`, and each pair that falls short.
+fn measure_contrast(theme: &Theme, profile: Profile, out: &mut ThemeCheck) {
+    let place = place(profile);
     let measured: Vec<_> = theme
         .contrast_pairs()
         .into_iter()
@@ -30,10 +46,10 @@ pub fn check(theme: &Theme) -> ThemeCheck {
             .min_by(|a, b| a.1.total_cmp(&b.1));
         out.lines.push(match lowest {
             Some((pair, ratio)) => format!(
-                "lowest {what} contrast {ratio:.2}:1 ({}), needs {required}:1",
+                "{place}lowest {what} contrast {ratio:.2}:1 ({}), needs {required}:1",
                 pair.what
             ),
-            None => format!("{what}: the terminal's own colours, not measured"),
+            None => format!("{place}{what}: the terminal's own colours, not measured"),
         });
     }
     out.failures.extend(
@@ -42,28 +58,43 @@ pub fn check(theme: &Theme) -> ThemeCheck {
             .filter(|(pair, ratio)| *ratio < pair.required)
             .map(|(pair, ratio)| {
                 format!(
-                    "{} is {ratio:.2}:1 on its background, under {}:1",
+                    "{place}{} is {ratio:.2}:1 on its background, under {}:1",
                     pair.what, pair.required
                 )
             }),
     );
+}
+
+/// Adds how close the two closest colours of each set that must be told
+/// apart in `theme` (made for `profile`) come with each kind of colour
+/// vision, and those too close.
+fn measure_sets(theme: &Theme, profile: Profile, out: &mut ThemeCheck) {
+    let place = place(profile);
     for (set, colours) in theme.colour_sets() {
         for vision in Vision::ALL {
             if let Some((a, b, d)) = closest_pair(&colours, vision) {
                 out.lines.push(format!(
-                    "closest {set} with {} vision: {a} and {b}, {d:.3} apart, needs {ROLE_DISTANCE}",
+                    "{place}closest {set} with {} vision: {a} and {b}, {d:.3} apart, needs {ROLE_DISTANCE}",
                     vision.name()
                 ));
                 if d < ROLE_DISTANCE {
                     out.failures.push(format!(
-                        "{a} and {b} look alike with {} ({d:.3} apart)",
+                        "{place}{a} and {b} look alike with {} ({d:.3} apart)",
                         vision.name()
                     ));
                 }
             }
         }
     }
-    out
+}
+
+/// How a measure's line starts: nothing for the theme as written, else
+/// which profile it is measured in.
+fn place(profile: Profile) -> String {
+    match profile {
+        Profile::TrueColour => String::new(),
+        other => format!("in {} colours, ", other.name()),
+    }
 }
 
 /// Adds what was measured on drawn screens (name, measurement) to `out`:

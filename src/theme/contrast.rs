@@ -2,6 +2,8 @@
 
 use ratatui::style::Color;
 
+use super::profile::known_shade;
+
 /// The contrast WCAG AAA asks of normal text, and so of every text colour here.
 pub const TEXT_CONTRAST: f64 = 7.0;
 
@@ -47,14 +49,10 @@ pub struct ContrastPair {
 
 impl ContrastPair {
     /// The measured contrast, or `None` when either colour is the terminal's
-    /// `default`, which nobody can measure from here.
+    /// `default` or one of the 16 ANSI colours, whose shades nobody can
+    /// measure from here.
     pub fn ratio(&self) -> Option<f64> {
-        match (self.fg, self.bg) {
-            (Color::Rgb(r, g, b), Color::Rgb(r2, g2, b2)) => {
-                Some(contrast_ratio((r, g, b), (r2, g2, b2)))
-            }
-            _ => None,
-        }
+        Some(contrast_ratio(known_shade(self.fg)?, known_shade(self.bg)?))
     }
 }
 

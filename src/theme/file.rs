@@ -1,11 +1,13 @@
 //! The theme file as written, and how it becomes a [`Palette`].
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer, de::Error as _};
 
 use super::ThemeError;
+use super::profile::Profile;
 
 /// One colour field as the file gave it.
 #[derive(Debug, Default)]
@@ -88,6 +90,14 @@ macro_rules! colour_fields {
             /// One line for a theme picker.
             pub(super) description: Option<String>,
             $(#[serde(default)] $field: Field,)+
+            /// 256-colour palette numbers to draw instead of the nearest
+            /// match, where the nearest would lose contrast.
+            #[serde(default)]
+            pub(super) colours_256: BTreeMap<String, u8>,
+            /// ANSI colour names for 16-colour terminals; without them such
+            /// a terminal gets the terminal's own colours and modifiers.
+            #[serde(default)]
+            pub(super) colours_16: BTreeMap<String, String>,
         }
 
         /// Every colour of a theme, resolved; `Color::Reset` is `default`.
@@ -100,6 +110,26 @@ macro_rules! colour_fields {
             /// Every colour with its field name, in the file's order.
             pub(super) fn named(&self) -> Vec<(&'static str, Color)> {
                 vec![$((stringify!($field), self.$field),)+]
+            }
+
+            /// Every colour passed through `convert`.
+            pub(super) fn map(&self, convert: impl Fn(Color) -> Color) -> Palette {
+                Palette { $($field: convert(self.$field),)+ }
+            }
+
+            /// Every colour the terminal's own: the monochrome palette.
+            pub(super) fn terminal_default() -> Palette {
+                Palette { $($field: Color::Reset,)+ }
+            }
+
+            /// Sets the colour called `field` (as in the file); `false`
+            /// when no colour has that name.
+            pub(super) fn set(&mut self, field: &str, colour: Color) -> bool {
+                match field {
+                    $(stringify!($field) => self.$field = colour,)+
+                    _ => return false,
+                }
+                true
             }
         }
 
@@ -178,5 +208,68 @@ impl ThemeFile {
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// The 16 ANSI colours by the names a theme file gives them, and `default`.
+const ANSI_NAMES: [(&str, Color); 17] = [
+    ("default", Color::Reset),
+    ("black", Color::Black),
+    ("red", Color::Red),
+    ("green", Color::Green),
+    ("yellow", Color::Yellow),
+    ("blue", Color::Blue),
+    ("magenta", Color::Magenta),
+    ("cyan", Color::Cyan),
+    ("white", Color::Gray),
+    ("bright-black", Color::DarkGray),
+    ("bright-red", Color::LightRed),
+    ("bright-green", Color::LightGreen),
+    ("bright-yellow", Color::LightYellow),
+    ("bright-blue", Color::LightBlue),
+    ("bright-magenta", Color::LightMagenta),
+    ("bright-cyan", Color::LightCyan),
+    ("bright-white", Color::White),
+];
+
+impl ThemeFile {
+    /// The palettes for 256 and for 16 colours: `palette` converted, with
+    /// the file's own `colours_256` and `colours_16` over the conversion.
+    pub(super) fn fallbacks(
+        &self,
+        file: &Path,
+        palette: &Palette,
+    ) -> Result<(Palette, Palette), ThemeError> {
+        let bad = |section: &'static str, problem: String| ThemeError::BadFallback {
+            file: file.to_path_buf(),
+            section,
+            problem,
+        };
+        let unknown =
+            |section, field: &str| bad(section, format!("'{field}' is not a colour field"));
+        let mut ansi256 = palette.map(|colour| Profile::Ansi256.convert(colour));
+        for (field, &index) in &self.colours_256 {
+            if !ansi256.set(field, Color::Indexed(index)) {
+                return Err(unknown("colours_256", field));
+            }
+        }
+        let mut ansi16 = Palette::terminal_default();
+        for (field, name) in &self.colours_16 {
+            let colour = ANSI_NAMES
+                .iter()
+                .find(|(known, _)| known == name)
+                .map(|&(_, colour)| colour)
+                .ok_or_else(|| {
+                    let names: Vec<_> = ANSI_NAMES.iter().map(|(known, _)| *known).collect();
+                    bad(
+                        "colours_16",
+                        format!("{field}: '{name}' is not one of {}", names.join(", ")),
+                    )
+                })?;
+            if !ansi16.set(field, colour) {
+                return Err(unknown("colours_16", field));
+            }
+        }
+        Ok((ansi256, ansi16))
     }
 }

@@ -8,6 +8,7 @@
 mod check;
 mod contrast;
 mod file;
+pub mod profile;
 mod set;
 mod style;
 #[cfg(test)]
@@ -62,6 +63,17 @@ pub enum ThemeError {
         /// What the field held.
         value: String,
     },
+    /// A `colours_256` or `colours_16` entry names no colour field, or
+    /// gives something other than a palette number or ANSI colour name.
+    #[error("{}: {section}: {problem}", file.display())]
+    BadFallback {
+        /// The theme file.
+        file: PathBuf,
+        /// `colours_256` or `colours_16`.
+        section: &'static str,
+        /// What is wrong, naming the entry.
+        problem: String,
+    },
     /// A colour field is present but empty.
     #[error(
         "{}: field '{field}' has no colour; write it in quotes, \"#rrggbb\", \
@@ -99,6 +111,7 @@ impl ThemeError {
             ThemeError::Read { path: file, .. }
             | ThemeError::Yaml { file, .. }
             | ThemeError::BadColour { file, .. }
+            | ThemeError::BadFallback { file, .. }
             | ThemeError::EmptyColour { file, .. }
             | ThemeError::MissingColour { file, .. } => Some(file),
             ThemeError::Unknown { .. } => None,

@@ -85,6 +85,18 @@ impl Themes {
         (themes, errors)
     }
 
+    /// Every theme as a terminal with `profile` can show it (see
+    /// [`Theme::for_profile`]).
+    pub fn for_profile(&self, profile: super::profile::Profile) -> Themes {
+        Themes {
+            themes: self
+                .themes
+                .iter()
+                .map(|theme| theme.for_profile(profile))
+                .collect(),
+        }
+    }
+
     /// The theme called `name`.
     pub fn get(&self, name: &str) -> Option<&Theme> {
         self.themes.iter().find(|theme| theme.name == name)
@@ -120,8 +132,12 @@ impl Themes {
         let inherited = replaces
             .or((!self.themes.is_empty()).then_some(0))
             .map(|at| &self.themes[at]);
+        let palette = raw.palette(file, inherited.map(|theme| &theme.palette))?;
+        let (ansi256, ansi16) = raw.fallbacks(file, &palette)?;
         let theme = Theme {
-            palette: raw.palette(file, inherited.map(|theme| &theme.palette))?,
+            palette,
+            ansi256,
+            ansi16,
             // Only a replaced theme's description still fits; the default's
             // would describe some other theme.
             description: raw

@@ -4,6 +4,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::contrast::{ContrastPair, MUTED_CONTRAST, TEXT_CONTRAST};
 use super::file::{Palette, ROLE_SLOTS};
+use super::profile::{Profile, known_shade};
 
 /// A resolved theme: the styles the UI draws with, by meaning.
 ///
@@ -18,6 +19,11 @@ pub struct Theme {
     /// One line saying what the theme is for, if the file gave one.
     pub description: Option<String>,
     pub(super) palette: Palette,
+    /// The palette for 256 colours: the nearest match, or the file's own.
+    pub(super) ansi256: Palette,
+    /// The palette for 16 colours: the file's ANSI colours, else the
+    /// terminal's own.
+    pub(super) ansi16: Palette,
 }
 
 impl Theme {
@@ -39,6 +45,25 @@ impl Theme {
             format!("{colour:?}")
         } else {
             names.join("/")
+        }
+    }
+
+    /// This theme as a terminal with `profile` can show it. With 256
+    /// colours each colour is the nearest of the palette unless the theme
+    /// file names its own (`colours_256`); with 16, whose shades no one can
+    /// know, only the theme file's `colours_16` are used, and everything
+    /// else is the terminal's own foreground and background, so bold,
+    /// underline and reverse video carry the meaning as in `monochrome`.
+    pub fn for_profile(&self, profile: Profile) -> Theme {
+        let palette = match profile {
+            Profile::TrueColour => self.palette,
+            Profile::Ansi256 => self.ansi256,
+            Profile::Ansi16 => self.ansi16,
+            Profile::NoColour => Palette::terminal_default(),
+        };
+        Theme {
+            palette,
+            ..self.clone()
         }
     }
 
@@ -272,13 +297,11 @@ impl Theme {
 pub type NamedColours = Vec<(&'static str, (u8, u8, u8))>;
 
 /// The real colours of `colours`, by field name; `default` ones are left
-/// out (they are the terminal's own, and nobody can say what they look like).
+/// out (they are the terminal's own, and nobody can say what they look like),
+/// as are the 16 palette colours each terminal shades its own way.
 fn real_colours(colours: impl IntoIterator<Item = (&'static str, Color)>) -> NamedColours {
     colours
         .into_iter()
-        .filter_map(|(name, colour)| match colour {
-            Color::Rgb(r, g, b) => Some((name, (r, g, b))),
-            _ => None,
-        })
+        .filter_map(|(name, colour)| Some((name, known_shade(colour)?)))
         .collect()
 }

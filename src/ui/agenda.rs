@@ -2,6 +2,7 @@
 //! the time to the agreed return), the items with their time boxes, time
 //! used and state, and the meeting's planned and projected end.
 
+use crate::session::offsets::TimeOfDay;
 use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -186,7 +187,9 @@ fn summary<'a>(app: &App, theme: &Theme) -> Line<'a> {
         .iter()
         .map(|b| planned_break_secs(b, app.now))
         .sum();
-    let planned_end = started + duration(planned + breaks);
+    // On the wall clock's offset, as the projected end is, so the two
+    // compare at a glance when the clocks have changed.
+    let planned_end = (started + duration(planned + breaks)).with_timezone(app.now.offset());
     let (end_words, end) = match s.clock.ended {
         Some(ended) => ("ended", ended),
         None => (
@@ -194,6 +197,7 @@ fn summary<'a>(app: &App, theme: &Theme) -> Line<'a> {
             app.now + duration(remaining_secs(s, app.now) + break_left_secs(&s.clock, app.now)),
         ),
     };
+    let face = TimeOfDay::of(s, app.now);
     let drift = (end - planned_end).num_seconds();
     let drift = match drift {
         d if d > 60 => Span::styled(
@@ -209,10 +213,10 @@ fn summary<'a>(app: &App, theme: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::raw(format!(
             "Started {} · {} in · planned end {} · {end_words} {} ",
-            started.format("%H:%M"),
+            face.hm(started),
             format_duration(meeting_elapsed_secs(&s.clock, app.now).unwrap_or(0)),
-            planned_end.format("%H:%M"),
-            end.format("%H:%M"),
+            face.hm(planned_end),
+            face.hm(end),
         )),
         drift,
     ])
@@ -221,6 +225,7 @@ fn summary<'a>(app: &App, theme: &Theme) -> Line<'a> {
 /// What the top of the pane shows: large text and a line under it.
 fn timer(app: &App, theme: &Theme) -> (Option<(String, Style)>, Line<'static>) {
     let s = &app.session;
+    let face = TimeOfDay::of(s, app.now);
     let running = running_item(s).map(|i| &s.agenda[i]);
     let item_words = |item: &Item| {
         let used = item_used_secs(item, &s.clock, app.now).unwrap_or(0);
@@ -241,14 +246,14 @@ fn timer(app: &App, theme: &Theme) -> (Option<(String, Style)>, Line<'static>) {
                 let left = format_duration(secs_between(app.now, back));
                 (
                     format!("BREAK {left}"),
-                    format!("back at {} · {left} to go", back.format("%H:%M")),
+                    format!("back at {} · {left} to go", face.hm(back)),
                 )
             }
             Some(back) => {
                 let late = format_duration(secs_between(back, app.now));
                 (
                     format!("BREAK +{late}"),
-                    format!("agreed return {} · {late} past it", back.format("%H:%M")),
+                    format!("agreed return {} · {late} past it", face.hm(back)),
                 )
             }
             None => (
@@ -275,7 +280,7 @@ fn timer(app: &App, theme: &Theme) -> (Option<(String, Style)>, Line<'static>) {
     }
     let line = match (s.clock.started, s.clock.ended) {
         (_, Some(ended)) => Line::styled(
-            format!("■ Meeting ended at {}", ended.format("%H:%M")),
+            format!("■ Meeting ended at {}", face.hm(ended)),
             theme.title(),
         ),
         (None, _) => Line::styled(
@@ -370,9 +375,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         summary_area,
     );
 
+    // The selected item's scope and action, then the running item's notes.
+    let mut lines = app
+        .agenda
+        .selected(s)
+        .map(|i| super::practice::item_lines(&s.agenda[i], theme))
+        .unwrap_or_default();
     if let Some(notes) = notes {
-        let mut lines = vec![heading("Notes on this item", theme)];
+        lines.push(heading("Notes on this item", theme));
         lines.extend(notes.lines().map(|l| Line::raw(visible(l).into_owned())));
+    }
+    if !lines.is_empty() {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes_area);
     }
 }

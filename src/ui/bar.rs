@@ -1,7 +1,8 @@
 //! The second header row on every pane: the four panes by name, the one
 //! shown marked by brackets and an arrow as well as colour, and every live
 //! warning (a long turn, the power roles over their share, the time box
-//! passed, the meeting not saved), so none of them hides on another pane.
+//! passed, the meeting not saved), so none of them hides on another pane;
+//! then, quietly, a break the group or someone's needs ask for.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
 use crate::session::balance::{Balance, long_turn};
-use crate::session::timing::{format_duration, item_used_secs, running_item};
+use crate::session::needs::break_due;
+use crate::session::timing::{format_duration, format_minutes, item_used_secs, running_item};
 use crate::session::{Session, Time};
 use crate::theme::Theme;
 
@@ -66,6 +68,20 @@ pub fn live_warnings(
     out
 }
 
+/// A quiet reminder that a break is due, when the group's setting or a
+/// present person's access needs ask for breaks this often.
+pub fn break_reminder(session: &Session, now: Time) -> Option<Warning> {
+    let due = break_due(session, now)?;
+    Some(Warning {
+        full: format!(
+            "◷ break due: {} since the last (every {} min asked)",
+            format_minutes(due.since_secs),
+            due.every
+        ),
+        short: "◷ break due".into(),
+    })
+}
+
 /// How a pane's name shows in the bar: the current one in brackets with an
 /// arrow, so it is marked without colour too.
 fn tab(pane: Pane, current: bool, short: bool) -> String {
@@ -89,6 +105,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         None => Balance::compute(s, app.now),
     };
     let warnings = live_warnings(s, &balance, app.now, app.disk.unsaved.is_some());
+    // The quiet reminder of a break someone's needs ask for: facilitator
+    // only (the room view has no pane bar), drawn after the warnings in an
+    // ordinary colour.
+    let reminder = break_reminder(s, app.now);
     let width = usize::from(area.width);
     let tabs_width = |short: bool| {
         Pane::ALL
@@ -131,6 +151,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         right_width += text.width() + 1;
         right.push(Span::styled(text.clone(), theme.alert()));
+        right.push(Span::raw(" "));
+    }
+    // The reminder gives way to the warnings: in full, short, or not at all.
+    let quiet = reminder.iter().flat_map(|w| [&w.full, &w.short]);
+    if let Some(text) = quiet
+        .into_iter()
+        .find(|text| right_width + text.width() < room)
+    {
+        right_width += text.width() + 1;
+        right.push(Span::styled(text.clone(), theme.accent()));
         right.push(Span::raw(" "));
     }
     spans.push(Span::raw(" ".repeat(room.saturating_sub(right_width))));

@@ -1,5 +1,6 @@
 //! The one-line header and footer on every pane.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -28,7 +29,8 @@ const PROPOSAL_MIN: usize = 12;
 /// and the proposal share what is left, and the meeting's title gives way.
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
-    let mut clock = app.now.format("%H:%M").to_string();
+    let face = TimeOfDay::of(s, app.now);
+    let mut clock = face.hm(app.now);
     if let Some(secs) = meeting_elapsed_secs(&s.clock, app.now) {
         clock.push_str(&format!(" ({} in)", format_duration(secs)));
     }
@@ -45,6 +47,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         (None, None) => "Floor: silent".into(),
     };
+    // A round going on says how far it has got, beside the floor it gives.
+    let floor = match super::practice::round_short(s) {
+        Some(round) => format!("{floor} · {round}"),
+        None => floor,
+    };
     // The running item: its title (which may shrink) and its time (which may
     // not), held still through a break, which is named after it.
     let (item_title, mut item_time) = match running_item(s) {
@@ -56,11 +63,8 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         None => (String::new(), String::new()),
     };
-    let pause = current_break(&s.clock, app.now).map(break_words);
-    let ended = s
-        .clock
-        .ended
-        .map(|t| format!("ended {}", t.format("%H:%M")));
+    let pause = current_break(&s.clock, app.now).map(|b| break_words(b, face));
+    let ended = s.clock.ended.map(|t| format!("ended {}", face.hm(t)));
     if let Some(words) = pause.or(ended) {
         if !item_time.is_empty() {
             item_time.push(' ');
@@ -85,7 +89,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let wanted = if proposal.is_some() { 12 + 16 } else { 0 };
     if fixed(&clock) + wanted > width {
         // Narrow screens keep the time of day and drop the time since start.
-        clock = app.now.format("%H:%M").to_string();
+        clock = face.hm(app.now);
     }
     let fixed = fixed(&clock);
     let spare = width.saturating_sub(fixed + 12);
@@ -159,18 +163,26 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|(k, d)| k.width() + d.width() + 3)
         .sum();
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
-    let mut used = 1;
     // On every pane until a save works again: the meeting is only in memory.
+    let mut messages: Vec<Span> = Vec::new();
     if let Some(why) = &app.disk.unsaved {
         let warning = format!("⚠ NOT SAVED: {}  ", one_line(why));
-        used += warning.width();
-        spans.push(Span::styled(warning, theme.bar_alert()));
+        messages.push(Span::styled(warning, theme.bar_alert()));
     }
     if let Some(status) = &app.status {
         let status = format!("{}  ", one_line(status));
-        used += status.width();
-        spans.push(Span::styled(status, theme.bar_message()));
+        messages.push(Span::styled(status, theme.bar_message()));
     }
+    // A message is read before the keys (which are in the help too): it
+    // takes the row, and says with `…` where it was cut when longer. The
+    // keys follow in the room left.
+    let room = usize::from(area.width).saturating_sub(1);
+    let mut messages = Line::from(messages);
+    if messages.width() > room {
+        messages = super::parts::fit_line(messages, room);
+    }
+    let mut used = 1 + messages.width();
+    spans.extend(messages.spans);
     // The last item's two trailing spaces may fall off the edge.
     let width = usize::from(area.width) + 2;
     let key_spans = |spans: &mut Vec<Span>, keys: String, description: String| {

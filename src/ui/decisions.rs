@@ -3,19 +3,21 @@
 //! role, who has not answered), outcome and rubber-stamp flag; and the
 //! meeting's actions with their owners and due dates.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{heading, name_of};
+use super::parts::{fit_line, heading, name_of, scrolled_words, wrapped_rows};
 use crate::app::App;
 use crate::app::decisions::{cursor, selected_index};
+use crate::app::keymap::Scope;
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
 use crate::session::rubber_stamp::{derived, shown_flag};
 use crate::session::{Decision, DecisionState, Response, Session};
-use crate::text::{fit, one_line};
+use crate::text::{fit, one_line, pad};
 use crate::theme::Theme;
 
 /// A state as a symbol and a word, so it never rests on colour alone.
@@ -101,15 +103,62 @@ fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(table, area);
 }
 
+/// The consent round's answers, as [`answers`] lays them out.
+struct Answers<'a> {
+    lines: Vec<Line<'a>>,
+    /// The line of each person's answer, in order.
+    people: Vec<usize>,
+    /// The line of the person at the cursor, while the round is open.
+    cursor_line: Option<usize>,
+}
+
+impl<'a> Answers<'a> {
+    /// The lines that fit `height` rows: the heading, then a window that
+    /// keeps the cursor's person in view, and when some are out of view a
+    /// last row saying how many and which keys move to them.
+    fn window(mut self, height: usize, keys: &[String; 2], theme: &Theme) -> Vec<Line<'a>> {
+        // Closed, the round has no cursor and the keys move nothing.
+        let keys = self.cursor_line.map(|_| keys);
+        if self.lines.len() <= height || height < 3 {
+            return self.lines;
+        }
+        let rows = height - 2;
+        let body = self.lines.split_off(1);
+        let focus = self.cursor_line.map_or(0, |at| at - 1);
+        // The cursor's line and its reason, kept whole in the window.
+        let focus_end = self
+            .people
+            .iter()
+            .find(|&&line| line > focus + 1)
+            .map_or(body.len(), |&next| next - 1);
+        let offset = (focus_end.saturating_sub(rows))
+            .min(focus)
+            .min(body.len() - rows);
+        let above = self.people.iter().filter(|&&l| l - 1 < offset).count();
+        let below = self.people.iter().filter(|&&l| l > offset + rows).count();
+        let mut lines = self.lines;
+        lines.extend(body.into_iter().skip(offset).take(rows));
+        lines.push(Line::styled(
+            scrolled_words(above, below, keys),
+            theme.muted(),
+        ));
+        lines
+    }
+}
+
 /// The answers by person: present people in file order (the cursor on
 /// the one to answer next while the round is open), then any answer from
 /// someone since marked absent, which is not counted.
-fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// With the lines, the index of each person's own line (not their
+/// reason's) and which of them is the cursor's.
+fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Answers<'a> {
     let s = &app.session;
     let at = (d.state == DecisionState::Open)
         .then(|| cursor(app, d))
         .flatten();
     let mut lines = vec![heading("Answers", theme)];
+    let mut people = Vec::new();
+    let mut cursor_line = None;
     let name_width = 18.min(width.saturating_sub(14));
     for p in &s.participants {
         let answer = d.responses.get(&p.id);
@@ -117,10 +166,14 @@ fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Vec<Line
             continue;
         }
         let here = at == Some(p.id.as_str());
+        people.push(lines.len());
+        if here {
+            cursor_line = Some(lines.len());
+        }
         let mark = if here { "› " } else { "  " };
         let name = fit(&one_line(&p.name), name_width).into_owned();
         let mut spans = vec![Span::styled(
-            format!("{mark}{name:<name_width$} "),
+            format!("{mark}{} ", pad(&name, name_width)),
             if here { theme.selected() } else { theme.text() },
         )];
         match answer {
@@ -140,7 +193,11 @@ fn answers<'a>(app: &App, d: &Decision, width: usize, theme: &Theme) -> Vec<Line
             }
         }
     }
-    lines
+    Answers {
+        lines,
+        people,
+        cursor_line,
+    }
 }
 
 /// The tally by role, the total, who has not answered, and the outcome.
@@ -151,7 +208,7 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
     let label_width = s
         .roles
         .iter()
-        .map(|r| one_line(&r.label).chars().count())
+        .map(|r| one_line(&r.label).width())
         .max()
         .unwrap_or(0)
         .min(18);
@@ -182,7 +239,7 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
         }
         let label = fit(&one_line(&role.label), label_width).into_owned();
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<label_width$}  "), theme.muted()),
+            Span::styled(format!("{}  ", pad(&label, label_width)), theme.muted()),
             Span::raw(text),
         ]));
     }
@@ -210,11 +267,12 @@ fn summary<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::raw(format!("Outcome: {}", one_line(outcome))));
     }
     let mut dates = Vec::new();
+    let face = TimeOfDay::of(&app.session, app.now);
     if let Some(opened) = d.opened {
-        dates.push(format!("opened {}", opened.format("%H:%M")));
+        dates.push(format!("opened {}", face.hm(opened)));
     }
     if let Some(decided) = d.decided {
-        dates.push(format!("decided {}", decided.format("%H:%M")));
+        dates.push(format!("decided {}", face.hm(decided)));
     }
     if let Some(review) = d.review {
         dates.push(format!("review {}", review.format("%-d %b %Y")));
@@ -331,26 +389,6 @@ fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
     rows
 }
 
-/// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
-/// greedy, a word longer than the row split across rows.
-fn rows(line: &Line, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        let need = if used == 0 { w } else { used + 1 + w };
-        if need <= width {
-            used = need;
-        } else {
-            rows += 1 + w.saturating_sub(1) / width;
-            used = w % width;
-        }
-    }
-    rows
-}
-
 /// Draws the pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
@@ -388,7 +426,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             with_role(s, &d.proposed_by)
         )),
     ];
-    let head_height: usize = head.iter().map(|l| rows(l, detail_area.width)).sum();
+    let head_height: usize = head
+        .iter()
+        .map(|l| wrapped_rows(l, detail_area.width))
+        .sum();
     let head_height = (head_height as u16).min(detail_area.height);
     let head = Paragraph::new(head).wrap(Wrap { trim: true });
     let [head_area, _, round_area] = Layout::vertical([
@@ -399,13 +440,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     .areas(detail_area);
     frame.render_widget(head, head_area);
 
-    let people = answers(app, d, usize::from(ANSWERS_WIDTH), theme);
     let summary = summary(app, d, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Length(ANSWERS_WIDTH), Constraint::Fill(1)])
             .spacing(2)
             .areas(round_area);
-    let summary_rows: usize = summary.iter().map(|l| rows(l, right.width)).sum();
+    let keys = [
+        app.key_name(Scope::Decisions, "previous_person"),
+        app.key_name(Scope::Decisions, "next_person"),
+    ];
+    let people = answers(app, d, usize::from(ANSWERS_WIDTH), theme).window(
+        usize::from(left.height),
+        &keys,
+        theme,
+    );
+    let summary_rows: usize = summary.iter().map(|l| wrapped_rows(l, right.width)).sum();
     // The flag runs the full width, under whichever column is longer.
     let below = (people.len().max(summary_rows) as u16).min(round_area.height);
     frame.render_widget(Paragraph::new(people), left);
@@ -417,6 +466,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let flag = Paragraph::new(flag(app, d, theme)).wrap(Wrap { trim: true });
     frame.render_widget(flag, flag_area);
+    let width = usize::from(actions_area.width);
+    let actions: Vec<Line> = actions.into_iter().map(|l| fit_line(l, width)).collect();
     frame.render_widget(Paragraph::new(actions), actions_area);
 }
 

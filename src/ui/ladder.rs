@@ -2,19 +2,21 @@
 //! and bands, the judgement shown marked with `▶` and its show of hands as
 //! bars, this meeting's judgements, and the rung over earlier sessions.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::parts::heading;
+use super::parts::{heading, plain_rows};
 use crate::app::App;
 use crate::app::ladder::{Target, about, shown, target_item};
 use crate::session::judgement::{Basis, MeetingRung, meeting_rung, most_voted};
 use crate::session::{Judgement, Rung};
 use crate::text::{fit, one_line};
 use crate::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Cells of the longest show-of-hands bar.
 const VOTE_BAR: usize = 8;
@@ -84,7 +86,7 @@ fn title<'a>(
     let used: usize = rest.iter().map(Span::width).sum();
     let what = format!(
         "{}  {}",
-        j.at.format("%H:%M"),
+        TimeOfDay::of(s, app.now).hm(j.at),
         one_line(&about(s, j.item.as_deref()))
     );
     // On a narrow screen the item keeps a few letters and the line is cut
@@ -194,31 +196,57 @@ fn history(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if s.ladder.is_empty() {
         lines.push(Line::styled("None yet", theme.muted()));
     }
+    let face = TimeOfDay::of(s, app.now);
     let shown = shown(app);
-    let entries: Vec<Vec<Line>> = s
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    // Each judgement on as many rows as it needs when they all fit, else
+    // one row each (and one for its note) cut with `…`.
+    let entry = |at: usize, j: &Judgement, wrap: bool| {
+        let here = shown == Some(at);
+        // The rung first, so that a long item title never hides it.
+        let lead = format!("{} {} ", if here { "▶" } else { " " }, face.hm(j.at));
+        let body = format!(
+            "{}: {}",
+            j.rung.label(),
+            one_line(&about(s, j.item.as_deref()))
+        );
+        let style = if here { theme.selected() } else { theme.text() };
+        let indent = " ".repeat(lead.width());
+        let mut entry = Vec::new();
+        let mut add = |first: &str, text: &str, style| {
+            if wrap {
+                let columns = u16::try_from(width.saturating_sub(indent.len())).unwrap_or(u16::MAX);
+                let rows = plain_rows(text, columns, u16::MAX);
+                for (i, row) in rows.into_iter().enumerate() {
+                    let start = if i == 0 { first } else { indent.as_str() };
+                    entry.push(Line::styled(format!("{start}{row}"), style));
+                }
+            } else {
+                let line = format!("{first}{text}");
+                entry.push(Line::styled(fit(&line, width).into_owned(), style));
+            }
+        };
+        add(&lead, &body, style);
+        if let Some(note) = &j.note {
+            add(&indent, &format!("“{}”", one_line(note)), theme.muted());
+        }
+        entry
+    };
+    let wrapped: Vec<Vec<Line>> = s
         .ladder
         .iter()
         .enumerate()
-        .map(|(at, j)| {
-            let here = shown == Some(at);
-            // The rung first, so that a long item title never hides it.
-            let text = format!(
-                "{} {} {}: {}",
-                if here { "▶" } else { " " },
-                j.at.format("%H:%M"),
-                j.rung.label(),
-                one_line(&about(s, j.item.as_deref()))
-            );
-            let style = if here { theme.selected() } else { theme.text() };
-            let mut entry = vec![Line::styled(fit(&text, width).into_owned(), style)];
-            if let Some(note) = &j.note {
-                let note = format!("        “{}”", one_line(note));
-                entry.push(Line::styled(fit(&note, width).into_owned(), theme.muted()));
-            }
-            entry
-        })
+        .map(|(at, j)| entry(at, j, true))
         .collect();
-    let room = usize::from(area.height).saturating_sub(lines.len());
+    let entries = if wrapped.iter().map(Vec::len).sum::<usize>() <= room {
+        wrapped
+    } else {
+        s.ladder
+            .iter()
+            .enumerate()
+            .map(|(at, j)| entry(at, j, false))
+            .collect()
+    };
     // The latest entries that fit up to the one shown, then as many after.
     let last = shown.unwrap_or(0);
     let mut first = last.min(entries.len());
@@ -294,7 +322,9 @@ fn trend(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![heading("Earlier sessions in this folder", theme)];
     let room = height.saturating_sub(lines.len() + foot.len()).max(1);
     let points = &trend.points;
-    if points.is_empty() {
+    if app.ladder.reading_earlier {
+        lines.push(Line::styled("reading earlier meetings…", theme.muted()));
+    } else if points.is_empty() {
         lines.push(Line::styled(
             "No earlier sessions in this folder",
             theme.muted(),

@@ -4,6 +4,7 @@
 mod agenda;
 mod balance;
 mod bar;
+mod cards;
 mod chrome;
 mod conflict;
 mod decisions;
@@ -12,6 +13,7 @@ mod help;
 mod ladder;
 mod parts;
 pub mod plain;
+mod practice;
 mod room;
 pub mod screen;
 pub mod tour;
@@ -100,8 +102,15 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
 
 /// Draws the room view of `session` at `now` on the whole frame, with
 /// `footer` on its last row: for `coproduce follow`.
-pub fn room_view(session: &Session, now: Time, frame: &mut Frame, theme: &Theme, footer: Line<'_>) {
-    room::draw(session, None, now, frame, frame.area(), theme, footer);
+pub fn room_view(
+    session: &Session,
+    tally: Option<&crate::session::balance::Tally>,
+    now: Time,
+    frame: &mut Frame,
+    theme: &Theme,
+    footer: Line<'_>,
+) {
+    room::draw(session, tally, now, frame, frame.area(), theme, footer);
 }
 
 /// The room view's last row in the app: the status, then the key back.

@@ -1,7 +1,8 @@
 //! Small pieces the panes share: names, share bars, section titles.
 
+use crate::session::offsets::TimeOfDay;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -63,11 +64,110 @@ pub fn role_of<'a>(session: &'a Session, person: &Participant) -> (usize, &'a st
 }
 
 /// How a break is announced: `BREAK until 11:10` (the agreed return), or
-/// `BREAK` when no length was agreed.
-pub fn break_words(pause: &Break) -> String {
+/// `BREAK` when no length was agreed; `face` says whether with the offset.
+pub fn break_words(pause: &Break, face: TimeOfDay) -> String {
     match pause.agreed_return() {
-        Some(back) => format!("BREAK until {}", back.format("%H:%M")),
+        Some(back) => format!("BREAK until {}", face.hm(back)),
         None => "BREAK".into(),
+    }
+}
+
+/// `line` cut to `width` columns, ending in `…` where it was cut, so
+/// nothing is cut silently; each span keeps its style.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let (style, alignment) = (line.style, line.alignment);
+    let total: usize = line.spans.iter().map(|s| s.content.width()).sum();
+    // Room for the text before the `…`, when there is a cut at all.
+    let budget = if total <= width {
+        total
+    } else {
+        width.saturating_sub(1)
+    };
+    let mut used = 0;
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w <= budget {
+            used += w;
+            spans.push(Span::styled(span.content.into_owned(), span.style));
+            continue;
+        }
+        let mut cut = String::new();
+        for c in span.content.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > budget {
+                break;
+            }
+            used += cw;
+            cut.push(c);
+        }
+        if width > 0 {
+            cut.push('…');
+        }
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    let mut out = Line::from(spans).style(style);
+    out.alignment = alignment;
+    out
+}
+
+/// The width of each column of a `Table` with column `widths` and
+/// `spacing` drawn `width` columns wide (after any highlight column), as
+/// ratatui lays it out: so a cell's text can be cut to it with `…`.
+pub fn column_widths(widths: &[Constraint], width: u16, spacing: u16) -> Vec<usize> {
+    Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(spacing)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// `text` cut to `width` columns with `…`, as an owned string for a cell.
+pub fn fit_cell(text: &str, width: usize) -> String {
+    crate::text::fit(text, width).into_owned()
+}
+
+/// The rows `line` takes when word-wrapped to `width`, as `Wrap` does it:
+/// greedy, a word longer than the row split across rows.
+pub fn wrapped_rows(line: &Line, width: u16) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        let need = if used == 0 { w } else { used + 1 + w };
+        if need <= width {
+            used = need;
+        } else {
+            // A word starts a row unless it is the row's first; one longer
+            // than a row runs on over as many as it needs.
+            let word_rows = w.div_ceil(width).max(1);
+            rows += usize::from(used > 0) + word_rows - 1;
+            used = w - (word_rows - 1) * width;
+        }
+    }
+    rows
+}
+
+/// What a list that does not fit leaves out, and the keys (`[up, down]`)
+/// that move through it, if any do: `↑ 2 above · ↓ 3 below (Up/Down moves)`.
+pub fn scrolled_words(above: usize, below: usize, keys: Option<&[String; 2]>) -> String {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {above} above"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below} below"));
+    }
+    match keys {
+        Some([up, down]) => format!("  {} ({up}/{down} moves)", parts.join(" · ")),
+        None => format!("  {}", parts.join(" · ")),
     }
 }
 
@@ -258,9 +358,8 @@ pub fn big_block(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16
             rows
         }
         None => {
-            let lines: Vec<Line> = plain_wrap(&text, usize::from(area.width))
+            let lines: Vec<Line> = plain_rows(&text, area.width, area.height)
                 .into_iter()
-                .take(usize::from(area.height))
                 .map(|l| Line::styled(l, style.add_modifier(Modifier::BOLD)).centered())
                 .collect();
             let rows = lines.len() as u16;
@@ -268,6 +367,22 @@ pub fn big_block(frame: &mut Frame, area: Rect, text: &str, style: Style) -> u16
             rows
         }
     }
+}
+
+/// `text` wrapped to `width` columns on at most `height` rows, the last
+/// ending in `…` when the rest does not fit, so nothing is cut silently.
+pub fn plain_rows(text: &str, width: u16, height: u16) -> Vec<String> {
+    let width = usize::from(width);
+    let mut lines = plain_wrap(text, width);
+    let keep = usize::from(height);
+    if lines.len() > keep {
+        let rest = lines.split_off(keep.saturating_sub(1)).join(" ");
+        // Two wrapped rows joined never fit one row, so `fit` ends it in `…`.
+        if keep > 0 {
+            lines.push(crate::text::fit(&rest, width).into_owned());
+        }
+    }
+    lines
 }
 
 /// `text` broken at spaces into lines at most `width` columns wide; a word
@@ -345,10 +460,41 @@ mod tests {
         assert_eq!(big_wrap_fit("Łukasz", 200, 100), None);
         assert_eq!(big_wrap_fit("  ", 200, 100), None);
         assert_eq!(plain_wrap("a bb cccccc", 4), ["a bb", "cccc", "cc"]);
+        // Cut short, the last row says so.
+        assert_eq!(plain_rows("a bb cccccc", 4, 2), ["a bb", "ccc…"]);
+        assert_eq!(plain_rows("one two three", 20, 1), ["one two three"]);
+        assert_eq!(plain_rows("one two three", 8, 1), ["one two…"]);
+        assert_eq!(plain_rows("one two three", 8, 0), Vec::<String>::new());
         // Plain, quadrants (two lines), half height (two lines); full size
         // would need 8 columns a character, too wide for "lifts" in 24.
         assert_eq!(big_heights("Bath lifts", 24), [1, 8]);
         assert_eq!(big_heights("Bath lifts", 80), [1, 4, 8]);
+    }
+
+    #[test]
+    fn lines_cut_to_a_width_end_in_an_ellipsis() {
+        let line = |parts: &[&str]| {
+            Line::from(
+                parts
+                    .iter()
+                    .map(|p| Span::raw(p.to_string()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let text = |line: Line| {
+            line.spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(text(fit_line(line(&["ab", "cd"]), 4)), "abcd");
+        assert_eq!(text(fit_line(line(&["ab", "cdef"]), 4)), "abc…");
+        assert_eq!(text(fit_line(line(&["abcd", "ef"]), 4)), "abc…");
+        assert_eq!(text(fit_line(line(&["ab", "cd", "ef"]), 5)), "abcd…");
+        assert_eq!(wrapped_rows(&line(&["one two", " three"]), 7), 2);
+        assert_eq!(wrapped_rows(&line(&["abcdefghij"]), 4), 3);
+        assert_eq!(wrapped_rows(&line(&["ab abcdefghij"]), 4), 4);
+        assert_eq!(wrapped_rows(&line(&["abcd ef"]), 4), 2);
     }
 
     #[test]

@@ -7,10 +7,12 @@
 use crate::app::decisions::open_index;
 use crate::session::balance::floor;
 use crate::session::consent::{present_answers, state_words};
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{current_break, item_used_secs, running_item};
 use crate::session::{Session, Time};
 use crate::text::{one_line, visible};
 
+use super::cards::card_words;
 use super::parts::room_name_of;
 
 /// Minutes left at which the time box is told again as it runs down.
@@ -30,6 +32,8 @@ struct Heard {
     proposal: Option<(String, String, usize, usize)>,
     /// Each proposal's id and state word, to tell when one is decided.
     states: Vec<(String, &'static str)>,
+    /// The card held up and what the room view says of it.
+    card: Option<String>,
 }
 
 fn heard(s: &Session, now: Time) -> Heard {
@@ -68,6 +72,9 @@ fn heard(s: &Session, now: Time) -> Heard {
             .iter()
             .map(|d| (d.id.clone(), state_words(d.state)))
             .collect(),
+        card: card_words(s, now).map(|(name, said, big)| {
+            format!("{}{said}: {big}", name.trim_start_matches('▣').trim())
+        }),
     }
 }
 
@@ -145,7 +152,14 @@ pub fn sentences(previous: Option<(&Session, Time)>, session: &Session, now: Tim
             }
         }
     }
-    let time = now.format("%H:%M");
+    if let Some(card) = new
+        .card
+        .as_ref()
+        .filter(|c| old.as_ref().is_none_or(|h| h.card.as_ref() != Some(*c)))
+    {
+        out.push(card.clone());
+    }
+    let time = TimeOfDay::of(session, now).hm(now);
     out.into_iter()
         .map(|sentence| visible(&format!("{time} {sentence}")).into_owned())
         .collect()

@@ -1,6 +1,7 @@
 //! The room view: what the projector shows everyone. The item and its
 //! timer, who has the floor and the open proposal (or the rung the group
-//! judged) in large text; the raised hands, speaking by role against fair
+//! judged, or for a while the jargon or slow-down card just held up) in
+//! large text; the raised hands, speaking by role against fair
 //! share and the decisions taken so far beneath, in ordinary text.
 //!
 //! It draws from the session alone, so `coproduce follow` shows the same
@@ -10,16 +11,18 @@
 //! people under their full names, which `room_name` cannot reach. People
 //! are named only through [`room_name_of`].
 
+use crate::session::offsets::{TimeOfDay, utc_offset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::agenda::{big_timer, time_left};
+use super::cards::card_words;
 use super::parts::{
-    against_fair, big_block, big_heights, break_words, hand_reasons, percent, role_symbol,
-    room_name_of,
+    against_fair, big_block, big_heights, break_words, fit_line, hand_reasons, percent,
+    role_symbol, room_name_of, wrapped_rows,
 };
 use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
@@ -36,6 +39,8 @@ use crate::theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 12;
+/// The rows the lower part keeps however small the screen.
+const LOWER_MIN: u16 = 4;
 /// From this width the lower part runs in three columns.
 const THREE_COLUMNS: u16 = 150;
 
@@ -84,16 +89,40 @@ pub fn draw(
     room.header(frame, header);
     frame.render_widget(Paragraph::new(footer).style(theme.base()), footer_area);
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
-    // The lower part takes what its lists need, up to two fifths.
+    // The lower part takes what its lists need, up to two fifths, and
+    // less when the timer and the floor could not be large otherwise.
     let lower = room.lower_height(body.width).min(body.height * 2 / 5);
-    let [big, _, lower_area] = Layout::vertical([
+    // The round going on and what is open to change in the running item,
+    // a line each, at most a fifth of the body.
+    let practice = room_practice(session, now, theme);
+    let practice_rows = (practice.len() as u16).min(body.height / 5);
+    let needs = room.big_needs(body.width);
+    let lower = lower.min(
+        body.height
+            .saturating_sub(needs + 1 + practice_rows)
+            .max(lower.min(LOWER_MIN)),
+    );
+    let [big, practice_area, _, lower_area] = Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(practice_rows),
         Constraint::Length(1),
         Constraint::Length(lower),
     ])
     .areas(body);
     room.big(frame, big);
+    frame.render_widget(Paragraph::new(practice), practice_area);
     room.lower(frame, lower_area);
+}
+
+/// The round going on, then the running item's scope and "you said, we
+/// did" action: what the room reads under the large part.
+fn room_practice(session: &Session, now: Time, theme: &Theme) -> Vec<Line<'static>> {
+    let round =
+        super::practice::round_line(session, now).map(|words| Line::styled(words, theme.accent()));
+    let item = running_item(session)
+        .map(|i| super::practice::item_lines(&session.agenda[i], theme))
+        .unwrap_or_default();
+    round.into_iter().chain(item).collect()
 }
 
 /// One block of the large part: a one-line label, then text drawn as
@@ -118,18 +147,163 @@ impl<'a> Big<'a> {
     }
 }
 
+/// Half the large part's width, for the timer and the floor side by side.
+fn half(width: u16) -> u16 {
+    width.saturating_sub(2) / 2
+}
+
+/// How far a phase of [`Plan::grow`] lets a block grow.
+#[derive(Clone, Copy)]
+enum Step {
+    /// To its first large size.
+    FirstLarge,
+    /// To its whole text in ordinary type.
+    Whole,
+    /// As large as it goes.
+    Largest,
+}
+
+/// How the large part's blocks (item, timer, floor, proposal) share its
+/// rows: the timer and the floor side by side or stacked, and the size
+/// step each block's text is drawn at.
+struct Plan {
+    side_by_side: bool,
+    /// Rows each block's text takes at each size step, smallest first.
+    options: [Vec<u16>; 4],
+    /// The step at which each block's text wraps whole in ordinary type;
+    /// the steps after it are large, the one before it cut with `…`.
+    plain_at: [usize; 4],
+    level: [usize; 4],
+    /// Blank rows kept between the blocks.
+    gaps: u16,
+}
+
+impl Plan {
+    fn new(texts: [&str; 4], width: u16, side_by_side: bool, gaps: u16) -> Plan {
+        let narrow = if side_by_side { half(width) } else { width };
+        let widths = [width, narrow, narrow, width];
+        let mut plain_at = [0; 4];
+        let options = std::array::from_fn(|i| {
+            let mut heights = big_heights(texts[i], widths[i]);
+            // Text that wraps may also be cut to one row ending in `…`.
+            if heights[0] > 1 {
+                heights.insert(0, 1);
+                plain_at[i] = 1;
+            }
+            heights
+        });
+        Plan {
+            side_by_side,
+            options,
+            plain_at,
+            level: [0; 4],
+            gaps,
+        }
+    }
+
+    fn height(&self, i: usize) -> u16 {
+        self.options[i][self.level[i]]
+    }
+
+    /// Rows taken with each block at `level`: labels, text and gaps.
+    fn rows(&self, level: &[usize; 4]) -> u16 {
+        let h = |i: usize| self.options[i][level[i]];
+        let (labels, timers) = if self.side_by_side {
+            (3, h(1).max(h(2)))
+        } else {
+            (4, h(1) + h(2))
+        };
+        labels + self.gaps + h(0) + timers + h(3)
+    }
+
+    /// Grows the blocks a step at a time while they fit `height`: every
+    /// block to its whole text in ordinary type, then each as large as it
+    /// can go in turn, the timer and the floor first. With `timers_first`,
+    /// the timer and the floor take their first large size before anything
+    /// else grows, which a small screen needs.
+    fn grow(mut self, height: u16, timers_first: bool) -> Plan {
+        let phases = [
+            (&[1, 2][..], Step::FirstLarge),
+            (&[1, 2, 0, 3][..], Step::Whole),
+            (&[1, 2, 0, 3][..], Step::Largest),
+        ];
+        let skip = usize::from(!timers_first);
+        for (blocks, limit) in phases.into_iter().skip(skip) {
+            loop {
+                let mut grew = false;
+                for &i in blocks {
+                    let mut next = self.level;
+                    next[i] += 1;
+                    if next[i] <= self.limit(i, limit)
+                        && next[i] < self.options[i].len()
+                        && self.rows(&next) <= height
+                    {
+                        self.level = next;
+                        grew = true;
+                    }
+                }
+                if !grew {
+                    break;
+                }
+            }
+        }
+        self
+    }
+
+    /// The furthest step block `i` may grow to in a phase of `step`.
+    fn limit(&self, i: usize, step: Step) -> usize {
+        match step {
+            Step::FirstLarge => self.plain_at[i] + 1,
+            Step::Whole => self.plain_at[i],
+            Step::Largest => self.options[i].len() - 1,
+        }
+    }
+
+    /// How many of the timer and the floor are drawn large.
+    fn large(&self) -> usize {
+        [1, 2]
+            .into_iter()
+            .filter(|&i| self.level[i] > self.plain_at[i])
+            .count()
+    }
+
+    /// The arrangement that draws most of the timer and the floor large:
+    /// side by side with gaps, every block growing in turn, if that does
+    /// as well as any; then the timer and the floor growing first; then
+    /// stacked; then without gaps.
+    fn best(texts: [&str; 4], area: Rect) -> Plan {
+        let mut best: Option<Plan> = None;
+        let tries = [
+            (true, 2, false),
+            (true, 2, true),
+            (false, 2, true),
+            (true, 0, true),
+            (false, 0, true),
+        ];
+        for (side_by_side, gaps, timers_first) in tries {
+            let plan =
+                Plan::new(texts, area.width, side_by_side, gaps).grow(area.height, timers_first);
+            if best.as_ref().is_none_or(|b| plan.large() > b.large()) {
+                best = Some(plan);
+            }
+        }
+        best.expect("four plans were made")
+    }
+}
+
 impl Room<'_> {
     /// The meeting, the time of day and how long it has run, and any break.
     fn header(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        let mut right = self.now.format("%H:%M").to_string();
+        let face = TimeOfDay::of(s, self.now);
+        let mut right = face.hm(self.now);
         if let Some(secs) = meeting_elapsed_secs(&s.clock, self.now) {
             right.push_str(&format!(" ({} in)", format_duration(secs)));
         }
         if let Some(pause) = current_break(&s.clock, self.now) {
-            right.push_str(&format!(" │ {}", break_words(pause)));
+            right.push_str(&format!(" │ {}", break_words(pause, face)));
         } else if let Some(ended) = s.clock.ended {
-            right.push_str(&format!(" │ ended {}", ended.format("%H:%M")));
+            right.push_str(&format!(" │ ended {}", face.hm(ended)));
         }
         let room = usize::from(area.width).saturating_sub(right.chars().count() + 5);
         let line = Line::from(vec![
@@ -141,63 +315,73 @@ impl Room<'_> {
         frame.render_widget(Paragraph::new(line).style(theme.header()), area);
     }
 
-    /// The large part: the item, its timer beside the floor, and the open
-    /// proposal or the rung. The rows are shared out a size step at a time,
-    /// the timer and the floor first, so every block's large text grows as
-    /// far as the screen allows; rows left over go between the blocks.
+    /// The large part: the item, the timer and the floor, and the open
+    /// proposal or the rung. The timer and the floor sit side by side, or
+    /// one above the other when only that lets both be large (an 80x24
+    /// screen); gaps between blocks go before either is drawn small. The
+    /// rows are then shared out a size step at a time, the timer and the
+    /// floor first, so every block grows as far as the screen allows.
     fn big(&self, frame: &mut Frame, area: Rect) {
-        let half = area.width.saturating_sub(2) / 2;
         let blocks = [
             self.item(),
             self.timer(),
             self.floor(),
-            self.proposal_or_rung(),
+            self.card().unwrap_or_else(|| self.proposal_or_rung()),
         ];
-        let widths = [area.width, half, half, area.width];
-        let options: Vec<Vec<u16>> = blocks
-            .iter()
-            .zip(widths)
-            .map(|(block, width)| big_heights(&block.text, width))
-            .collect();
-        let mut level = [0usize; 4];
-        let rows = |level: &[usize; 4]| {
-            let h = |i: usize| options[i][level[i]];
-            // Three label rows and two gaps besides the text.
-            5 + h(0) + h(1).max(h(2)) + h(3)
+        let texts = blocks.each_ref().map(|b| b.text.as_str());
+        let plan = Plan::best(texts, area);
+        let h = |i: usize| plan.height(i) + 1;
+        let timers_height = if plan.side_by_side {
+            h(1).max(h(2))
+        } else {
+            h(1) + h(2)
         };
-        loop {
-            let mut grew = false;
-            for i in [1, 2, 0, 3] {
-                let mut next = level;
-                next[i] += 1;
-                if next[i] < options[i].len() && rows(&next) <= area.height {
-                    level = next;
-                    grew = true;
-                }
-            }
-            if !grew {
-                break;
-            }
-        }
-        let h = |i: usize| options[i][level[i]] + 1;
         let [_, item, _, timers, _, proposal, _] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(h(0)),
             Constraint::Fill(1),
-            Constraint::Length(h(1).max(h(2))),
+            Constraint::Length(timers_height),
             Constraint::Fill(1),
             Constraint::Length(h(3)),
             Constraint::Fill(1),
         ])
         .areas(area);
-        let [timer, floor] = Layout::horizontal([Constraint::Length(half), Constraint::Fill(1)])
-            .spacing(2)
-            .areas(timers);
+        let [timer, floor] = if plan.side_by_side {
+            Layout::horizontal([Constraint::Length(half(area.width)), Constraint::Fill(1)])
+                .spacing(2)
+                .areas(timers)
+        } else {
+            Layout::vertical([Constraint::Length(h(1)), Constraint::Fill(1)]).areas(timers)
+        };
         let [item_block, timer_block, floor_block, proposal_block] = blocks;
         item_block.draw(frame, item);
         timer_block.draw(frame, timer);
         floor_block.draw(frame, floor);
         proposal_block.draw(frame, proposal);
+    }
+
+    /// Rows the large part needs for the timer and the floor to be large
+    /// with everything else on one row each, or 0 when no arrangement
+    /// makes them large: the lower part gives way down to this.
+    fn big_needs(&self, width: u16) -> u16 {
+        let texts = [
+            self.item().text,
+            self.timer().text,
+            self.floor().text,
+            self.proposal_or_rung().text,
+        ];
+        let texts = texts.each_ref().map(String::as_str);
+        [true, false]
+            .into_iter()
+            .filter_map(|side_by_side| {
+                let mut plan = Plan::new(texts, width, side_by_side, 0);
+                plan.level[1] = plan.plain_at[1] + 1;
+                plan.level[2] = plan.plain_at[2] + 1;
+                (plan.level[1] < plan.options[1].len() && plan.level[2] < plan.options[2].len())
+                    .then(|| plan.rows(&plan.level))
+            })
+            .min()
+            .unwrap_or(0)
     }
 
     fn item(&self) -> Big<'_> {
@@ -222,7 +406,7 @@ impl Room<'_> {
                     "No item running"
                 };
                 let top = vec![Span::styled(
-                    format!("{} items", s.agenda.len()),
+                    crate::report::words::count(s.agenda.len() as u64, "item"),
                     theme.muted(),
                 )];
                 Big::new(top, words, theme.muted())
@@ -234,7 +418,8 @@ impl Room<'_> {
     fn timer(&self) -> Big<'_> {
         let (s, theme) = (self.s, self.theme);
         if let Some(pause) = current_break(&s.clock, self.now) {
-            let top = vec![Span::styled(break_words(pause), theme.accent())];
+            let face = TimeOfDay::of(s, self.now);
+            let top = vec![Span::styled(break_words(pause, face), theme.accent())];
             return Big::new(top, "BREAK", theme.title());
         }
         match running_item(s) {
@@ -251,7 +436,12 @@ impl Room<'_> {
                 Big::new(top, &big_timer(used, boxed), style)
             }
             None => {
-                let top = vec![Span::styled("Time now", theme.muted())];
+                // The big figures have no room for the offset: it goes above.
+                let label = match TimeOfDay::of(self.s, self.now).shows_offsets() {
+                    true => format!("Time now ({})", utc_offset(self.now)),
+                    false => "Time now".to_owned(),
+                };
+                let top = vec![Span::styled(label, theme.muted())];
                 Big::new(top, &self.now.format("%H:%M").to_string(), theme.text())
             }
         }
@@ -298,6 +488,18 @@ impl Room<'_> {
         };
         let big = format!("{name} {}", format_duration(turn_secs(s, turn, self.now)));
         Big::new(top, &big, style)
+    }
+
+    /// The card held up in the last little while, in the open proposal's
+    /// place: the word and its meaning, or the speaker asked to explain.
+    fn card(&self) -> Option<Big<'_>> {
+        let theme = self.theme;
+        let (name, said, big) = card_words(self.s, self.now)?;
+        let top = vec![
+            Span::styled(name, theme.accent()),
+            Span::styled(said, theme.text()),
+        ];
+        Some(Big::new(top, &big, theme.title()))
     }
 
     /// The open proposal, else the rung the group last judged.
@@ -412,11 +614,12 @@ impl Room<'_> {
             lines.push(Line::styled("none", theme.muted()));
         }
         for (i, (id, why)) in s.stack.iter().zip(&why).enumerate() {
-            lines.push(Line::from(vec![
+            let hand = Line::from(vec![
                 Span::styled(format!("{}. ", i + 1), theme.accent()),
                 Span::styled(room_name_of(s, id), theme.text()),
                 Span::styled(format!("  {why}"), theme.muted()),
-            ]));
+            ]);
+            lines.push(fit_line(hand, usize::from(area.width)));
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
@@ -479,36 +682,56 @@ impl Room<'_> {
         }
     }
 
-    /// The decisions taken so far, the latest kept when they do not all fit.
+    /// The decisions taken so far, wrapped when they all fit, else one row
+    /// each ending in `…`, the latest kept and the rest counted.
     fn decisions(&self, frame: &mut Frame, area: Rect) {
         let (s, theme) = (self.s, self.theme);
-        let mut lines = vec![Line::styled("Decided so far", theme.title())];
         let decided = self.decided();
-        if decided.is_empty() {
-            lines.push(Line::styled("nothing yet", theme.muted()));
+        let mut items: Vec<Line> = decided
+            .iter()
+            .map(|&i| {
+                let d = &s.decisions[i];
+                let (symbol, style) = match d.state {
+                    DecisionState::Agreed | DecisionState::Amended => ("✓", theme.ok()),
+                    DecisionState::NotAgreed => ("✖", theme.warn()),
+                    _ => ("·", theme.text()),
+                };
+                let mut spans = vec![Span::styled(
+                    format!("{symbol} {}", state_words(d.state)),
+                    style,
+                )];
+                if d.rubber_stamp.is_some() {
+                    spans.push(Span::styled(" ⚑ flagged", theme.alert()));
+                }
+                spans.push(Span::styled(
+                    format!(": {}", one_line(&d.proposal)),
+                    theme.text(),
+                ));
+                Line::from(spans)
+            })
+            .collect();
+        if items.is_empty() {
+            items.push(Line::styled("nothing yet", theme.muted()));
         }
         let room = usize::from(area.height.saturating_sub(1));
-        let skip = decided.len().saturating_sub(room);
-        for &i in &decided[skip..] {
-            let d = &s.decisions[i];
-            let (symbol, style) = match d.state {
-                DecisionState::Agreed | DecisionState::Amended => ("✓", theme.ok()),
-                DecisionState::NotAgreed => ("✖", theme.warn()),
-                _ => ("·", theme.text()),
-            };
-            let mut spans = vec![Span::styled(
-                format!("{symbol} {}", state_words(d.state)),
-                style,
-            )];
-            if d.rubber_stamp.is_some() {
-                spans.push(Span::styled(" ⚑ flagged", theme.alert()));
-            }
-            spans.push(Span::styled(
-                format!(": {}", one_line(&d.proposal)),
-                theme.text(),
-            ));
-            lines.push(Line::from(spans));
+        let wrapped: usize = items.iter().map(|l| wrapped_rows(l, area.width)).sum();
+        if wrapped <= room {
+            let [title, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+            let title_line = Line::styled("Decided so far", theme.title());
+            frame.render_widget(Paragraph::new(title_line), title);
+            frame.render_widget(Paragraph::new(items).wrap(Wrap { trim: true }), list);
+            return;
         }
+        let skip = items.len().saturating_sub(room);
+        let title = if skip > 0 {
+            format!("Decided so far ({skip} earlier not shown)")
+        } else {
+            "Decided so far".to_owned()
+        };
+        let width = usize::from(area.width);
+        let mut lines = vec![fit_line(Line::styled(title, theme.title()), width)];
+        lines.extend(items.into_iter().skip(skip).map(|l| fit_line(l, width)));
         frame.render_widget(Paragraph::new(lines), area);
     }
 }

@@ -17,6 +17,7 @@ use crate::app::decisions::open_index;
 use crate::app::ladder::{about, current};
 use crate::session::balance::{Balance, Standing, bar_scale, floor, long_turn, turn_secs};
 use crate::session::consent::{is_closed, present_answers, state_words};
+use crate::session::offsets::TimeOfDay;
 use crate::session::timing::{current_break, format_duration, item_used_secs, running_item};
 use crate::session::{DecisionState, Session, Time};
 use crate::ui::{break_words, hand_reasons, percent, role_symbol, room_name_of};
@@ -176,7 +177,7 @@ impl RoomState {
             },
         };
         let timer = if let Some(pause) = current_break(&s.clock, now) {
-            break_words(pause)
+            break_words(pause, TimeOfDay::of(s, now))
         } else if let Some(i) = running_item(s) {
             let item = &s.agenda[i];
             let used = item_used_secs(item, &s.clock, now).unwrap_or(0);

@@ -79,11 +79,13 @@ impl Live {
     ) -> Live {
         let (master, slave) = open_pty(cols, rows);
         let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
-        setup(&mut command);
         command
             .args(args)
             .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
+            .env_remove("NO_COLOR");
+        // After the defaults, so a test can set its own TERM.
+        setup(&mut command);
+        command
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));

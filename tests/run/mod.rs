@@ -21,9 +21,25 @@ pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A command that starts the binary under test: the one cargo built, or
+/// the program `COPRODUCE_BIN` names (`.ci/windows` names a launcher that
+/// runs the Windows build under Wine), so the same assertions hold for both.
+pub fn binary() -> Command {
+    match std::env::var_os("COPRODUCE_BIN") {
+        Some(launcher) if !launcher.is_empty() => Command::new(launcher),
+        _ => Command::new(env!("CARGO_BIN_EXE_coproduce")),
+    }
+}
+
+/// `text` with the Windows build's path separators written as `/`, so one
+/// assertion about a message naming a path holds on every system.
+pub fn slashes(text: &str) -> String {
+    text.replace('\\', "/")
+}
+
 /// Runs `coproduce ARGS` to the end, with colour allowed.
 pub fn coproduce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coproduce"))
+    binary()
         .args(args)
         .env_remove("NO_COLOR")
         .output()
@@ -81,4 +97,26 @@ pub fn screen(app: &coproduce::app::App, width: u16, height: u16) -> String {
         width,
         height,
     ))
+}
+
+/// `coproduce follow PATH --plain` started, and its output to read line by
+/// line; kill the child when done.
+pub fn follow_plain(path: &Path) -> (std::process::Child, std::process::ChildStdout) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args(["follow", path.to_str().unwrap(), "--plain"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    (child, stdout)
+}
+
+/// The largest peak resident set of any child process waited for so far.
+pub fn children_peak_kib() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage for the call to fill.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(ok, 0, "getrusage failed");
+    usage.ru_maxrss
 }

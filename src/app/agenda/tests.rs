@@ -47,6 +47,23 @@ const PLAN: &str = concat!(
 "
 );
 
+/// A "you said, we did" item first, with the scope of what is open to
+/// change, as the writer writes them.
+const YOU_SAID: &str = concat!(
+    people!(),
+    "agenda:
+  - id: leaflet-action
+    title: \"You said, we did: Draft the leaflet\"
+    lead: beve
+    minutes: 5
+    scope:
+      open: The wording
+      fixed: The budget
+      why: Set by the council
+    action: { what: Draft the leaflet, who: beve }
+"
+);
+
 /// The same meeting in progress: the second item running since 10:20, a
 /// break from 10:30 to 10:40, Alex speaking since 10:45.
 const RUNNING: &str = concat!(
@@ -350,6 +367,8 @@ fn undo_gives_back_the_exact_bytes_for_every_command() {
         (RUNNING, "b<Enter>"),
         (RUNNING, "E"),
         (RUNNING, "e<Tab><Tab><Tab>A note<Enter>more<C-s>"),
+        (YOU_SAID, "y<Right><Enter>"),
+        (YOU_SAID, "e<Tab><Tab><Tab><Tab><Tab>, this year<Enter>"),
     ];
     let mut covered = std::collections::HashSet::new();
     for &(yaml, keys) in cases {

@@ -12,9 +12,10 @@ mod scalar;
 
 use super::OrderedMap;
 use super::model::{
-    ActionPoint, Attendance, Break, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
-    Participant, Role, Session, Settings, Thinking, Time, Turn, Wording,
+    ActionPoint, Attendance, Break, Card, Clock, Decision, EarlierAnswer, Item, Judgement, Meaning,
+    Participant, PersonTime, Role, Session, Settings, Thinking, Time, Turn, Wording,
 };
+use super::round::Round;
 use numbers::{push_date, push_time, push_u64};
 use scalar::{Context, scalar};
 
@@ -62,16 +63,84 @@ fn top_level(out: &mut String, s: &Session) {
     }
     one_line_items(out, "turns", "  - ", &s.turns, turn);
     if !s.stack.is_empty() {
-        out.push_str("stack: [");
-        for (i, who) in s.stack.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            scalar(out, who, Context::Flow, 0);
-        }
-        out.push_str("]\n");
+        out.push_str("stack: ");
+        flow_list(out, &s.stack);
     }
     one_line_items(out, "glossary", "  - ", &s.glossary, meaning);
+    one_line_items(out, "cards", "  - ", &s.cards, card);
+    one_line_items(out, "people_time", "  - ", &s.people_time, person_time);
+    section(out, "rounds", &s.rounds, round);
+}
+
+fn card(out: &mut String, c: &Card) {
+    out.push_str("{ at: ");
+    push_time(out, &c.at);
+    out.push_str(", card: ");
+    out.push_str(c.card.id());
+    if let Some(who) = &c.who {
+        out.push_str(", who: ");
+        scalar(out, who, Context::Flow, 0);
+    }
+    if let Some(word) = &c.word {
+        out.push_str(", word: ");
+        scalar(out, word, Context::Flow, 0);
+    }
+    out.push_str(" }");
+}
+
+fn person_time(out: &mut String, t: &PersonTime) {
+    out.push_str("{ who: ");
+    scalar(out, &t.who, Context::Flow, 0);
+    for (key, minutes) in [
+        ("preparation_minutes", t.preparation_minutes),
+        ("travel_minutes", t.travel_minutes),
+    ] {
+        if let Some(minutes) = minutes {
+            out.push_str(", ");
+            out.push_str(key);
+            out.push_str(": ");
+            push_u64(out, u64::from(minutes));
+        }
+    }
+    if let Some(takes) = t.takes {
+        out.push_str(", takes: ");
+        out.push_str(takes.id());
+    }
+    out.push_str(" }");
+}
+
+fn round(out: &mut String, r: &Round) {
+    key(out, FIRST, "kind");
+    out.push_str(r.kind.id());
+    out.push('\n');
+    key(out, REST, "order");
+    out.push_str(r.order.id());
+    out.push('\n');
+    opt_time_field(out, REST, "from", Some(&r.from));
+    opt_time_field(out, REST, "to", r.to.as_ref());
+    if !r.called.is_empty() {
+        key(out, REST, "called");
+        flow_list(out, &r.called);
+    }
+    flow_map_field(
+        out,
+        "hands",
+        &r.hands,
+        |out, principle| out.push_str(principle.id()),
+        |out, n| push_u64(out, u64::from(*n)),
+    );
+}
+
+/// A one-line flow sequence of ids and a newline: `[ann, bev]`.
+fn flow_list(out: &mut String, ids: &[String]) {
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        scalar(out, id, Context::Flow, 0);
+    }
+    out.push_str("]\n");
 }
 
 fn meaning(out: &mut String, m: &Meaning) {
@@ -219,6 +288,27 @@ fn item(out: &mut String, i: &Item) {
     opt_time_field(out, REST, "started", i.started.as_ref());
     opt_time_field(out, REST, "ended", i.ended.as_ref());
     opt_str_field(out, REST, "notes", i.notes.as_deref(), ITEM_TEXT);
+    if let Some(scope) = &i.scope {
+        out.push_str("    scope:");
+        if scope.is_empty() {
+            out.push_str(" {}");
+        }
+        out.push('\n');
+        let fields = [
+            ("open", &scope.open),
+            ("fixed", &scope.fixed),
+            ("why", &scope.why),
+        ];
+        for (name, value) in fields {
+            opt_str_field(out, "      ", name, value.as_deref(), ITEM_TEXT + 2);
+        }
+    }
+    if let Some(a) = &i.action {
+        key(out, REST, "action");
+        action(out, a);
+        out.push('\n');
+    }
+    opt_str_field(out, REST, "report", i.report.as_deref(), ITEM_TEXT);
 }
 
 fn decision(out: &mut String, d: &Decision) {
@@ -305,6 +395,11 @@ fn settings(out: &mut String, s: &Settings) {
         }
     }
     opt_bool_field(out, "  ", "think_before_consent", s.think_before_consent);
+    if let Some(n) = s.break_every_minutes {
+        key(out, "  ", "break_every_minutes");
+        push_u64(out, u64::from(n));
+        out.push('\n');
+    }
 }
 
 fn action(out: &mut String, a: &ActionPoint) {

@@ -156,6 +156,14 @@ fn a_meeting_the_reader_would_refuse_is_never_written_and_is_warned_of() {
         warning.contains("start a new session file soon"),
         "{warning}"
     );
+    // Saved, and the saver told so, as a meeting grows past the warning.
+    doc.save(&session).unwrap();
+    assert_eq!(doc.size_warning(), None);
+    doc.save(&many).unwrap();
+    assert!(
+        doc.size_warning()
+            .is_some_and(|w| w.contains("start a new session file soon"))
+    );
     // Past the cap of values: refused, the file as it was.
     many.turns = vec![turn; 150_000];
     let before = fs::read(doc.path()).unwrap();
