@@ -728,28 +728,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ])
     .areas(area);
     view.floor(frame, floor_area);
-    // The needs line wraps: rows for it when the people table has no column.
-    let needs_rows = |people_width: u16, lines_width: u16| {
-        let longest = longest_needs(&app.session);
-        if longest == 0 || needs_in_column(&app.session, people_width) {
-            return 0;
-        }
-        let all: usize = app
-            .session
-            .participants
-            .iter()
-            .filter_map(|p| p.needs.as_deref())
-            .map(|n| one_line(n).chars().count() + 20)
-            .sum();
-        (all / usize::from(lines_width.max(20)) + 1).min(6) as u16
-    };
     if area.width >= WIDE {
         let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)])
             .spacing(3)
             .areas(rest);
         view.people(frame, left);
         view.needs_under_roles = !needs_in_column(&app.session, left.width);
-        let roles_height = roles_height + needs_rows(left.width, right.width);
+        // The lines under the roles table as they wrap (the needs line
+        // too, when the people table has no column for them).
+        let roles_height = roles_height.max(view.roles_rows(right.width));
         let [roles, _, hands] = Layout::vertical([
             Constraint::Length(roles_height),
             Constraint::Length(1),
