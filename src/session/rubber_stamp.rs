@@ -101,10 +101,12 @@ pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time
             .map(|t| t.who.as_str())
             .collect();
         if spoke.is_empty() {
+            // Across a change of clocks, each time says its offset.
+            let face = super::offsets::TimeOfDay::of_record(session);
             stamp.unknown.push(format!(
                 "no turns were logged between {} and {}, so who spoke in its discussion is not known",
-                opened.format("%H:%M"),
-                end.format("%H:%M")
+                face.hm(opened),
+                face.hm(end)
             ));
         } else if !spoke
             .iter()
@@ -198,6 +200,20 @@ mod tests {
             stamp.unknown,
             [
                 "no turns were logged between 10:00 and 10:10, so who spoke in its discussion is not known"
+            ]
+        );
+        // A record across a change of clocks: each time says its offset.
+        let across = with_turns("  - { who: beve, at: 2026-11-22T09:00:00+01:00, secs: 60 }\n");
+        let stamp = rubber_stamp(
+            &across,
+            &across.decisions[1],
+            at("10:10:00"),
+            at("10:10:00"),
+        );
+        assert_eq!(
+            stamp.unknown,
+            [
+                "no turns were logged between 10:00 UTC and 10:10 UTC, so who spoke in its discussion is not known"
             ]
         );
         let mut s = s;
