@@ -1,13 +1,13 @@
 //! The bounded reader on 16 MiB hostile files (issue 16): deep flow
 //! nesting, `? ` repeated, long quoted and plain scalars, dashes nested on
-//! one line. Each must be loaded or refused in under a second; serde_yaml
+//! one line, and dense files of keys or entries up to the caps. Each must be loaded or refused in under a second; serde_yaml
 //! alone took over 15 minutes on 1 MB of `[`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use coproduce::store::load;
-use coproduce::store::read::check_shape;
+use coproduce::store::read::{MAX_NODES, check_shape};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const CAP: usize = 16 * 1024 * 1024;
@@ -21,9 +21,22 @@ fn fill(head: &str, unit: &str, tail: &str) -> String {
     text
 }
 
+/// `head`, then `count` lines made by `line`, within the size cap.
+fn lines(head: &str, count: usize, line: impl Fn(usize) -> String) -> String {
+    let mut text = String::from(head);
+    for i in 0..count {
+        let next = line(i);
+        if text.len() + next.len() > CAP {
+            break;
+        }
+        text.push_str(&next);
+    }
+    text
+}
+
 fn hostile(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut group = c.benchmark_group("bounded reader, 16 MiB hostile");
+    let mut group = c.benchmark_group("bounded reader, hostile files up to 16 MiB");
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(5));
@@ -37,6 +50,26 @@ fn hostile(c: &mut Criterion) {
         ),
         ("long plain scalar", fill("format: 1\ntitle: ", "x", "\n")),
         ("- nested", fill("", "- ", "")),
+        // Dense files: each line a key or an entry, up to the caps.
+        (
+            "distinct keys",
+            lines("format: 1\n", MAX_NODES, |i| format!("k{i}: 1\n")),
+        ),
+        (
+            "distinct keys in a flow mapping",
+            format!(
+                "{}}}\n",
+                lines("format: 1\nglossary: {\n", MAX_NODES / 2 - 2, |i| format!(
+                    " k{i}: 1,\n"
+                ))
+            ),
+        ),
+        (
+            "list entries up to the cap of values",
+            lines("format: 1\nturns:\n", MAX_NODES / 2 - 2, |_| {
+                "- a: 1\n".into()
+            }),
+        ),
     ] {
         let path = dir.path().join("hostile.yaml");
         std::fs::write(&path, &text).unwrap();

@@ -546,24 +546,57 @@ fn check_text(name: &str, text: &str) -> (Output, Duration, tempfile::TempDir, P
     (out, clock.elapsed(), dir, path)
 }
 
-/// Dense files within the limits (each line one value, under the cap of
-/// values, so nothing refuses them before the parsers): distinct explicit
-/// keys once took 35 s, reading the file again for more type errors and
-/// places it could never use. `check` answers in time, with a place.
+/// Dense files (each line one value or key): distinct explicit keys once
+/// took 35 s, reading the file again for more type errors and places it
+/// could never use, and a million distinct keys 3 s in the parsers. Each
+/// shape is refused in time, with a place: by the count of one mapping's
+/// keys, or of values, or by the rules.
 fn dense_files_are_checked_in_time(lines: usize, in_time: Duration) {
-    let distinct: String = (0..lines).map(|i| format!("? a{i}\n")).collect();
+    let each = |line: &dyn Fn(usize) -> String| -> String { (0..lines).map(line).collect() };
+    let head = "format: 1\ntitle: x\n";
     for (name, text) in [
-        ("distinct-keys", distinct),
+        ("distinct-keys", each(&|i| format!("? a{i}\n"))),
         ("one-key", "? a\n".repeat(lines)),
+        (
+            "plain-keys",
+            format!("{head}{}", each(&|i| format!("k{i}: 1\n"))),
+        ),
+        (
+            "a-glossary-of-keys",
+            format!("{head}glossary:\n{}", each(&|i| format!("  \"k{i}\": m\n"))),
+        ),
+        (
+            "a-flow-mapping-on-many-lines",
+            format!(
+                "{head}glossary: {{\n{}}}\n",
+                each(&|i| format!(" k{i}: 1,\n"))
+            ),
+        ),
+        (
+            "list-entries",
+            format!("{head}turns:\n{}", "- a: 1\n".repeat(lines)),
+        ),
+        (
+            "flow-entries",
+            format!("{head}turns:\n{}", "- {k: 1, j: 2}\n".repeat(lines)),
+        ),
     ] {
         let (out, took, _dir, path) = check_text(name, &text);
         safe(name, &out);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let stdout = String::from_utf8_lossy(&out.stdout);
         let first = stdout.lines().next().unwrap_or_default();
+        let place = first
+            .strip_prefix(&format!("{}:", path.display()))
+            .and_then(|rest| rest.split_once(": "))
+            .map(|(place, _)| {
+                place
+                    .split(':')
+                    .map(str::parse::<usize>)
+                    .collect::<Vec<_>>()
+            });
         assert!(
-            first.starts_with(&format!("{}:1:3: ", path.display()))
-                || first.starts_with(&format!("{}:2:3: ", path.display())),
+            matches!(place.as_deref(), Some([Ok(_), Ok(_)])),
             "{name}: {first:.200}"
         );
         assert!(took < in_time, "{name}: {lines} lines took {took:?}");
@@ -575,11 +608,11 @@ fn a_dense_file_is_checked_in_time_with_a_place() {
     dense_files_are_checked_in_time(20_000, IN_TIME);
 }
 
-/// The million-line size of the issue (about 9 MB); the second is kept in
+/// The million-line size of the issue (about 9 MB); it is kept in
 /// an optimised build (`cargo test --release --test hostile_files --
 /// --ignored`), five in the soak tier's debug build.
 #[test]
-#[ignore = "soak tier: two 9 MB files, timed"]
+#[ignore = "soak tier: seven dense files of 4 to 15 MB, timed"]
 fn a_million_line_dense_file_is_checked_in_time() {
     let in_time = if cfg!(debug_assertions) {
         IN_TIME * 5
@@ -617,7 +650,7 @@ fn a_failed_save_gives_its_cause_once_and_changes_nothing() {
 fn check_warns_of_a_file_near_the_limit() {
     let base = fs::read_to_string(hostile("base.yaml")).unwrap();
     let turn = "  - { who: ann, at: 2026-11-22T10:01:00+00:00, secs: 5 }\n";
-    let (out, _, _dir, path) = check_text("large", &format!("{base}{}", turn.repeat(110_000)));
+    let (out, _, _dir, path) = check_text("large", &format!("{base}{}", turn.repeat(70_000)));
     safe("check near the limit", &out);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");

@@ -14,6 +14,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use super::problem::{Problem, Problems, quote};
+use crate::store::read::{MAX_KEYS, too_many_keys};
 
 /// Far deeper than any session file goes (five levels), and shallow enough
 /// that nothing downstream can run out of stack.
@@ -365,6 +366,13 @@ impl Pass {
                     } else {
                         String::new()
                     };
+                    if seen.len() >= MAX_KEYS {
+                        // Flow mappings on many lines escape the shape
+                        // pass's count of block keys; hashing a million
+                        // distinct keys is most of this pass's time.
+                        self.problems.push(at.problem(too_many_keys()));
+                        self.stopped = true;
+                    }
                     match seen.entry(key) {
                         Entry::Occupied(first) => self.problems.push_with(|| {
                             at.problem(format!(
@@ -428,6 +436,16 @@ mod tests {
         // Columns count characters, not bytes: `é` is two bytes.
         assert_eq!(s.value("b.c.e[0]"), pos(4, 21));
         assert_eq!(s.key("decisions[0].responses.beve"), None);
+    }
+
+    #[test]
+    fn a_flow_mapping_over_many_lines_with_too_many_keys_stops_the_pass() {
+        let keys: String = (0..=MAX_KEYS).map(|i| format!(" k{i}: 1,\n")).collect();
+        let text = format!("glossary: {{\n{keys}}}\n");
+        let problems = check_structure(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].col), (MAX_KEYS + 2, 2));
+        assert!(problems[0].message.contains("keys in one mapping"));
     }
 
     #[test]

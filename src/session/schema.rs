@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::session::Session;
 use crate::session::validate::{MAX_MINUTES, MAX_SECS, MAX_VOTES};
-use crate::store::read::{MAX_NODES, MAX_SCALAR_BYTES};
+use crate::store::read::{MAX_KEYS, MAX_NODES, MAX_SCALAR_BYTES};
 
 /// The longest text the schema allows, in characters: the loader refuses a
 /// quoted text or a line of more than [`MAX_SCALAR_BYTES`] bytes, and a
@@ -64,7 +64,7 @@ fn add_limits(schema: &mut Value, field: Option<&str>) {
                 add("maxItems", nodes);
             }
             if types.contains(&"object") {
-                add("maxProperties", nodes);
+                add("maxProperties", MAX_KEYS as u64);
             }
             if types.contains(&"integer")
                 && let Some(most) = field.and_then(number_limit)

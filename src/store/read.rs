@@ -16,12 +16,19 @@ use crate::session::problem::Problem;
 /// Lists and mappings nested deeper than this are refused: a session file
 /// nests five deep.
 pub const MAX_DEPTH: usize = 64;
-/// More nodes than this are refused: a session file of 16 MiB of turns
-/// holds about 400 000; a parser holding 8 million empty keys takes 3 GB.
-pub const MAX_NODES: usize = 1_000_000;
+/// More nodes than this are refused: the 50 000-turn sample holds about
+/// 360 000 (a long real meeting has a few thousand turns); the parsers
+/// take about a second and 230 MiB on a million of the cheapest to write,
+/// and 3 GB on 8 million empty keys.
+pub const MAX_NODES: usize = 600_000;
 /// A longer quoted or block scalar, or line, is refused: the longest note
 /// anyone types is a few KiB.
 pub const MAX_SCALAR_BYTES: usize = 1024 * 1024;
+/// One mapping with more keys than this is refused: the largest a session
+/// holds are the answers to one proposal, one key a person. Both parsers
+/// spend most on a mapping's keys (each is hashed and kept to catch
+/// repeats), so a file of distinct keys is refused here, not parsed.
+pub const MAX_KEYS: usize = 10_000;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -104,8 +111,9 @@ enum In {
     Comment,
 }
 
-/// Checks YAML text against [`MAX_DEPTH`], [`MAX_NODES`] and
-/// [`MAX_SCALAR_BYTES`] in one pass over the raw characters, before any
+/// Checks YAML text against [`MAX_DEPTH`], [`MAX_NODES`],
+/// [`MAX_SCALAR_BYTES`] and (for block mappings; the structure pass counts
+/// flow ones) [`MAX_KEYS`] in one pass over the raw characters, before any
 /// parser: the first limit broken, at its line and column; else the number
 /// of nodes counted. It counts a
 /// little generously (a `:` in a plain scalar followed by a space counts as
@@ -126,6 +134,10 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
     let mut line_block = 0usize;
     // A block scalar (`|`, `>`): its parent's indent, while its lines last.
     let mut block_scalar: Option<usize> = None;
+    // Keys counted so far in each open block mapping, by its indent, and
+    // whether this line may still give one.
+    let mut keys = BlockKeys::default();
+    let mut key_line = false;
     let mut prev = b'\n';
     let blank_at = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
     let mut at = 0usize;
@@ -171,6 +183,12 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
                     continue;
                 }
                 block_scalar = None;
+            }
+            key_line = false;
+            if state == In::Plain && flow == 0 && !matches!(c, b'#' | b'\r') {
+                // A `- ` starts a new entry: the mappings below it are new.
+                keys.close_below(col - 1);
+                key_line = !(c == b'-' && blank_at(at));
             }
         }
         match state {
@@ -234,6 +252,13 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
                     b'|' | b'>' if token_start && flow == 0 => block_scalar = line_indent,
                     _ => {}
                 }
+                if node && key_line && flow == 0 && matches!(c, b':' | b'?') {
+                    key_line = false;
+                    let indent = line_indent.unwrap_or(0);
+                    if keys.count(indent) > MAX_KEYS {
+                        return Err(Problem::new(line, indent + 1, too_many_keys()));
+                    }
+                }
                 if node {
                     nodes += 1;
                     if nodes > MAX_NODES {
@@ -251,6 +276,40 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
         prev = c;
     }
     Ok(nodes)
+}
+
+/// The open block mappings of [`check_shape`], by indent, each with the
+/// keys counted so far.
+#[derive(Default)]
+struct BlockKeys(Vec<(usize, usize)>);
+
+impl BlockKeys {
+    /// A line starts at `indent`: the mappings more indented are over.
+    fn close_below(&mut self, indent: usize) {
+        while self.0.last().is_some_and(|&(open, _)| open > indent) {
+            self.0.pop();
+        }
+    }
+
+    /// A key at `indent`: the keys its mapping now has.
+    fn count(&mut self, indent: usize) -> usize {
+        match self.0.last_mut() {
+            Some((open, count)) if *open == indent => {
+                *count += 1;
+                *count
+            }
+            _ => {
+                self.0.push((indent, 1));
+                1
+            }
+        }
+    }
+}
+
+/// The refusal of a mapping over [`MAX_KEYS`], shared with the structure
+/// pass, which counts the keys of flow mappings.
+pub fn too_many_keys() -> String {
+    format!("more than {MAX_KEYS} keys in one mapping by here; a session file never needs that")
 }
 
 fn too_deep() -> String {
@@ -322,12 +381,53 @@ mod tests {
     }
 
     #[test]
+    fn a_block_mapping_with_too_many_keys_is_refused_at_the_key_over() {
+        let keys =
+            |n: usize, each: &dyn Fn(usize) -> String| -> String { (0..n).map(each).collect() };
+        let flat = format!(
+            "format: 1\n{}",
+            keys(MAX_KEYS + 5, &|i| format!("k{i}: 1\n"))
+        );
+        assert!(refused(&flat).starts_with("10001:1:"), "{}", refused(&flat));
+        assert!(refused(&flat).contains("more than 10000 keys in one mapping"));
+        let nested = format!(
+            "glossary:\n{}",
+            keys(MAX_KEYS + 1, &|i| format!("  \"k{i}\": m\n"))
+        );
+        assert!(
+            refused(&nested).starts_with("10002:3:"),
+            "{}",
+            refused(&nested)
+        );
+        let explicit = keys(MAX_KEYS + 1, &|_| "? a\n".into());
+        assert!(refused(&explicit).contains("keys in one mapping"));
+        // Keys of many small mappings, one a list entry, never add up.
+        let entries = format!(
+            "participants:\n{}",
+            keys(3 * MAX_KEYS, &|i| format!(
+                "  - id: p{i}\n    name: P\n    role: r\n"
+            ))
+        );
+        assert!(check_shape(&entries).is_ok());
+        let flows = format!(
+            "turns:\n{}",
+            keys(3 * MAX_KEYS, &|_| "  - {who: a, secs: 3}\n".into())
+        );
+        assert!(check_shape(&flows).is_ok());
+        // Keys at one indent are one mapping's until a shallower line.
+        let split = keys(3 * MAX_KEYS, &|i| format!("a{i}:\n  b: 1\n"));
+        assert!(refused(&split).contains("keys in one mapping"));
+        let apart = keys(3 * MAX_KEYS, &|i| format!("- a{i}:\n    b: 1\n"));
+        assert!(check_shape(&apart).is_ok());
+    }
+
+    #[test]
     fn deep_nesting_many_nodes_and_long_scalars_are_refused_with_a_place() {
         let deep = format!("a: {}", "[".repeat(65));
         assert!(refused(&deep).starts_with("1:68:"), "{}", refused(&deep));
         assert!(refused(&"- ".repeat(70)).contains("nested more than 64"));
-        let many = "? a\n".repeat(MAX_NODES + 1);
-        assert!(refused(&many).contains("more than 1000000 values"));
+        let many = "- a\n".repeat(MAX_NODES + 1);
+        assert!(refused(&many).contains("more than 600000 values"));
         let long = format!("note: \"{}\"\n", "x".repeat(MAX_SCALAR_BYTES + 10));
         assert!(refused(&long).contains("longer than"));
         let long_line = format!("note: {}\n", "x".repeat(MAX_SCALAR_BYTES + 10));
