@@ -5,6 +5,7 @@
 //! (drawing only), `report` (minutes and trends), `theme`, `terminal` (the
 //! live screen, keys and signals), and `cli` (one file a command).
 pub mod app;
+pub mod caught;
 pub mod cli;
 pub mod new_session;
 pub mod report;

@@ -97,10 +97,10 @@ pub fn trend_later(this_file: PathBuf, date: NaiveDate) -> Receiver<Trend> {
     let reading = std::thread::Builder::new()
         .name("earlier meetings".into())
         .spawn(move || {
-            let read = std::panic::catch_unwind(|| trend(&this_file, date));
+            let read = crate::caught::catch(|| trend(&this_file, date));
             let why = "reading the earlier meetings stopped on an internal error";
             // The app may have closed meanwhile: nobody to tell.
-            let _ = answer.send(read.unwrap_or_else(|_| Trend::unread(folder, why.into())));
+            let _ = answer.send(read.unwrap_or_else(|| Trend::unread(folder, why.into())));
         });
     if let Err(e) = reading {
         let why = format!("cannot start reading the earlier meetings: {e}");

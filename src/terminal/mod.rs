@@ -89,9 +89,14 @@ impl Drop for Screen {
 
 /// Shows the cursor and prints `note` when anything panics; ratatui's own
 /// hook (installed by `init`) leaves raw mode and the alternate screen first.
+/// A panic the app catches and reports itself is left to it: the meeting
+/// goes on, on its screen.
 fn install_panic_note(note: String) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::caught::is_caught() {
+            return;
+        }
         previous(info);
         let _ = execute!(stdout(), Show);
         let _ = writeln!(io::stderr(), "{note}");
