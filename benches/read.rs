@@ -59,14 +59,24 @@ fn hostile(c: &mut Criterion) {
             "distinct keys in a flow mapping",
             format!(
                 "{}}}\n",
-                lines("format: 1\nglossary: {\n", MAX_NODES / 2 - 2, |i| format!(
+                lines("format: 1\nglossary: {\n", MAX_NODES / 3, |i| format!(
                     " k{i}: 1,\n"
                 ))
             ),
         ),
         (
+            "people of 98 unknown keys each, up to the cap of values",
+            lines("format: 1\nparticipants:\n", MAX_NODES / 2 - 4000, |i| {
+                if i % 99 == 0 {
+                    format!("  - id: p{i}\n")
+                } else {
+                    format!("    k{}: 1\n", i % 99)
+                }
+            }),
+        ),
+        (
             "list entries up to the cap of values",
-            lines("format: 1\nturns:\n", MAX_NODES / 2 - 2, |_| {
+            lines("format: 1\nturns:\n", MAX_NODES / 3 - 2, |_| {
                 "- a: 1\n".into()
             }),
         ),

@@ -259,7 +259,7 @@ fn the_schema_carries_the_loaders_limits() {
         "{errors:?}"
     );
     let schema = schema();
-    assert_eq!(schema["properties"]["turns"]["maxItems"], 600_000);
+    assert_eq!(schema["properties"]["turns"]["maxItems"], 800_000);
     assert_eq!(
         schema["$defs"]["Role"]["properties"]["target"]["maximum"],
         100

@@ -17,10 +17,10 @@ use crate::session::problem::Problem;
 /// nests five deep.
 pub const MAX_DEPTH: usize = 64;
 /// More nodes than this are refused: the 50 000-turn sample holds about
-/// 360 000 (a long real meeting has a few thousand turns); the parsers
-/// take about a second and 230 MiB on a million of the cheapest to write,
-/// and 3 GB on 8 million empty keys.
-pub const MAX_NODES: usize = 600_000;
+/// 510 000 (a long real meeting has a few thousand turns); the parsers
+/// take about a second and 230 MiB on 1.5 million of the cheapest to
+/// write, and 3 GB on 8 million empty keys.
+pub const MAX_NODES: usize = 800_000;
 /// A longer quoted or block scalar, or line, is refused: the longest note
 /// anyone types is a few KiB.
 pub const MAX_SCALAR_BYTES: usize = 1024 * 1024;
@@ -29,6 +29,14 @@ pub const MAX_SCALAR_BYTES: usize = 1024 * 1024;
 /// spend most on a mapping's keys (each is hashed and kept to catch
 /// repeats), so a file of distinct keys is refused here, not parsed.
 pub const MAX_KEYS: usize = 10_000;
+/// Keys past the first [`SMALL_MAPPING`] of each mapping, added up over the
+/// file, beyond which it is refused: many mappings just under
+/// [`MAX_KEYS`] cost the parsers as much as one huge one. A meeting of 200
+/// people may record the answers to 1,000 proposals.
+pub const MAX_KEYS_IN_LARGE_MAPPINGS: usize = 100_000;
+/// A mapping of more keys than this is large (the answers of a meeting of
+/// more than 100 people); a session's own mappings are a few dozen keys.
+pub const SMALL_MAPPING: usize = 100;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -112,12 +120,12 @@ enum In {
 }
 
 /// Checks YAML text against [`MAX_DEPTH`], [`MAX_NODES`],
-/// [`MAX_SCALAR_BYTES`] and (for block mappings; the structure pass counts
-/// flow ones) [`MAX_KEYS`] in one pass over the raw characters, before any
-/// parser: the first limit broken, at its line and column; else the number
-/// of nodes counted. It counts a
-/// little generously (a `:` in a plain scalar followed by a space counts as
-/// a node), never less than a parser would make.
+/// [`MAX_SCALAR_BYTES`], [`MAX_KEYS`] and [`MAX_KEYS_IN_LARGE_MAPPINGS`]
+/// in one pass over the raw characters, before any parser: the first limit
+/// broken, at its line and column; else the number of nodes counted. It
+/// counts a little generously (a `:` in a plain scalar followed by a space
+/// counts as a key and a value), so that the parsers' work follows the
+/// count whatever the file's shape.
 pub fn check_shape(text: &str) -> Result<usize, Problem> {
     // Every byte YAML gives a meaning to is ASCII: the pass walks bytes, and
     // counts a column for each byte that starts a character.
@@ -136,7 +144,7 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
     let mut block_scalar: Option<usize> = None;
     // Keys counted so far in each open block mapping, by its indent, and
     // whether this line may still give one.
-    let mut keys = BlockKeys::default();
+    let mut keys = Keys::default();
     let mut key_line = false;
     let mut prev = b'\n';
     let blank_at = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
@@ -232,9 +240,19 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
                         if flow + line_block > MAX_DEPTH {
                             return Err(Problem::new(line, col, too_deep()));
                         }
+                        keys.open_flow(c == b'{');
                     }
-                    b']' | b'}' => flow = flow.saturating_sub(1),
-                    b',' if flow > 0 => node = true,
+                    b']' | b'}' => {
+                        flow = flow.saturating_sub(1);
+                        keys.close_flow();
+                    }
+                    b',' if flow > 0 => {
+                        node = true;
+                        // Each comma of a flow mapping follows one of its
+                        // keys, however its colons are spaced.
+                        keys.flow_key()
+                            .map_err(|message| Problem::new(line, col, message))?;
+                    }
                     b'-' | b'?' if token_start && blank_at(at) => {
                         node = true;
                         if line_indent == Some(col - 1) || (prev == b' ' && flow == 0) {
@@ -247,7 +265,9 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
                     b':' if blank_at(at)
                         || (flow > 0 && matches!(bytes.get(at), Some(b',' | b']' | b'}'))) =>
                     {
+                        // A key and its value: two scalars to a parser.
                         node = true;
+                        nodes += 1;
                     }
                     b'|' | b'>' if token_start && flow == 0 => block_scalar = line_indent,
                     _ => {}
@@ -255,9 +275,8 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
                 if node && key_line && flow == 0 && matches!(c, b':' | b'?') {
                     key_line = false;
                     let indent = line_indent.unwrap_or(0);
-                    if keys.count(indent) > MAX_KEYS {
-                        return Err(Problem::new(line, indent + 1, too_many_keys()));
-                    }
+                    keys.block_key(indent)
+                        .map_err(|message| Problem::new(line, indent + 1, message))?;
                 }
                 if node {
                     nodes += 1;
@@ -278,31 +297,74 @@ pub fn check_shape(text: &str) -> Result<usize, Problem> {
     Ok(nodes)
 }
 
-/// The open block mappings of [`check_shape`], by indent, each with the
-/// keys counted so far.
+/// The keys [`check_shape`] has counted: in each open block mapping (by
+/// its indent) and flow collection (`None` for a list), and past the first
+/// [`SMALL_MAPPING`] of each mapping in the whole file.
 #[derive(Default)]
-struct BlockKeys(Vec<(usize, usize)>);
+struct Keys {
+    block: Vec<(usize, usize)>,
+    flow: Vec<Option<usize>>,
+    in_large: usize,
+}
 
-impl BlockKeys {
-    /// A line starts at `indent`: the mappings more indented are over.
+impl Keys {
+    /// A line starts at `indent`: the block mappings more indented are over.
     fn close_below(&mut self, indent: usize) {
-        while self.0.last().is_some_and(|&(open, _)| open > indent) {
-            self.0.pop();
+        while self.block.last().is_some_and(|&(open, _)| open > indent) {
+            self.block.pop();
         }
     }
 
-    /// A key at `indent`: the keys its mapping now has.
-    fn count(&mut self, indent: usize) -> usize {
-        match self.0.last_mut() {
+    /// A key of the block mapping at `indent`.
+    fn block_key(&mut self, indent: usize) -> Result<(), String> {
+        let count = match self.block.last_mut() {
             Some((open, count)) if *open == indent => {
                 *count += 1;
                 *count
             }
             _ => {
-                self.0.push((indent, 1));
+                self.block.push((indent, 1));
                 1
             }
+        };
+        self.counted(count)
+    }
+
+    /// A flow mapping (`{`) or list (`[`) opens.
+    fn open_flow(&mut self, mapping: bool) {
+        self.flow.push(mapping.then_some(0));
+    }
+
+    fn close_flow(&mut self) {
+        self.flow.pop();
+    }
+
+    /// A comma in the innermost flow collection: a key, if it is a mapping.
+    fn flow_key(&mut self) -> Result<(), String> {
+        match self.flow.last_mut() {
+            Some(Some(count)) => {
+                *count += 1;
+                let count = *count;
+                self.counted(count)
+            }
+            _ => Ok(()),
         }
+    }
+
+    /// The refusal, if a mapping now holding `count` keys is one too many.
+    fn counted(&mut self, count: usize) -> Result<(), String> {
+        if count > MAX_KEYS {
+            return Err(too_many_keys());
+        }
+        if count > SMALL_MAPPING {
+            self.in_large += 1;
+            if self.in_large > MAX_KEYS_IN_LARGE_MAPPINGS {
+                return Err(format!(
+                    "more than {MAX_KEYS_IN_LARGE_MAPPINGS} keys in mappings of over {SMALL_MAPPING} keys by here; a session file never needs that"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -422,12 +484,33 @@ mod tests {
     }
 
     #[test]
+    fn flow_mappings_count_their_keys_and_large_mappings_add_up() {
+        let json: String = (0..=MAX_KEYS).map(|i| format!("\"k{i}\":1,")).collect();
+        let flow = format!("glossary: {{\n{json}}}\n");
+        assert!(refused(&flow).contains("more than 10000 keys in one mapping"));
+        // A list of that many values is no mapping.
+        let list = format!("stack: [{}]\n", "a,".repeat(MAX_KEYS + 5));
+        assert!(check_shape(&list).is_ok());
+        // Mappings each under the cap, but large, add up.
+        let one = |m: usize| -> String {
+            let keys: String = (0..MAX_KEYS).map(|i| format!("  k{i}: 1\n")).collect();
+            format!("a{m}:\n{keys}")
+        };
+        let nine: String = (0..9).map(one).collect();
+        assert!(check_shape(&nine).is_ok());
+        let twelve: String = (0..12).map(one).collect();
+        assert!(refused(&twelve).contains("more than 100000 keys in mappings of over 100"));
+        // A key and its value count two, as a parser reads them.
+        assert_eq!(check_shape("a: 1\nb: [1, 2]\n"), Ok(6));
+    }
+
+    #[test]
     fn deep_nesting_many_nodes_and_long_scalars_are_refused_with_a_place() {
         let deep = format!("a: {}", "[".repeat(65));
         assert!(refused(&deep).starts_with("1:68:"), "{}", refused(&deep));
         assert!(refused(&"- ".repeat(70)).contains("nested more than 64"));
         let many = "- a\n".repeat(MAX_NODES + 1);
-        assert!(refused(&many).contains("more than 600000 values"));
+        assert!(refused(&many).contains("more than 800000 values"));
         let long = format!("note: \"{}\"\n", "x".repeat(MAX_SCALAR_BYTES + 10));
         assert!(refused(&long).contains("longer than"));
         let long_line = format!("note: {}\n", "x".repeat(MAX_SCALAR_BYTES + 10));

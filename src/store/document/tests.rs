@@ -143,14 +143,14 @@ fn a_meeting_the_reader_would_refuse_is_never_written_and_is_warned_of() {
     let dir = tempfile::tempdir().unwrap();
     let (mut doc, session) = opened(dir.path());
     assert_eq!(size_warning(&session), None);
-    // Past three quarters of the cap of values (a turn is seven): warned.
+    // Past three quarters of the cap of values (a turn is ten): warned.
     let turn = crate::session::Turn {
         who: "ann".into(),
         at: crate::session::Time::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap(),
         secs: Some(5),
     };
     let mut many = session.clone();
-    many.turns = vec![turn.clone(); MAX_NODES / 7 * 9 / 10];
+    many.turns = vec![turn.clone(); MAX_NODES / 10 * 9 / 10];
     let warning = size_warning(&many).unwrap();
     assert!(
         warning.contains("start a new session file soon"),
@@ -165,7 +165,7 @@ fn a_meeting_the_reader_would_refuse_is_never_written_and_is_warned_of() {
             .is_some_and(|w| w.contains("start a new session file soon"))
     );
     // Past the cap of values: refused, the file as it was.
-    many.turns = vec![turn; MAX_NODES / 7 + 1];
+    many.turns = vec![turn; MAX_NODES / 10 + 1];
     let before = fs::read(doc.path()).unwrap();
     let refused = doc.save(&many).unwrap_err();
     assert!(matches!(refused, SaveError::TooLarge { .. }), "{refused}");
