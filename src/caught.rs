@@ -31,7 +31,7 @@ mod tests {
     #[test]
     fn a_panic_inside_is_caught_and_known_to_be_only_while_inside() {
         assert!(!is_caught());
-        assert_eq!(catch(|| is_caught()), Some(true));
+        assert_eq!(catch(is_caught), Some(true));
         assert_eq!(catch(|| -> u8 { panic!("inside") }), None);
         assert!(!is_caught());
     }
