@@ -24,38 +24,35 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::widgets::{Block, Paragraph};
 
-/// The minimal program: read, deserialize, draw one paragraph, print it.
-fn baseline(path: &Path) {
+/// What both minimal programs do: read the file and deserialize it with
+/// serde_yaml, then draw one paragraph about it on `terminal`.
+fn read_and_draw<B: ratatui::backend::Backend>(path: &Path, terminal: &mut Terminal<B>) {
     let text = std::fs::read_to_string(path).expect("the file reads");
     let session: Session = serde_yaml::from_str(&text).expect("the file parses");
+    let drawn = terminal.draw(|frame| {
+        let words = format!("{}: {} turns", session.title, session.turns.len());
+        let paragraph = Paragraph::new(words).block(Block::bordered());
+        frame.render_widget(paragraph, frame.area());
+    });
+    assert!(drawn.is_ok(), "the frame draws");
+}
+
+/// The minimal program: read, deserialize, draw one paragraph, print it.
+fn baseline(path: &Path) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test backend opens");
-    terminal
-        .draw(|frame| {
-            let words = format!("{}: {} turns", session.title, session.turns.len());
-            let paragraph = Paragraph::new(words).block(Block::bordered());
-            frame.render_widget(paragraph, frame.area());
-        })
-        .expect("drawing into memory cannot fail");
+    read_and_draw(path, &mut terminal);
     println!(
         "{}",
         coproduce::ui::screen::buffer_text(terminal.backend().buffer())
     );
 }
 
-/// The bare loader on a real terminal: read, deserialize, one frame drawn
-/// through crossterm, then wait for a key.
+/// The bare loader on a real terminal: the same through ratatui's
+/// crossterm backend, then wait for a key.
 #[cfg(unix)]
 fn baseline_live(path: &Path) {
-    let text = std::fs::read_to_string(path).expect("the file reads");
-    let session: Session = serde_yaml::from_str(&text).expect("the file parses");
     let mut terminal = ratatui::init();
-    terminal
-        .draw(|frame| {
-            let words = format!("{}: {} turns", session.title, session.turns.len());
-            let paragraph = Paragraph::new(words).block(Block::bordered());
-            frame.render_widget(paragraph, frame.area());
-        })
-        .expect("the terminal draws");
+    read_and_draw(path, &mut terminal);
     let _ = ratatui::crossterm::event::read();
     ratatui::restore();
 }
