@@ -47,7 +47,7 @@ fn save(base: &Session, k: usize) -> (String, String) {
 
 /// Milliseconds from each save's rename to its mark on the terminal, for
 /// saves `from..from + SAVES`. Each save waits a different part of
-/// `follow`'s 200 ms poll first, so the saves land all over it.
+/// `follow`'s poll first, so the saves land all over it.
 fn latencies(live: &Live, path: &Path, base: &Session, from: usize) -> Vec<f64> {
     (from..from + SAVES)
         .map(|k| {
