@@ -194,6 +194,21 @@ fn case_4_a_record_stopped_long_ago_asks_before_counting_the_gap() {
     assert!(timing::stale_open(&fresh.session, at("10:42:00")).is_none());
 }
 
+#[test]
+fn case_4_quitting_before_the_stale_question_is_answered_counts_none_of_the_gap() {
+    let mut app = app();
+    let before = app.session.clone();
+    resume::ask_if_stale(&mut app, at("18:00:00"));
+    // Closing at the quit would make Alex's turn last seven and a half
+    // hours: more than the file's own check allows.
+    go(&mut app, Action::Quit, "18:00:05");
+    assert_eq!(app.session, before);
+    let mut stopped = self::app();
+    resume::ask_if_stale(&mut stopped, at("18:00:00"));
+    go(&mut stopped, Action::Stop, "18:00:05");
+    assert_eq!(stopped.session, before);
+}
+
 /// Who spoke, and for how long, in the app's speaking log.
 fn turns_of(app: &App) -> Vec<(&str, Option<u64>)> {
     let turns = app.session.turns.iter();

@@ -124,6 +124,12 @@ fn apply(app: &mut App, action: Action, now: Time) -> (Effect, Option<Action>) {
 /// Closes the open turn at the moment the app stops (Ctrl-Q or a signal),
 /// so the time until the file is next opened is not counted as speech.
 fn close_at_stop(app: &mut App, now: Time) {
+    // While the facilitator has not said whether the gap since a record
+    // that stopped long ago counts, none of it does: the record stays as
+    // found, and the next opening asks again.
+    if app.resume.is_some() {
+        return;
+    }
     if floor(&app.session).is_some() {
         let now = not_before_record(&app.session, now);
         app.change_in(

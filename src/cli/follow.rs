@@ -66,8 +66,10 @@ pub fn run_command(args: &FollowArgs) -> Outcome {
 }
 
 /// How often the file's metadata is looked at, in milliseconds: a save
-/// shows within this, well inside the half second promised.
-pub const POLL_MILLIS: i32 = 200;
+/// shows within this and the time to read it. A look costs one `stat`;
+/// the screen is drawn only when something changed (below), so looking
+/// often costs next to nothing while the file stands still.
+pub const POLL_MILLIS: i32 = 100;
 
 /// What a look at the file found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,21 +240,29 @@ pub fn run(
     let note = "coproduce follow stopped; it only read the file".to_owned();
     let mut screen = Screen::take(note, |_| {})?;
     let mut name = theme.name.clone();
+    // The second and theme the screen shows: nothing on it changes more
+    // often than once a second unless the file or a key does, so an idle
+    // follower draws once a second, not on every look at the file.
+    let mut shown: Option<(i64, String)> = None;
     loop {
         if signals::stop_requested().is_some() {
             signals::acknowledge_stop();
             return Ok(());
         }
         let now = now();
-        follower.poll(now);
-        let theme = themes.get(&name).unwrap_or(theme);
-        if let Err(error) = screen.draw(|frame| follower.draw(frame, now, theme, keymap)) {
-            // The terminal went with a hang-up: stop quietly.
-            return if signals::stop_requested().is_some() {
-                Ok(())
-            } else {
-                Err(error)
-            };
+        let read = follower.poll(now) != Poll::Unchanged;
+        let showing = Some((now.timestamp(), name.clone()));
+        if read || shown != showing {
+            let theme = themes.get(&name).unwrap_or(theme);
+            if let Err(error) = screen.draw(|frame| follower.draw(frame, now, theme, keymap)) {
+                // The terminal went with a hang-up: stop quietly.
+                return if signals::stop_requested().is_some() {
+                    Ok(())
+                } else {
+                    Err(error)
+                };
+            }
+            shown = showing;
         }
         match next_input(POLL_MILLIS)? {
             Input::Gone => return Ok(()),
@@ -261,7 +271,9 @@ pub fn run(
                 Some(FollowKey::NextTheme) => name = themes.next_after(&name).name.clone(),
                 None => {}
             },
-            Input::Quiet | Input::Paste(_) | Input::Other => {}
+            // A resize among them: draw again at once.
+            Input::Other => shown = None,
+            Input::Quiet | Input::Paste(_) => {}
         }
     }
 }

@@ -23,6 +23,12 @@ pub fn huge() -> Session {
     generate(100, 200, 100, 50_000)
 }
 
+/// A meeting of any size made the same way, for folders of earlier
+/// meetings in benchmarks: `people`, `items`, `proposals` and `turns`.
+pub fn of_size(people: usize, items: usize, proposals: usize, turns: usize) -> Session {
+    generate(people, items, proposals, turns)
+}
+
 /// The time the sample meetings start.
 pub fn start() -> Time {
     Time::parse_from_rfc3339("2026-11-22T09:00:00+00:00").expect("a valid time")

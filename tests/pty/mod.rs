@@ -77,8 +77,21 @@ impl Live {
         rows: u16,
         setup: impl FnOnce(&mut Command),
     ) -> Live {
+        let program = std::path::Path::new(env!("CARGO_BIN_EXE_coproduce"));
+        Live::start_program(program, args, cols, rows, setup)
+    }
+
+    /// As [`Live::start_with`], running `program` instead of `coproduce`
+    /// (a benchmark's baseline).
+    pub fn start_program(
+        program: &std::path::Path,
+        args: &[&std::ffi::OsStr],
+        cols: u16,
+        rows: u16,
+        setup: impl FnOnce(&mut Command),
+    ) -> Live {
         let (master, slave) = open_pty(cols, rows);
-        let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
+        let mut command = Command::new(program);
         command
             .args(args)
             .env("TERM", "xterm-256color")
