@@ -295,11 +295,13 @@ pub(super) fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<Ite
         .enumerate()
         .filter_map(|(item, it)| Some((item, it.started?, it.ended.unwrap_or(now))))
         .map(|(item, from, to)| {
-            let run = run_of(&session.turns, from, to);
+            // A settled item is known by its times alone: the tally is
+            // settled again after every change, so no search of the log
+            // is needed for it in a frame.
             let settled = tally.settled.get(item).and_then(Option::as_ref);
-            let (first, most) = match settled.filter(|s| s.run == run) {
+            let (first, most) = match settled.filter(|s| s.times == (from, to)) {
                 Some(s) => (s.first, s.most),
-                None => tally.first_and_most(session, run, now),
+                None => tally.first_and_most(session, run_of(&session.turns, from, to), now),
             };
             ItemSpeakers { item, first, most }
         })
