@@ -16,10 +16,11 @@ use crate::session::problem::Problem;
 /// Lists and mappings nested deeper than this are refused: a session file
 /// nests five deep.
 pub const MAX_DEPTH: usize = 64;
-/// More nodes than this are refused: the 50 000-turn sample holds about
-/// 510 000 (a long real meeting has a few thousand turns); the parsers
-/// take about a second and 230 MiB on 1.5 million of the cheapest to
-/// write, and 3 GB on 8 million empty keys.
+/// More nodes than this are refused, counted as [`check_shape`] counts
+/// them: the 50 000-turn sample holds about 510 000 (a long real meeting
+/// has a few thousand turns); the parsers took 0.9 s and 227 MiB on a
+/// million list entries `- a: 1` (3 million), and 3 GB on 8 million empty
+/// keys.
 pub const MAX_NODES: usize = 800_000;
 /// A longer quoted or block scalar, or line, is refused: the longest note
 /// anyone types is a few KiB.
