@@ -64,14 +64,20 @@ fn theirs() -> String {
 }
 
 fn mine_copies(folder: &Path) -> Vec<PathBuf> {
+    copies_beside(folder, ".mine-")
+}
+
+/// The files in `folder` whose names hold `marker`, sorted: copies the app
+/// wrote beside the meeting (not the hidden temporary file a copy is
+/// written through first).
+fn copies_beside(folder: &Path, marker: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = fs::read_dir(folder)
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        // Not the hidden temporary file a copy is written through first.
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
-            name.contains(".mine-") && !name.starts_with('.')
+            name.contains(marker) && !name.starts_with('.')
         })
         .collect();
     found.sort();
@@ -293,14 +299,7 @@ fn outside_changes_survive_keys_sent_back_to_back(cycles: usize) {
         writer.join().unwrap();
         // One more change after it, which must find it.
         live.send(b"d");
-        let kept = || -> Vec<PathBuf> {
-            fs::read_dir(&s.folder)
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.to_string_lossy().contains(".outside-"))
-                .collect()
-        };
+        let kept = || copies_beside(&s.folder, ".outside-");
         let survives = || {
             std::iter::once(s.path.clone())
                 .chain(kept())

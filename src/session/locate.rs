@@ -367,8 +367,9 @@ impl Pass {
                         String::new()
                     };
                     if seen.len() >= MAX_KEYS {
-                        // Flow mappings on many lines escape the shape
-                        // pass's count of block keys; hashing a million
+                        // The bounded reader's shape pass refuses this
+                        // first; text parsed without it (`parse` is public)
+                        // is held to the same cap, since hashing a million
                         // distinct keys is most of this pass's time.
                         self.problems.push(at.problem(too_many_keys()));
                         self.stopped = true;

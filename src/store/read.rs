@@ -2,7 +2,7 @@
 //! the folder's other sessions, themes, keymap files): only regular files
 //! (a FIFO would hang the read, a device never end), at most a size cap,
 //! UTF-8, and for YAML a linear pass over the raw text that refuses too deep
-//! a nesting, too many nodes or too long a scalar before any YAML parser
+//! a nesting, too many nodes or keys, or too long a scalar before any YAML parser
 //! sees it (serde_yaml's scanner is quadratic in flow nesting, and its
 //! memory grows with every node). Any file up to the cap is read or refused
 //! in well under a second (see `benches/read.rs`).
