@@ -450,12 +450,19 @@ fn a_linked_session_is_saved_to_its_target_and_stays_a_link() {
 /// run as root (who may write anything), as `nobody`.
 fn as_unprivileged(args: &[&str]) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_coproduce"));
-    command.args(args);
     // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        command.uid(65534).gid(65534);
+    if unsafe { libc::geteuid() } != 0 {
+        return coproduce(args);
     }
+    // `nobody` may not reach the build folder (a checkout in a private
+    // folder): it runs a copy of the binary from a folder anyone may enter.
+    let reachable = tempfile::tempdir().unwrap();
+    fs::set_permissions(reachable.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = reachable.path().join("coproduce");
+    fs::copy(env!("CARGO_BIN_EXE_coproduce"), &binary).unwrap();
+    fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = Command::new(&binary);
+    command.args(args).uid(65534).gid(65534);
     command.output().unwrap()
 }
 
