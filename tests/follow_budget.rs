@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use coproduce::session::write::to_yaml;
-use coproduce::session::{Session, sample};
+use coproduce::session::{Session, Turn, sample};
 use coproduce::store::save::write_atomic;
 use pty::{Live, wait_for};
 
@@ -41,6 +41,15 @@ fn save(base: &Session, k: usize) -> (String, String) {
     s.title = format!("Followed {mark}");
     if let Some(item) = s.agenda.last_mut() {
         item.title = format!("Item changed by save {k}");
+    }
+    // And the floor passed on `k` times since the first save, as the app
+    // saves it: the open turn closed, the next one opened.
+    for i in 0..k {
+        let last = s.turns.len() - 1;
+        s.turns[last].secs = Some(30);
+        let at = s.turns[last].at + chrono::Duration::seconds(30);
+        let who = s.participants[i % s.participants.len()].id.clone();
+        s.turns.push(Turn { who, at, secs: None });
     }
     (mark, to_yaml(&s))
 }

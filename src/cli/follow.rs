@@ -22,10 +22,11 @@ use ratatui::text::{Line, Span};
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::keys::Key;
 use crate::session::balance::Tally;
+use crate::session::reread::Reread;
 use crate::session::timing::{format_minutes, secs_between};
 use crate::session::{Session, Time};
 use crate::store::identity::Version;
-use crate::store::load::{LoadError, load};
+use crate::store::load::{LoadError, read_checked};
 use crate::terminal::{Input, Screen, next_input, now, signals};
 use crate::text::one_line;
 use crate::theme::{Theme, Themes};
@@ -90,9 +91,12 @@ pub struct Follower {
     /// The version of the file last read, good or bad; `None` makes the
     /// next look read it whatever it is.
     stamp: Option<Version>,
-    session: Session,
-    /// The log of `session` summed by person, made once a read, so that a
-    /// frame never sums the whole log.
+    /// The last good state, kept so that a save is read by parsing only
+    /// what it changed.
+    reread: Reread,
+    /// The log of the last good state summed by person, brought up to date
+    /// with only the turns a save changed, so that neither a save nor a
+    /// frame sums the whole log.
     tally: Tally,
     updated: Time,
     problem: Option<String>,
@@ -105,12 +109,13 @@ impl Follower {
     /// The file does not load: with no earlier state there is nothing to show.
     pub fn open(path: &Path, now: Time) -> Result<Follower, LoadError> {
         let stamp = Version::read(path).ok();
-        let loaded = load(path)?;
+        let text = read_checked(path)?;
+        let reread = Reread::first(text).map_err(|p| LoadError::problems_in(path, p))?;
         Ok(Follower {
             path: path.to_path_buf(),
             stamp,
-            tally: Tally::of(&loaded.session),
-            session: loaded.session,
+            tally: Tally::of(reread.session()),
+            reread,
             updated: now,
             problem: None,
         })
@@ -133,20 +138,24 @@ impl Follower {
         if self.stamp == Some(stamp) {
             return Poll::Unchanged;
         }
-        match load(&self.path) {
-            // Changed while it was read (a writer that does not rename):
-            // keep the old stamp so the next look reads it again.
-            _ if Version::read(&self.path).ok() != Some(stamp) => Poll::Unchanged,
-            Ok(loaded) => {
-                self.stamp = Some(stamp);
-                self.tally = Tally::of(&loaded.session);
-                self.session = loaded.session;
+        let read = read_checked(&self.path);
+        // Changed while it was read (a writer that does not rename): keep
+        // the old stamp so the next look reads it again.
+        if Version::read(&self.path).ok() != Some(stamp) {
+            return Poll::Unchanged;
+        }
+        self.stamp = Some(stamp);
+        let path = &self.path;
+        let read = read
+            .and_then(|text| (self.reread.next(text)).map_err(|p| LoadError::problems_in(path, p)));
+        match read {
+            Ok(kept) => {
+                self.tally.refit(self.reread.session(), kept);
                 self.updated = now;
                 self.problem = None;
                 Poll::Changed
             }
             Err(error) => {
-                self.stamp = Some(stamp);
                 let first = error.to_string();
                 let first = first.lines().next().unwrap_or_default().to_owned();
                 self.fail(format!("the file does not load: {first}"))
@@ -161,7 +170,7 @@ impl Follower {
 
     /// The last good state read.
     pub fn session(&self) -> &Session {
-        &self.session
+        self.reread.session()
     }
 
     /// When the last good state was read.
@@ -205,7 +214,7 @@ impl Follower {
     /// Draws the room view of the last good state.
     pub fn draw(&self, frame: &mut Frame, now: Time, theme: &Theme, keymap: &Keymap) {
         let footer = self.footer(now, theme, keymap);
-        crate::ui::room_view(&self.session, Some(&self.tally), now, frame, theme, footer);
+        crate::ui::room_view(self.session(), Some(&self.tally), now, frame, theme, footer);
     }
 }
 
@@ -309,6 +318,41 @@ mod tests {
         assert_eq!(f.session().title, "Second");
         assert_eq!(f.updated(), at("10:00:02"));
         assert_eq!(f.poll(at("10:00:03")), Poll::Unchanged);
+    }
+
+    /// Saves of a meeting under way (floor changes, an undo, a hand edit)
+    /// each leave the follower with the file's session and a tally equal
+    /// to a fresh one, though it parses and tallies only what changed.
+    #[test]
+    fn each_save_leaves_the_session_and_tally_of_the_file() {
+        use crate::session::sample::of_size;
+        use crate::session::write::to_yaml;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meeting.yaml");
+        let mut session = of_size(5, 3, 2, 30);
+        let first = to_yaml(&session);
+        fs::write(&path, &first).unwrap();
+        let mut f = Follower::open(&path, at("10:00:00")).unwrap();
+        let mut versions = vec![];
+        for i in 0..4 {
+            let last = session.turns.len() - 1;
+            session.turns[last].secs = Some(20);
+            let who = session.participants[i].id.clone();
+            let at = session.turns[last].at + chrono::Duration::seconds(20);
+            session.turns.push(crate::session::Turn { who, at, secs: None });
+            versions.push(to_yaml(&session));
+        }
+        versions.push(versions[1].clone());
+        versions.push(versions[1].replacen("format: 1\n", "format: 1\nplace: Town hall\n", 1));
+        versions.push(first);
+        for (i, text) in versions.iter().enumerate() {
+            crate::store::save::write_atomic(&path, text.as_bytes()).unwrap();
+            f.stamp = None;
+            assert_eq!(f.poll(at("10:00:01")), Poll::Changed, "version {i}");
+            let whole = crate::session::parse(text).unwrap();
+            assert_eq!(f.session(), &whole, "version {i}");
+            assert_eq!(f.tally, Tally::of(&whole), "version {i}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod ordered_map;
 pub mod peoples_time;
 pub mod problem;
 pub mod recover;
+pub mod reread;
 pub mod round;
 pub mod rubber_stamp;
 pub mod sample;

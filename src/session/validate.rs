@@ -132,6 +132,24 @@ struct Lists<'s> {
     agenda: Known<'s>,
 }
 
+/// Where a checked number or time sits. The path is spelled out only for
+/// one out of range: a long meeting's log alone holds tens of thousands.
+enum Field {
+    /// One field of one entry of a list: `turns[3].secs`.
+    Of(&'static str, usize, &'static str),
+    /// Any other path.
+    Path(String),
+}
+
+impl Field {
+    fn path(&self) -> String {
+        match self {
+            Field::Of(list, i, field) => format!("{list}[{i}].{field}"),
+            Field::Path(path) => path.clone(),
+        }
+    }
+}
+
 struct Checker<'a> {
     spans: &'a Spans,
     problems: Problems,
@@ -190,11 +208,21 @@ impl Checker<'_> {
 
     /// The one check for every reference: `id`, found `place` (e.g. "in
     /// turns") at `at`, must be in `known`; if not, suggests the id meant.
-    fn refers(&mut self, known: &Known, id: &str, place: &str, at: Pos) {
+    /// The words and the place are worked out only for a missing id: a
+    /// long meeting's log alone holds tens of thousands of references.
+    fn refers(
+        &mut self,
+        known: &Known,
+        id: &str,
+        place: impl FnOnce() -> String,
+        at: impl FnOnce(&Spans) -> Pos,
+    ) {
         if known.set.contains(id) {
             return;
         }
+        let spans = self.spans;
         self.problems.push_with(|| {
+            let (place, at) = (place(), at(spans));
             let hint = suggest(id, &known.ids)
                 .map(|s| format!(" (did you mean {}?)", quote(s)))
                 .unwrap_or_default();
@@ -234,33 +262,33 @@ impl Checker<'_> {
     /// passed here and stopped `report` and `trends`).
     fn bounds(&mut self, session: &Session) {
         let s = &session.settings;
-        let mut numbers: Vec<(String, u64, u64, &str)> = vec![
+        let mut numbers: Vec<(Field, u64, u64, &str)> = vec![
             (
-                "settings.warn_minutes".into(),
+                Field::Path("settings.warn_minutes".into()),
                 s.warn_minutes.map_or(0, u64::from),
                 MAX_MINUTES,
                 "minutes",
             ),
             (
-                "settings.alert_minutes".into(),
+                Field::Path("settings.alert_minutes".into()),
                 s.alert_minutes.map_or(0, u64::from),
                 MAX_MINUTES,
                 "minutes",
             ),
             (
-                "settings.long_turn_secs".into(),
+                Field::Path("settings.long_turn_secs".into()),
                 s.long_turn_secs.unwrap_or(0),
                 MAX_SECS,
                 "seconds",
             ),
             (
-                "settings.quick_agreement_secs".into(),
+                Field::Path("settings.quick_agreement_secs".into()),
                 s.quick_agreement_secs.unwrap_or(0),
                 MAX_SECS,
                 "seconds",
             ),
             (
-                "settings.break_every_minutes".into(),
+                Field::Path("settings.break_every_minutes".into()),
                 s.break_every_minutes.map_or(0, u64::from),
                 MAX_MINUTES,
                 "minutes",
@@ -268,7 +296,7 @@ impl Checker<'_> {
         ];
         for (i, item) in session.agenda.iter().enumerate() {
             numbers.push((
-                format!("agenda[{i}].minutes"),
+                Field::Of("agenda", i, "minutes"),
                 u64::from(item.minutes),
                 MAX_MINUTES,
                 "minutes",
@@ -276,7 +304,7 @@ impl Checker<'_> {
         }
         for (i, b) in session.clock.breaks.iter().enumerate() {
             numbers.push((
-                format!("clock.breaks[{i}].minutes"),
+                Field::Of("clock.breaks", i, "minutes"),
                 b.minutes.map_or(0, u64::from),
                 MAX_MINUTES,
                 "minutes",
@@ -284,7 +312,7 @@ impl Checker<'_> {
         }
         for (i, t) in session.turns.iter().enumerate() {
             numbers.push((
-                format!("turns[{i}].secs"),
+                Field::Of("turns", i, "secs"),
                 t.secs.unwrap_or(0),
                 MAX_SECS,
                 "seconds",
@@ -293,7 +321,7 @@ impl Checker<'_> {
         for (i, j) in session.ladder.iter().enumerate() {
             for (rung, votes) in j.votes.iter() {
                 numbers.push((
-                    format!("ladder[{i}].votes.{}", rung.id()),
+                    Field::Path(format!("ladder[{i}].votes.{}", rung.id())),
                     u64::from(*votes),
                     MAX_VOTES,
                     "hands",
@@ -304,41 +332,42 @@ impl Checker<'_> {
             if value > most {
                 let message =
                     format!("{value} {unit} is more than a meeting can hold; at most {most}");
-                self.at(&path, message);
+                self.at(&path.path(), message);
             }
         }
-        let mut times: Vec<(String, Time)> = Vec::new();
-        let mut add = |path: String, t: Option<Time>| times.extend(t.map(|t| (path, t)));
-        add("clock.started".into(), session.clock.started);
-        add("clock.ended".into(), session.clock.ended);
+        let mut times: Vec<(Field, Time)> = Vec::new();
+        let mut add = |path: Field, t: Option<Time>| times.extend(t.map(|t| (path, t)));
+        add(Field::Path("clock.started".into()), session.clock.started);
+        add(Field::Path("clock.ended".into()), session.clock.ended);
         for (i, b) in session.clock.breaks.iter().enumerate() {
-            add(format!("clock.breaks[{i}].from"), Some(b.from));
-            add(format!("clock.breaks[{i}].to"), b.to);
+            add(Field::Of("clock.breaks", i, "from"), Some(b.from));
+            add(Field::Of("clock.breaks", i, "to"), b.to);
         }
         for (i, item) in session.agenda.iter().enumerate() {
-            add(format!("agenda[{i}].started"), item.started);
-            add(format!("agenda[{i}].ended"), item.ended);
+            add(Field::Of("agenda", i, "started"), item.started);
+            add(Field::Of("agenda", i, "ended"), item.ended);
         }
         for (i, d) in session.decisions.iter().enumerate() {
-            add(format!("decisions[{i}].opened"), d.opened);
-            add(format!("decisions[{i}].decided"), d.decided);
+            add(Field::Of("decisions", i, "opened"), d.opened);
+            add(Field::Of("decisions", i, "decided"), d.decided);
         }
         for (i, j) in session.ladder.iter().enumerate() {
-            add(format!("ladder[{i}].at"), Some(j.at));
+            add(Field::Of("ladder", i, "at"), Some(j.at));
         }
         for (i, t) in session.turns.iter().enumerate() {
-            add(format!("turns[{i}].at"), Some(t.at));
+            add(Field::Of("turns", i, "at"), Some(t.at));
         }
         for (i, c) in session.cards.iter().enumerate() {
-            add(format!("cards[{i}].at"), Some(c.at));
+            add(Field::Of("cards", i, "at"), Some(c.at));
         }
-        let mut dates: Vec<(String, chrono::NaiveDate)> = vec![("date".into(), session.date)];
+        let mut dates: Vec<(Field, chrono::NaiveDate)> =
+            vec![(Field::Path("date".into()), session.date)];
         for (i, d) in session.decisions.iter().enumerate() {
-            dates.extend(d.review.map(|r| (format!("decisions[{i}].review"), r)));
+            dates.extend(d.review.map(|r| (Field::Of("decisions", i, "review"), r)));
             for (k, a) in d.actions.iter().enumerate() {
                 dates.extend(
                     a.due
-                        .map(|r| (format!("decisions[{i}].actions[{k}].due"), r)),
+                        .map(|r| (Field::Path(format!("decisions[{i}].actions[{k}].due")), r)),
                 );
             }
         }
@@ -349,7 +378,7 @@ impl Checker<'_> {
                 let message = format!(
                     "the year {year} is out of range; a meeting date is from {MIN_YEAR} to {MAX_YEAR}"
                 );
-                self.at(&path, message);
+                self.at(&path.path(), message);
             }
         }
     }
@@ -398,12 +427,11 @@ impl Checker<'_> {
         let mut keys: HashMap<SpeakerKey, &str> = HashMap::new();
         for (i, person) in session.participants.iter().enumerate() {
             let who = quote(&person.id);
-            let at = self.value(&format!("participants[{i}].role"));
             self.refers(
                 &known.roles,
                 &person.role,
-                &format!("of participant {who}"),
-                at,
+                || format!("of participant {who}"),
+                |spans| spans.value_or_near(&format!("participants[{i}].role")),
             );
             self.attendance(person, i);
             let Some(key) = person.key else { continue };
@@ -481,8 +509,12 @@ impl Checker<'_> {
         for (i, item) in session.agenda.iter().enumerate() {
             let what = format!("agenda item {}", quote(&item.id));
             if let Some(lead) = &item.lead {
-                let at = self.value(&format!("agenda[{i}].lead"));
-                self.refers(&known.people, lead, &format!("leading {what}"), at);
+                self.refers(
+                    &known.people,
+                    lead,
+                    || format!("leading {what}"),
+                    |spans| spans.value_or_near(&format!("agenda[{i}].lead")),
+                );
             }
             let end_path = format!("agenda[{i}].ended");
             self.in_order(&what, item.started, item.ended, &end_path);
@@ -493,31 +525,44 @@ impl Checker<'_> {
         for (i, decision) in session.decisions.iter().enumerate() {
             let what = format!("decision {}", quote(&decision.id));
             let path = format!("decisions[{i}]");
-            let at = self.value(&format!("{path}.proposed_by"));
             self.refers(
                 &known.people,
                 &decision.proposed_by,
-                &format!("proposing {what}"),
-                at,
+                || format!("proposing {what}"),
+                |spans| spans.value_or_near(&format!("{path}.proposed_by")),
             );
             if let Some(item) = &decision.item {
-                let at = self.value(&format!("{path}.item"));
-                self.refers(&known.agenda, item, &format!("of {what}"), at);
+                self.refers(
+                    &known.agenda,
+                    item,
+                    || format!("of {what}"),
+                    |spans| spans.value_or_near(&format!("{path}.item")),
+                );
             }
             for (who, _) in decision.responses.iter() {
                 // The person is the key here, so point at the key.
-                let at = self.spans.key_or_near(&format!("{path}.responses.{who}"));
-                self.refers(&known.people, who, &format!("answering {what}"), at);
+                self.refers(
+                    &known.people,
+                    who,
+                    || format!("answering {what}"),
+                    |spans| spans.key_or_near(&format!("{path}.responses.{who}")),
+                );
             }
             for (j, earlier) in decision.earlier_answers.iter().enumerate() {
-                let at = self.value(&format!("{path}.earlier_answers[{j}].who"));
-                let place = format!("answering {what} earlier");
-                self.refers(&known.people, &earlier.who, &place, at);
+                self.refers(
+                    &known.people,
+                    &earlier.who,
+                    || format!("answering {what} earlier"),
+                    |spans| spans.value_or_near(&format!("{path}.earlier_answers[{j}].who")),
+                );
             }
             for (j, action) in decision.actions.iter().enumerate() {
-                let at = self.value(&format!("{path}.actions[{j}].who"));
-                let place = format!("given an action in {what}");
-                self.refers(&known.people, &action.who, &place, at);
+                self.refers(
+                    &known.people,
+                    &action.who,
+                    || format!("given an action in {what}"),
+                    |spans| spans.value_or_near(&format!("{path}.actions[{j}].who")),
+                );
             }
         }
     }
@@ -529,14 +574,11 @@ impl Checker<'_> {
         for (i, decision) in session.decisions.iter().enumerate() {
             let what = format!("decision {}", quote(&decision.id));
             for (who, _) in decision.reasons.iter() {
-                let at = self
-                    .spans
-                    .key_or_near(&format!("decisions[{i}].reasons.{who}"));
                 self.refers(
                     &known.people,
                     who,
-                    &format!("giving a reason in {what}"),
-                    at,
+                    || format!("giving a reason in {what}"),
+                    |spans| spans.key_or_near(&format!("decisions[{i}].reasons.{who}")),
                 );
             }
             if decision.state != DecisionState::Open {
@@ -558,8 +600,12 @@ impl Checker<'_> {
     fn ladder(&mut self, session: &Session, known: &Lists) {
         for (i, judgement) in session.ladder.iter().enumerate() {
             if let Some(item) = &judgement.item {
-                let at = self.value(&format!("ladder[{i}].item"));
-                self.refers(&known.agenda, item, "judged on the ladder", at);
+                self.refers(
+                    &known.agenda,
+                    item,
+                    || "judged on the ladder".to_owned(),
+                    |spans| spans.value_or_near(&format!("ladder[{i}].item")),
+                );
             }
         }
     }
@@ -591,8 +637,12 @@ impl Checker<'_> {
                 self.at(&format!("{path}.secs"), message);
             }
             if let Some(before) = &pause.before {
-                let at = self.value(&format!("{path}.before"));
-                self.refers(proposals, before, "that a thinking time came before", at);
+                self.refers(
+                    proposals,
+                    before,
+                    || "that a thinking time came before".to_owned(),
+                    |spans| spans.value_or_near(&format!("{path}.before")),
+                );
             }
         }
     }
@@ -637,8 +687,12 @@ impl Checker<'_> {
         let mut previous: Option<Time> = None;
         let ended = session.clock.ended;
         for (i, turn) in session.turns.iter().enumerate() {
-            let at = self.value(&format!("turns[{i}].who"));
-            self.refers(&known.people, &turn.who, "in turns", at);
+            self.refers(
+                &known.people,
+                &turn.who,
+                || "in turns".to_owned(),
+                |spans| spans.value_or_near(&format!("turns[{i}].who")),
+            );
             if let Some(ended) = ended {
                 if turn.at > ended {
                     let message = format!(
@@ -710,8 +764,12 @@ impl Checker<'_> {
     fn cards(&mut self, session: &Session, known: &Lists) {
         for (i, card) in session.cards.iter().enumerate() {
             if let Some(who) = &card.who {
-                let at = self.value(&format!("cards[{i}].who"));
-                self.refers(&known.people, who, "holding the floor for a card", at);
+                self.refers(
+                    &known.people,
+                    who,
+                    || "holding the floor for a card".to_owned(),
+                    |spans| spans.value_or_near(&format!("cards[{i}].who")),
+                );
             }
             if card.word.as_deref().is_some_and(|w| w.trim().is_empty()) {
                 let message =
@@ -727,8 +785,12 @@ impl Checker<'_> {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, entry) in session.people_time.iter().enumerate() {
             let path = format!("people_time[{i}].who");
-            let at = self.value(&path);
-            self.refers(&known.people, &entry.who, "in people_time", at);
+            self.refers(
+                &known.people,
+                &entry.who,
+                || "in people_time".to_owned(),
+                |spans| spans.value_or_near(&path),
+            );
             if let Some(earlier) = first.get(entry.who.as_str()) {
                 let line = self.value(&format!("people_time[{earlier}].who")).line;
                 let message = format!(
@@ -758,8 +820,12 @@ impl Checker<'_> {
         let mut raised = HashSet::new();
         for (i, who) in session.stack.iter().enumerate() {
             let path = format!("stack[{i}]");
-            let at = self.value(&path);
-            self.refers(&known.people, who, "in the stack", at);
+            self.refers(
+                &known.people,
+                who,
+                || "in the stack".to_owned(),
+                |spans| spans.value_or_near(&path),
+            );
             if !raised.insert(who.as_str()) {
                 let message = format!(
                     "participant {} is in the stack twice; a hand is raised once",

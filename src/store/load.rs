@@ -56,6 +56,16 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The problems found in the file at `path`.
+    pub fn problems_in(path: &Path, problems: Vec<Problem>) -> LoadError {
+        LoadError::Problems {
+            path: path.to_owned(),
+            problems,
+        }
+    }
+}
+
 fn list(path: &Path, problems: &[Problem]) -> String {
     let lines: Vec<String> = problems.iter().map(|p| p.at(path)).collect();
     lines.join("\n")
@@ -64,10 +74,7 @@ fn list(path: &Path, problems: &[Problem]) -> String {
 /// Reads and checks the session file at `path`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = read_checked(path)?;
-    let session = parse(&text).map_err(|problems| LoadError::Problems {
-        path: path.to_owned(),
-        problems,
-    })?;
+    let session = parse(&text).map_err(|problems| LoadError::problems_in(path, problems))?;
     Ok(Loaded { session, text })
 }
 
@@ -76,15 +83,15 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// [`parse_part`](crate::session::load::parse_part)).
 pub fn load_part<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
     let text = read_checked(path)?;
-    crate::session::load::parse_part(&text).map_err(|problems| LoadError::Problems {
-        path: path.to_owned(),
-        problems,
-    })
+    crate::session::load::parse_part(&text)
+        .map_err(|problems| LoadError::problems_in(path, problems))
 }
 
 /// The text of the file at `path`, within the size cap, UTF-8, and within
-/// the shape limits any parser may be given.
-fn read_checked(path: &Path) -> Result<String, LoadError> {
+/// the shape limits any parser may be given: for [`load`], and for a
+/// reader that parses it in parts (`follow`'s
+/// [`Reread`](crate::session::reread::Reread)).
+pub fn read_checked(path: &Path) -> Result<String, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -97,10 +104,7 @@ fn read_checked(path: &Path) -> Result<String, LoadError> {
         ReadFail::Io(source) => io_error(source),
         ReadFail::TooLarge(size) => too_large(size),
     })?;
-    let problems = |problems| LoadError::Problems {
-        path: path.to_owned(),
-        problems,
-    };
+    let problems = |problems| LoadError::problems_in(path, problems);
     let text = String::from_utf8(bytes).map_err(|e| problems(vec![not_utf8(&e)]))?;
     // Too deep, too many or too long is refused before any parser sees it.
     check_shape(&text).map_err(|p| problems(vec![p]))?;

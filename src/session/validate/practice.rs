@@ -29,8 +29,12 @@ impl Checker<'_> {
                 self.at(&format!("{path}.from"), message);
             }
             for (k, who) in r.called.iter().enumerate() {
-                let at = self.value(&format!("{path}.called[{k}]"));
-                self.refers(&known.people, who, &format!("called in {what}"), at);
+                self.refers(
+                    &known.people,
+                    who,
+                    || format!("called in {what}"),
+                    |spans| spans.value_or_near(&format!("{path}.called[{k}]")),
+                );
             }
             for (principle, hands) in r.hands.iter() {
                 let at = format!("{path}.hands.{}", principle.id());
@@ -51,9 +55,12 @@ impl Checker<'_> {
         }
         for (i, item) in session.agenda.iter().enumerate() {
             if let Some(action) = &item.action {
-                let at = self.value(&format!("agenda[{i}].action.who"));
-                let place = format!("given the action of agenda item {}", quote(&item.id));
-                self.refers(&known.people, &action.who, &place, at);
+                self.refers(
+                    &known.people,
+                    &action.who,
+                    || format!("given the action of agenda item {}", quote(&item.id)),
+                    |spans| spans.value_or_near(&format!("agenda[{i}].action.who")),
+                );
             }
         }
     }
