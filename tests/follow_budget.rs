@@ -49,7 +49,11 @@ fn save(base: &Session, k: usize) -> (String, String) {
         s.turns[last].secs = Some(30);
         let at = s.turns[last].at + chrono::Duration::seconds(30);
         let who = s.participants[i % s.participants.len()].id.clone();
-        s.turns.push(Turn { who, at, secs: None });
+        s.turns.push(Turn {
+            who,
+            at,
+            secs: None,
+        });
     }
     (mark, to_yaml(&s))
 }

@@ -339,7 +339,11 @@ mod tests {
             session.turns[last].secs = Some(20);
             let who = session.participants[i].id.clone();
             let at = session.turns[last].at + chrono::Duration::seconds(20);
-            session.turns.push(crate::session::Turn { who, at, secs: None });
+            session.turns.push(crate::session::Turn {
+                who,
+                at,
+                secs: None,
+            });
             versions.push(to_yaml(&session));
         }
         versions.push(versions[1].clone());

@@ -2,6 +2,8 @@
 //! in that order, so a hostile or mistaken file is refused before it costs
 //! anything. The bytes come from `store::load`; nothing here touches a file.
 
+use serde::de::DeserializeOwned;
+
 use super::locate::{Pos, Spans, check_structure, locate};
 use super::model::Session;
 use super::problem::{Problem, Problems};
@@ -16,31 +18,47 @@ use super::validate::validate;
 ///
 /// [`MAX_PROBLEMS`]: super::problem::MAX_PROBLEMS
 pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
-    // Editors on Windows may start a file with a byte order mark, which
-    // yaml-rust2 would read as part of the first key and serde_yaml as the
-    // start of a second document.
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let controls = control_characters(text);
-    if !controls.is_empty() {
-        return Err(controls);
+    let text = without_controls(text)?;
+    match read_and_check(text)? {
+        Ok(session) => checked(session, text),
+        Err(e) => Err(every_type_error(text, &e)),
     }
-    // The structural check and serde each read the whole text: they run
-    // side by side, and serde's result waits for the check's, whose problems
-    // come first. Places are not recorded here: serde's peak memory (every
-    // event of the file at once) is the largest of the load already.
+}
+
+/// serde's reading of `text`, unless the structural check finds problems,
+/// which come first. The check reads the whole text too (half as much
+/// again as serde) only when it may find what serde would let through, or
+/// to put serde's refusal in plainer words at its place: anchors and
+/// aliases are written with `&` and `*`, and serde refuses all else the
+/// check does (a second document, a key given twice, as every struct and
+/// map of a session does, nesting deeper than a session goes, broken
+/// text). With `&` or `*` it runs beside serde. Places are not recorded
+/// here: serde's peak memory (every event of the file at once) is the
+/// largest of the load already.
+fn read_and_check<T: DeserializeOwned>(
+    text: &str,
+) -> Result<Result<T, serde_yaml::Error>, Vec<Problem>> {
+    if !text.contains(['&', '*']) {
+        let read = serde_yaml::from_str::<T>(text);
+        if read.is_err() {
+            check_structure(text)?;
+        }
+        return Ok(read);
+    }
     let (structure, read) = std::thread::scope(|scope| {
         let structure = scope.spawn(|| check_structure(text));
-        let read = serde_yaml::from_str::<Session>(text);
+        let read = serde_yaml::from_str::<T>(text);
         (structure.join(), read)
     });
     match structure {
         Ok(result) => result?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let session = match read {
-        Ok(session) => session,
-        Err(e) => return Err(every_type_error(text, &e)),
-    };
+    Ok(read)
+}
+
+/// `session` when it breaks no rule, else every rule it breaks.
+fn checked(session: Session, text: &str) -> Result<Session, Vec<Problem>> {
     // Places are only needed to say where a rule is broken: a clean file
     // (the usual case) is checked without them, which halves the check.
     if validate(&session, &Spans::default()).is_empty() {
@@ -54,14 +72,36 @@ pub fn parse(text: &str) -> Result<Session, Vec<Problem>> {
 /// repeated keys) but not the rules, which need the whole session: for a
 /// reader that needs a part of many files (the trend over earlier
 /// meetings), so the rest is never built in memory.
-pub fn parse_part<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let controls = control_characters(text);
-    if !controls.is_empty() {
-        return Err(controls);
-    }
+pub fn parse_part<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+    let text = without_controls(text)?;
+    // serde skips what `T` does not name, repeated keys and all: the
+    // structural check reads all of it.
     check_structure(text)?;
     serde_yaml::from_str(text).map_err(|e| vec![from_serde(&e, text)])
+}
+
+/// Reads `T` from text that is a part of a session file (the speaking
+/// log alone, or the file without it), with every check of [`parse`] but
+/// the rules, for a reader that checks them once the parts are put
+/// together (`reread`). `T` must refuse unknown fields, as every type of
+/// a session does, so that serde reads every key of the text.
+pub fn parse_all_of<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+    let text = without_controls(text)?;
+    read_and_check(text)?.map_err(|e| vec![from_serde(&e, text)])
+}
+
+/// `text` without a byte order mark, if it has no control character.
+fn without_controls(text: &str) -> Result<&str, Vec<Problem>> {
+    // Editors on Windows may start a file with a byte order mark, which
+    // yaml-rust2 would read as part of the first key and serde_yaml as the
+    // start of a second document.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let controls = control_characters(text);
+    if controls.is_empty() {
+        Ok(text)
+    } else {
+        Err(controls)
+    }
 }
 
 /// Reports each character YAML forbids anywhere in a file (controls other
@@ -171,7 +211,101 @@ fn with_time_hint(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::session::sample::of_size;
+    use crate::session::write::to_yaml;
+
+    /// The reading as it was before serde alone could clear a text: the
+    /// structural check first, always.
+    fn with_the_check_always(text: &str) -> Result<Session, Vec<Problem>> {
+        let text = without_controls(text)?;
+        check_structure(text)?;
+        match serde_yaml::from_str::<Session>(text) {
+            Ok(session) => checked(session, text),
+            Err(e) => Err(every_type_error(text, &e)),
+        }
+    }
+
+    /// Lines that YAML's corners are made of: documents, directives,
+    /// anchors and aliases, repeated keys, tabs, quotes and brackets left open, merge keys,
+    /// tags, keys that are lists.
+    const LINES: &[&str] = &[
+        "---",
+        "...",
+        "%YAML 1.2",
+        "title: again",
+        "format: 1",
+        "\t- a",
+        "  \"",
+        "\"",
+        "stack: [",
+        "]",
+        "? [a]",
+        ": b",
+        "<<: {}",
+        "place: !!str x",
+        "stack: [a, a]",
+        "    x: yes",
+        "  - { who: a, who: b }",
+        "reasons: { a: x, a: y }",
+        "'",
+        "place: &p Hall",
+        "board: *p",
+        "  - |",
+        "#",
+        "",
+    ];
+
+    /// serde reads an anchor and expands an alias; a session file holds
+    /// neither, so the check reads every text that has `&` or `*`.
+    #[test]
+    fn anchors_and_aliases_are_refused_though_serde_reads_them() {
+        let text = to_yaml(&of_size(4, 2, 2, 12));
+        let title = text
+            .lines()
+            .find(|l| l.starts_with("title: "))
+            .unwrap_or_default();
+        let anchored = text.replacen(title, &title.replacen("title: ", "title: &t ", 1), 1);
+        let aliased = format!("{anchored}place: *t\n");
+        for text in [anchored, aliased] {
+            assert!(serde_yaml::from_str::<Session>(&text).is_ok());
+            let problems = parse(&text).expect_err("an anchor");
+            assert!(
+                problems[0]
+                    .message
+                    .starts_with("anchors (&name) are not allowed")
+            );
+            assert_eq!(parse(&text), with_the_check_always(&text));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Whatever lines are put into a meeting's text, or taken out,
+        /// reading it gives what reading it with the structural check
+        /// always did: the same session, or the same problems.
+        #[test]
+        fn serde_alone_clears_only_what_the_check_would(
+            edits in proptest::collection::vec(
+                (0usize..200, proptest::option::of(proptest::sample::select(LINES))),
+                1..4,
+            )
+        ) {
+            let text = to_yaml(&of_size(4, 2, 2, 12));
+            let mut lines: Vec<&str> = text.lines().collect();
+            for (at, line) in edits {
+                match line {
+                    Some(line) => lines.insert(at % (lines.len() + 1), line),
+                    None if !lines.is_empty() => drop(lines.remove(at % lines.len())),
+                    None => {}
+                }
+            }
+            let text = lines.join("\n");
+            prop_assert_eq!(parse(&text), with_the_check_always(&text), "{}", text);
+        }
+    }
 
     #[test]
     fn control_characters_are_refused_where_they_are() {

@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use super::load::{parse, parse_part};
+use super::load::{parse, parse_all_of};
 use super::locate::{Pos, Spans, locate};
 use super::model::{Session, Turn};
 use super::problem::Problem;
@@ -224,14 +224,14 @@ fn read_entries(lines: &str) -> Option<(Vec<Turn>, Vec<usize>)> {
     if starts.is_empty() {
         return Some((Vec::new(), starts));
     }
-    let turns: Vec<Turn> = parse_part(lines).ok()?;
+    let turns: Vec<Turn> = parse_all_of(lines).ok()?;
     (turns.len() == starts.len()).then_some((turns, starts))
 }
 
 /// The rest of the file, with an empty log in the log's place, if it reads
 /// and its `turns` key sits exactly there, after `before`.
 fn read_rest(rest: &str, before: &str) -> Option<Session> {
-    let session: Session = parse_part(rest).ok()?;
+    let session: Session = parse_all_of(rest).ok()?;
     let line = u32::try_from(before.matches('\n').count() + 1).ok()?;
     let spans = locate(rest).ok()?;
     (spans.key("turns") == Some(Pos { line, col: 1 })).then_some(session)
@@ -297,7 +297,11 @@ mod tests {
         let log_end = text.find("\nstack:").map_or(text.len(), |at| at + 1);
         let last = text[..log_end - 1].rfind('\n').map_or(0, |at| at + 1);
         let line = &text[last..log_end];
-        let at = line.split("at: ").nth(1).and_then(|s| s.get(..25)).unwrap_or_default();
+        let at = line
+            .split("at: ")
+            .nth(1)
+            .and_then(|s| s.get(..25))
+            .unwrap_or_default();
         let next = Time::parse_from_rfc3339(at).map(|t| t + chrono::Duration::seconds(60));
         let next = next.map(|t| t.to_rfc3339()).unwrap_or_default();
         let closed = line.replace(" }", ", secs: 60 }");
@@ -316,7 +320,13 @@ mod tests {
         let mut reread = Reread::first(text.clone()).expect("the sample reads");
         let turns = reread.session().turns.len();
         assert!(reread.log.is_some(), "the sample's layout is trusted");
-        assert!(reread.session().turns.last().is_some_and(|t| t.secs.is_none()));
+        assert!(
+            reread
+                .session()
+                .turns
+                .last()
+                .is_some_and(|t| t.secs.is_none())
+        );
         let who = reread.session().participants[0].id.clone();
         let next = floor_change(&text, &who);
         assert_eq!(reads_as_whole(&mut reread, &next), Ok(turns - 1));
@@ -334,12 +344,19 @@ mod tests {
         let mut reread = Reread::first(text.clone()).expect("the sample reads");
         let next = floor_change(&text, "nobody-here");
         let problems = reads_as_whole(&mut reread, &next).expect_err("an unknown speaker");
-        let line = next.lines().position(|l| l.contains("nobody-here")).unwrap_or(0) + 1;
+        let line = next
+            .lines()
+            .position(|l| l.contains("nobody-here"))
+            .unwrap_or(0)
+            + 1;
         assert_eq!(problems[0].line, line, "{problems:?}");
         // The kept state still reads the next good version in parts.
         let who = reread.session().participants[1].id.clone();
         let turns = reread.session().turns.len();
-        assert_eq!(reads_as_whole(&mut reread, &floor_change(&text, &who)), Ok(turns - 1));
+        assert_eq!(
+            reads_as_whole(&mut reread, &floor_change(&text, &who)),
+            Ok(turns - 1)
+        );
         assert!(reread.log.is_some());
     }
 
@@ -354,7 +371,8 @@ mod tests {
         let entry_at_margin = entry.trim_start().to_owned();
         let quoted = |s: &str| format!("{head}title: \"two\n{s}\"\n{tail}");
         let edits = [
-            text.replacen("turns:\n  - ", "turns:\n- ", 1).replace("\n  - {", "\n- {"),
+            text.replacen("turns:\n  - ", "turns:\n- ", 1)
+                .replace("\n  - {", "\n- {"),
             text.replacen("turns:\n", "turns:\n# the log\n", 1),
             text.replacen("turns:\n", "turns:   \n", 1),
             text.replacen("turns:\n", "turns: # the log\n", 1),
@@ -363,7 +381,10 @@ mod tests {
             text.replacen(&entry, &format!("  - \"{entry_at_margin}\n  - x\""), 1),
             text.replacen("turns:\n", "turns:\n    ", 1),
             format!("{text}turns:\n{entry}\n"),
-            format!("{head}turns: [{}]\n", entry_at_margin.trim_start_matches("- ")),
+            format!(
+                "{head}turns: [{}]\n",
+                entry_at_margin.trim_start_matches("- ")
+            ),
             quoted("turns:"),
             quoted(&format!("turns:\n{entry}")),
             text.replace('\n', "\r\n"),
