@@ -108,6 +108,15 @@ fn without_controls(text: &str) -> Result<&str, Vec<Problem>> {
 /// than tab and line breaks, DEL, U+FFFE, U+FFFF). yaml-rust2 lets them
 /// through, and serde_yaml refuses them by byte offset with no line.
 fn control_characters(text: &str) -> Vec<Problem> {
+    // Every forbidden character has a byte below space, DEL, or a lead
+    // byte 0xC2 (U+0080 to U+009F) or 0xEF (U+FFFE, U+FFFF): a text with
+    // none of these is passed at once, without counting lines.
+    let suspect = |b: &u8| {
+        (*b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | 0xC2 | 0xEF)
+    };
+    if !text.as_bytes().iter().any(suspect) {
+        return Vec::new();
+    }
     let mut problems = Problems::default();
     let mut at = Pos::START;
     let mut chars = text.chars().peekable();
