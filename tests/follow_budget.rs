@@ -1,15 +1,14 @@
 //! Soak tier (`.ci/soak`): `coproduce follow` on the 50,000-turn sample as
 //! a whole process in a pseudo-terminal. Issue 21's budgets: a save
-//! (written beside, renamed over, as the app saves) shows within 250 ms,
-//! with two busy loops competing for the CPU too, and following a file
-//! that does not change costs under 0.5% of a core.
+//! (written beside, renamed over, as the app saves: a floor change and two
+//! titles) shows within 250 ms, with two busy loops competing for the CPU
+//! too, and following a file that does not change costs under 0.5% of a
+//! core.
 //!
-//! The figures are printed for BENCHMARKS.md. The latency budget is missed
-//! (a whole read of the 3.4 MB file alone takes longer: see BENCHMARKS.md),
-//! so the asserts hold what does hold, with room for a busy CI machine:
-//! every save shows, the median within a second quiet (the half second
-//! `follow` promises, twice over), the slowest within five under load, and
-//! idle under 1% of a core. A debug build may take twice as long.
+//! The figures are printed for BENCHMARKS.md. The asserts leave room for
+//! a busy CI machine: the quiet median within the 250 ms, the median under
+//! load within twice that, the slowest within 2 s, idle under 1% of a
+//! core; a debug build, as the soak tier runs, gets twice each.
 //! Rerun: `cargo test --release --test follow_budget -- --ignored --nocapture`.
 // A pseudo-terminal and /proc: Linux only.
 #![cfg(target_os = "linux")]
@@ -167,7 +166,8 @@ fn follow_on_the_huge_sample_shows_every_save_and_costs_little_while_idle() {
     live.send(b"\x11");
     assert!(live.exit().success());
     let slack = if cfg!(debug_assertions) { 2.0 } else { 1.0 };
-    assert!(quiet_median < 1_000.0 * slack, "{quiet_median:.0} ms");
-    assert!(busy_worst < 5_000.0 * slack, "{busy_worst:.0} ms");
+    assert!(quiet_median < 250.0 * slack, "{quiet_median:.0} ms");
+    assert!(busy_median < 500.0 * slack, "{busy_median:.0} ms");
+    assert!(busy_worst < 2_000.0 * slack, "{busy_worst:.0} ms");
     assert!(idle < 1.0 * slack, "{idle:.2}% of a core");
 }
