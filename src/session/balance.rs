@@ -208,10 +208,18 @@ pub fn time_present(session: &Session, now: Time) -> Vec<u64> {
     let weights: Vec<u64> = match clock.started {
         Some(started) => {
             let end = clock.ended.map_or(now, |e| e.min(now));
+            // Whoever neither came nor went was there all along, or never:
+            // the breaks are taken off once for all of them.
+            let mut all_along = None;
             session
                 .participants
                 .iter()
-                .map(|p| working_present_secs(clock, p, started, end, now))
+                .map(|p| match (p.attendance.is_empty(), p.is_present()) {
+                    (true, false) => 0,
+                    (true, true) => *all_along
+                        .get_or_insert_with(|| working_secs(clock, started, end.max(started), now)),
+                    (false, _) => working_present_secs(clock, p, started, end, now),
+                })
                 .collect()
         }
         None => Vec::new(),
@@ -221,6 +229,40 @@ pub fn time_present(session: &Session, now: Time) -> Vec<u64> {
     }
     let present = session.participants.iter();
     present.map(|p| u64::from(p.is_present())).collect()
+}
+
+/// Each role's share, from each participant's speaking seconds `secs` and
+/// weight in fair share `weights` (see [`time_present`]), by index.
+fn role_shares(session: &Session, secs: &[u64], weights: &[u64]) -> Vec<RoleShare> {
+    let total_secs: u64 = secs.iter().sum();
+    let all_weight: u64 = weights.iter().sum();
+    session
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| {
+            let members = session
+                .participants
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.role == role.id);
+            let (role_secs, role_present, role_weight) = members
+                .fold((0, 0, 0), |(s, n, w), (i, p)| {
+                    (s + secs[i], n + usize::from(p.is_present()), w + weights[i])
+                });
+            RoleShare {
+                index: r,
+                secs: role_secs,
+                present: role_present,
+                share: fraction(role_secs, total_secs),
+                fair: role.target.map_or_else(
+                    || fraction(role_weight, all_weight),
+                    |t| f64::from(t) / 100.0,
+                ),
+                is_target: role.target.is_some(),
+            }
+        })
+        .collect()
 }
 
 impl Balance {
@@ -233,6 +275,19 @@ impl Balance {
     /// Sums the speaking log as it stands at `now`.
     pub fn compute(session: &Session, now: Time) -> Balance {
         Balance::with(session, &Tally::of(session), now)
+    }
+
+    /// The roles with power taken together at `now`, as [`Balance::with`]
+    /// works them out, without the rest of the picture (none when no role
+    /// is marked `power: true`): what a warning on every pane needs.
+    pub fn power_with(session: &Session, tally: &Tally, now: Time) -> Option<PowerShare> {
+        if !session.roles.iter().any(|r| r.has_power()) {
+            return None;
+        }
+        let (secs, _) = tally.totals(session, now);
+        let total_secs: u64 = secs.iter().sum();
+        let roles = role_shares(session, &secs, &time_present(session, now));
+        Some(together(session, &roles, total_secs, true))
     }
 
     /// As [`Balance::compute`], from the log already tallied (the tally
@@ -256,33 +311,7 @@ impl Balance {
             })
             .collect::<Vec<_>>();
 
-        let roles = session
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(r, role)| {
-                let members = session
-                    .participants
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.role == role.id);
-                let (role_secs, role_present, role_weight) =
-                    members.fold((0, 0, 0), |(s, n, w), (i, p)| {
-                        (s + secs[i], n + usize::from(p.is_present()), w + weights[i])
-                    });
-                RoleShare {
-                    index: r,
-                    secs: role_secs,
-                    present: role_present,
-                    share: fraction(role_secs, total_secs),
-                    fair: role.target.map_or_else(
-                        || fraction(role_weight, all_weight),
-                        |t| f64::from(t) / 100.0,
-                    ),
-                    is_target: role.target.is_some(),
-                }
-            })
-            .collect::<Vec<_>>();
+        let roles = role_shares(session, &secs, &weights);
 
         let power = session
             .roles

@@ -3,9 +3,9 @@
 //! Worked out from the record wherever an agreed proposal is shown, so a
 //! hand-written proposal is checked as surely as one the app closed.
 
-use super::balance::turn_secs;
+use super::balance::{Tally, turn_secs};
 use super::consent::{is_agreement, present_answers};
-use super::timing::{format_duration, record_end, working_secs};
+use super::timing::{format_duration, record_end_with, working_secs};
 use super::{Decision, Response, Session, Time};
 use crate::text::one_line;
 
@@ -28,7 +28,12 @@ pub fn window_start(session: &Session, decision: &Decision) -> Option<Time> {
 /// or where the record cannot tell (no opening time, no turns logged), the
 /// reason stored when its round closed.
 pub fn shown_flag(session: &Session, decision: &Decision, now: Time) -> Option<String> {
-    let stamp = derived(session, decision, now);
+    shown(decision, &derived(session, decision, now))
+}
+
+/// The flag to show on `decision` whose check as the record stands (see
+/// [`derived`]) found `stamp`, as [`shown_flag`] says.
+pub fn shown(decision: &Decision, stamp: &Stamp) -> Option<String> {
     let stored = || {
         let unsure = !stamp.unknown.is_empty() && is_agreement(decision.state);
         unsure.then(|| decision.rubber_stamp.clone()).flatten()
@@ -39,13 +44,60 @@ pub fn shown_flag(session: &Session, decision: &Decision, now: Time) -> Option<S
 /// The check on an agreed proposal as the record stands: up to when it was
 /// decided (else the end of the record). Nothing for a proposal not agreed.
 pub fn derived(session: &Session, decision: &Decision, now: Time) -> Stamp {
+    derived_with(session, None, decision, now)
+}
+
+/// [`derived`], reading who spoke from `tally` when given (it must fit
+/// `session`: see [`Tally::fits`]) rather than from the whole log.
+pub fn derived_with(
+    session: &Session,
+    tally: Option<&Tally>,
+    decision: &Decision,
+    now: Time,
+) -> Stamp {
     if !is_agreement(decision.state) {
         return Stamp::default();
     }
-    match decision.decided.or_else(|| record_end(session)) {
-        Some(end) => rubber_stamp(session, decision, end, now),
+    let log_end = || match tally {
+        Some(tally) => tally.log_end(session),
+        None => session.turns.iter().map(turn_end).max(),
+    };
+    match decision
+        .decided
+        .or_else(|| record_end_with(session, log_end))
+    {
+        Some(end) => rubber_stamp_with(session, tally, decision, end, now),
         None => Stamp::default(),
     }
+}
+
+/// Where a turn ends as the record's end reads it: its `secs` in full, an
+/// open turn at its start.
+fn turn_end(turn: &super::Turn) -> Time {
+    super::timing::after_secs(turn.at, turn.secs.unwrap_or(0))
+}
+
+/// Who spoke from `from` up to `end` (see [`Tally::spoke_between`]): from
+/// `tally` when given, else from a pass over the whole log.
+pub fn spoke_between<'s>(
+    session: &'s Session,
+    tally: Option<&Tally>,
+    (from, end): (Time, Time),
+    now: Time,
+) -> (bool, Vec<&'s str>) {
+    if let Some(tally) = tally {
+        return tally.spoke_between(session, from, end, now);
+    }
+    let spoke: Vec<&str> = session
+        .turns
+        .iter()
+        .filter(|t| {
+            let until = super::timing::after_secs(t.at, turn_secs(session, t, now));
+            t.at < end && (t.at >= from || until > from)
+        })
+        .map(|t| t.who.as_str())
+        .collect();
+    (!spoke.is_empty(), spoke)
 }
 
 /// What the rubber-stamp check found for a proposal if agreed at `end`.
@@ -72,6 +124,18 @@ impl Stamp {
 /// When the file cannot tell (no `opened`, or no turns logged in the
 /// window) it says so in `unknown` rather than guessing.
 pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time) -> Stamp {
+    rubber_stamp_with(session, None, decision, end, now)
+}
+
+/// [`rubber_stamp`], reading who spoke from `tally` when given (it must
+/// fit `session`: see [`Tally::fits`]) rather than from the whole log.
+pub fn rubber_stamp_with(
+    session: &Session,
+    tally: Option<&Tally>,
+    decision: &Decision,
+    end: Time,
+    now: Time,
+) -> Stamp {
     let mut stamp = Stamp::default();
     let role_of = |id: &str| {
         let p = session.participant(id)?;
@@ -91,16 +155,8 @@ pub fn rubber_stamp(session: &Session, decision: &Decision, end: Time, now: Time
         return stamp;
     };
     if let Some(role) = power_role {
-        let spoke: Vec<&str> = session
-            .turns
-            .iter()
-            .filter(|t| {
-                let until = super::timing::after_secs(t.at, turn_secs(session, t, now));
-                t.at < end && (t.at >= opened || until > opened)
-            })
-            .map(|t| t.who.as_str())
-            .collect();
-        if spoke.is_empty() {
+        let (anyone, spoke) = spoke_between(session, tally, (opened, end), now);
+        if !anyone {
             // Across a change of clocks, each time says its offset.
             let face = super::offsets::TimeOfDay::of_record(session);
             stamp.unknown.push(format!(

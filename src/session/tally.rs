@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::balance::turn_secs;
+use super::timing::after_secs;
 use super::{Session, Time, Turn};
 
 /// A word-at-a-time hash (as in rustc's FxHash) for looking ids up once
@@ -59,6 +60,13 @@ pub struct Tally {
     /// agenda index: these do not change with the clock, so a frame reads
     /// them rather than working them out again.
     settled: Vec<Option<Settled>>,
+    /// Positions of the turns that may run on past the start of the turn
+    /// after them, oldest first: the finished ones that do, and every open
+    /// one (it grows with the clock). Any other turn ends by the time the
+    /// next begins, so only these and the turn just before a moment can
+    /// still be going on at it: who was speaking at a discussion's start,
+    /// or when the log ends, is a look at a few turns, not the whole log.
+    reach: Vec<u32>,
 }
 
 /// First and most on one run of turns that no longer changes.
@@ -83,6 +91,7 @@ impl Tally {
             slips: vec![Vec::new(); session.participants.len()],
             open: Vec::new(),
             settled: Vec::new(),
+            reach: Vec::new(),
         };
         tally.add_from(session);
         tally.settle(session, 0);
@@ -178,6 +187,22 @@ impl Tally {
 
     /// Tallies the turns after those already done.
     fn add_from(&mut self, session: &Session) {
+        // Whether a turn runs on past the next one's start rests on that
+        // next turn too: the last turn kept is looked at again.
+        let from = self.len.saturating_sub(1);
+        self.reach.retain(|&t| (t as usize) < from);
+        let turns = &session.turns;
+        for (t, turn) in turns.iter().enumerate().skip(from) {
+            let runs_on = match turn.secs {
+                None => true,
+                Some(secs) => turns
+                    .get(t + 1)
+                    .is_some_and(|next| after_secs(turn.at, secs) > next.at),
+            };
+            if runs_on {
+                self.reach.push(u32::try_from(t).unwrap_or(u32::MAX));
+            }
+        }
         let index: HashMap<&str, usize, BuildHasherDefault<IdHasher>> = self
             .ids
             .iter()
@@ -202,6 +227,65 @@ impl Tally {
         self.len = session.turns.len();
     }
 
+    /// The turns before position `before` that may still be going on at a
+    /// later moment: the one just before it and those that run on (see
+    /// `reach`), oldest first.
+    fn running_on(&self, before: usize) -> impl Iterator<Item = usize> + '_ {
+        let cut = self.reach.partition_point(|&t| (t as usize) < before);
+        let last = before.checked_sub(1);
+        let reach = self.reach[..cut].iter().map(|&t| t as usize);
+        reach.filter(move |&t| Some(t) != last).chain(last)
+    }
+
+    /// Who spoke from `from` up to `to`, as a scan of the log would find
+    /// them: every turn that started before `to` and was still going on at
+    /// `from` or began after it (open turns run to `now`). Whether anyone
+    /// did (someone not in the list counts), and the ids of those who did,
+    /// each once, participants in file order before anyone else.
+    ///
+    /// A search per participant and a look at the few turns that may run
+    /// on (see `reach`), so it costs the same on any length of log.
+    pub fn spoke_between<'s>(
+        &self,
+        session: &'s Session,
+        from: Time,
+        to: Time,
+        now: Time,
+    ) -> (bool, Vec<&'s str>) {
+        let turns = &session.turns;
+        let run = run_of(turns, from, to);
+        let mut anyone = run.0 < run.1;
+        let mut who: Vec<&str> = (0..self.ids.len())
+            .filter(|&i| {
+                let at = &self.at[i];
+                let lo = at.partition_point(|&t| (t as usize) < run.0);
+                at.get(lo).is_some_and(|&t| (t as usize) < run.1)
+            })
+            .map(|i| session.participants[i].id.as_str())
+            .collect();
+        for t in self.running_on(run.0) {
+            let turn = &turns[t];
+            let until = after_secs(turn.at, turn_secs(session, turn, now));
+            if turn.at < to && until > from {
+                anyone = true;
+                if !who.contains(&turn.who.as_str()) {
+                    who.push(&turn.who);
+                }
+            }
+        }
+        (anyone, who)
+    }
+
+    /// The latest moment any turn of the log reaches, its `secs` counted
+    /// in full (an open turn's moment is its start), as
+    /// [`super::timing::record_end`] reads the log.
+    pub fn log_end(&self, session: &Session) -> Option<Time> {
+        let turns = &session.turns;
+        self.running_on(turns.len())
+            .map(|t| after_secs(turns[t].at, turns[t].secs.unwrap_or(0)))
+            .max()
+    }
+
     fn same_people(&self, session: &Session) -> bool {
         self.ids.len() == session.participants.len()
             && self
@@ -222,8 +306,14 @@ impl Tally {
     /// and the position of their first turn there.
     fn span(&self, session: &Session, i: usize, (from, to): (usize, usize), now: Time) -> Span {
         let at = &self.at[i];
-        let lo = at.partition_point(|&t| (t as usize) < from);
-        let hi = lo + at[lo..].partition_point(|&t| (t as usize) < to);
+        let (lo, hi) = if (from, to) == (0, self.len) {
+            // The whole log (a total): no search through their turns,
+            // whose cache misses cost more than the rest of a frame's sums.
+            (0, at.len())
+        } else {
+            let lo = at.partition_point(|&t| (t as usize) < from);
+            (lo, lo + at[lo..].partition_point(|&t| (t as usize) < to))
+        };
         let finished = between(&self.upto[i], lo, hi);
         let slipped = between(&self.slips[i], lo, hi);
         let open: u64 = self
@@ -313,4 +403,109 @@ pub(super) fn items_from(session: &Session, tally: &Tally, now: Time) -> Vec<Ite
 fn run_of(turns: &[Turn], from: Time, to: Time) -> (usize, usize) {
     let start = turns.partition_point(|t| t.at < from);
     (start, start + turns[start..].partition_point(|t| t.at < to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::rubber_stamp::{derived, derived_with, rubber_stamp, rubber_stamp_with};
+    use crate::session::timing::{record_end, record_end_with};
+    use proptest::collection::vec;
+    use proptest::option::weighted;
+
+    /// Who may speak: the consent tests' five people and someone not in
+    /// the list.
+    const WHO: [&str; 6] = ["beve", "dulcie", "alex", "jon", "pat", "zed"];
+
+    fn at(secs: i64) -> Time {
+        Time::parse_from_rfc3339("2026-11-22T10:00:00+00:00").unwrap()
+            + chrono::Duration::seconds(secs)
+    }
+
+    /// Turns after `from`, one per `(who, gap, secs)`: each `gap` seconds
+    /// after the one before, its `secs` free to run past the next start
+    /// or left open.
+    fn turns(from: i64, spec: &[(usize, u16, Option<u16>)]) -> Vec<Turn> {
+        let mut t = from;
+        spec.iter()
+            .map(|&(who, gap, secs)| {
+                t += i64::from(gap);
+                Turn {
+                    who: WHO[who].to_owned(),
+                    at: at(t),
+                    secs: secs.map(u64::from),
+                }
+            })
+            .collect()
+    }
+
+    /// Who spoke as a set of people in the list, and whether anyone did.
+    fn voices(said: (bool, Vec<&str>)) -> (bool, Vec<&str>) {
+        let (anyone, mut who) = said;
+        who.retain(|w| WHO[..5].contains(w));
+        who.sort_unstable();
+        who.dedup();
+        (anyone, who)
+    }
+
+    type Spec = Vec<(usize, u16, Option<u16>)>;
+
+    fn spec() -> impl proptest::strategy::Strategy<Value = Spec> {
+        vec((0usize..6, 0u16..120, weighted(0.85, 0u16..400)), 0..30)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Who spoke in a window, the rubber-stamp check and the log's end
+        /// read from the tally are what a pass over the whole log finds,
+        /// with turns that overlap, open ones and people not in the list;
+        /// and a tally refitted after the log's tail changed is a fresh one.
+        #[test]
+        fn the_tally_reads_who_spoke_as_a_scan_of_the_log_does(
+            before in spec(),
+            keep in 0usize..30,
+            after in spec(),
+            windows in vec((-60i64..3000, -300i64..1500), 1..6),
+            now in -60i64..5000,
+        ) {
+            let mut s: Session =
+                serde_yaml::from_str(crate::session::consent::tests::SESSION).unwrap();
+            s.turns = turns(0, &before);
+            let mut tally = Tally::of(&s);
+            // The tail from `keep` on replaced, as a change or undo does.
+            let keep = keep.min(s.turns.len());
+            let from = s.turns.get(keep.wrapping_sub(1)).map_or(0, |t| {
+                (t.at - at(0)).num_seconds()
+            });
+            s.turns.truncate(keep);
+            s.turns.extend(turns(from, &after));
+            tally.refit(&s, keep);
+            proptest::prop_assert_eq!(&tally, &Tally::of(&s));
+
+            let now = at(now);
+            let scan = record_end(&s);
+            proptest::prop_assert_eq!(record_end_with(&s, || tally.log_end(&s)), scan);
+            for (start, length) in windows {
+                let (from, to) = (at(start), at(start + length));
+                let kept = tally.spoke_between(&s, from, to, now);
+                let scan = crate::session::rubber_stamp::spoke_between(&s, None, (from, to), now);
+                proptest::prop_assert_eq!(voices(kept), voices(scan));
+                // The open proposal (Alex's, power) as if agreed at `to`,
+                // and an agreed one with no time decided (the record's end).
+                s.decisions[1].opened = Some(from);
+                let d = &s.decisions[1];
+                proptest::prop_assert_eq!(
+                    rubber_stamp_with(&s, Some(&tally), d, to, now),
+                    rubber_stamp(&s, d, to, now)
+                );
+                s.decisions[3].opened = Some(from);
+                s.decisions[3].proposed_by = "jon".into();
+                let d = &s.decisions[3];
+                proptest::prop_assert_eq!(
+                    derived_with(&s, Some(&tally), d, now),
+                    derived(&s, d, now)
+                );
+            }
+        }
+    }
 }

@@ -126,16 +126,25 @@ pub fn meeting_elapsed_secs(clock: &Clock, now: Time) -> Option<u64> {
 /// decision, a judgement, the end of a thinking time, a card). Minutes and trends read a file at this moment,
 /// so they never depend on when they are made. `None` for an empty record.
 pub fn record_end(session: &Session) -> Option<Time> {
+    record_end_with(session, || {
+        let turns = session.turns.iter();
+        turns.map(|t| after_secs(t.at, t.secs.unwrap_or(0))).max()
+    })
+}
+
+/// [`record_end`] with the latest moment the turns reach given by
+/// `turns_end` (read from a kept tally, it costs no pass over the log).
+pub fn record_end_with(
+    session: &Session,
+    turns_end: impl FnOnce() -> Option<Time>,
+) -> Option<Time> {
     if let Some(ended) = session.clock.ended {
         return Some(ended);
     }
     let clock = &session.clock;
     let breaks = clock.breaks.iter().flat_map(|b| [Some(b.from), b.to]);
     let items = session.agenda.iter().flat_map(|i| [i.started, i.ended]);
-    let turns = session
-        .turns
-        .iter()
-        .map(|t| Some(after_secs(t.at, t.secs.unwrap_or(0))));
+    let turns = std::iter::once(turns_end());
     let decisions = session.decisions.iter().flat_map(|d| [d.opened, d.decided]);
     let ladder = session.ladder.iter().map(|j| Some(j.at));
     let thinking = clock

@@ -242,7 +242,24 @@ impl View<'_> {
         }
         // The highlight column takes two cells before the others.
         let columns = column_widths(&widths, area.width.saturating_sub(2), 1);
-        let rows = self.balance.people.iter().map(|share| {
+        let last = s.participants.len().checked_sub(1);
+        let selected = last.map(|last| self.app.balance.selected.min(last));
+        // When not everyone fits, the list scrolls to keep the selected
+        // person in view and its last row says who is out of sight.
+        let everyone = s.participants.len();
+        let fits = usize::from(area.height.saturating_sub(1));
+        let (area, more) = if everyone > fits && area.height >= 3 {
+            let [table, more] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            (table, Some(more))
+        } else {
+            (area, None)
+        };
+        let shown = usize::from(area.height.saturating_sub(1)).max(1);
+        let offset = selected.map_or(0, |i| (i + 1).saturating_sub(shown));
+        // Only the rows in view are made, however many people there are.
+        let in_view = self.balance.people.iter().skip(offset).take(shown);
+        let rows = in_view.map(|share| {
             let person = &s.participants[share.index];
             let (slot, role) = role_of(s, person);
             let key = person.key.map(|k| format!("[{}]", k.0)).unwrap_or_default();
@@ -313,24 +330,7 @@ impl View<'_> {
             .row_highlight_style(theme.selected())
             .highlight_symbol("▸ ")
             .highlight_spacing(HighlightSpacing::Always);
-        let last = s.participants.len().checked_sub(1);
-        let selected = last.map(|last| self.app.balance.selected.min(last));
-        // When not everyone fits, the list scrolls to keep the selected
-        // person in view and its last row says who is out of sight.
-        let everyone = s.participants.len();
-        let fits = usize::from(area.height.saturating_sub(1));
-        let (area, more) = if everyone > fits && area.height >= 3 {
-            let [table, more] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-            (table, Some(more))
-        } else {
-            (area, None)
-        };
-        let shown = usize::from(area.height.saturating_sub(1)).max(1);
-        let offset = selected.map_or(0, |i| (i + 1).saturating_sub(shown));
-        let mut state = TableState::default()
-            .with_offset(offset)
-            .with_selected(selected);
+        let mut state = TableState::default().with_selected(selected.map(|i| i - offset));
         frame.render_stateful_widget(table, area, &mut state);
         if let Some(more) = more {
             let above = offset;

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
-use crate::session::balance::{Balance, long_turn};
+use crate::session::balance::{Balance, PowerShare, Tally, long_turn};
 use crate::session::needs::break_due;
 use crate::session::timing::{format_duration, format_minutes, item_used_secs, running_item};
 use crate::session::{Session, Time};
@@ -26,11 +26,12 @@ pub struct Warning {
     pub short: String,
 }
 
-/// Every warning live in `session` at `now` (with `balance` worked out
-/// for it), most urgent first; `unsaved` when the meeting is not on disk.
+/// Every warning live in `session` at `now` (with `power`, the roles with
+/// power together, worked out for it), most urgent first; `unsaved` when
+/// the meeting is not on disk.
 pub fn live_warnings(
     session: &Session,
-    balance: &Balance,
+    power: Option<&PowerShare>,
     now: Time,
     unsaved: bool,
 ) -> Vec<Warning> {
@@ -46,7 +47,7 @@ pub fn live_warnings(
             format!("⚠ turn {time}"),
         ));
     }
-    if let Some(power) = balance.power.as_ref().filter(|p| p.is_over()) {
+    if let Some(power) = power.filter(|p| p.is_over()) {
         let (share, fair) = (power.share * 100.0, power.fair * 100.0);
         out.push(warning(
             format!("⚠ power over share {share:.0}% (fair {fair:.0}%)"),
@@ -100,11 +101,12 @@ fn tab(pane: Pane, current: bool, short: bool) -> String {
 /// Draws the pane bar and the warnings into the one row `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
-    let balance = match crate::app::balance::BalanceView::tally(app) {
-        Some(tally) => Balance::with(s, tally, app.now),
-        None => Balance::compute(s, app.now),
+    // Only the power line: the rest of the balance is the Balance pane's.
+    let power = match crate::app::balance::BalanceView::tally(app) {
+        Some(tally) => Balance::power_with(s, tally, app.now),
+        None => Balance::power_with(s, &Tally::of(s), app.now),
     };
-    let warnings = live_warnings(s, &balance, app.now, app.disk.unsaved.is_some());
+    let warnings = live_warnings(s, power.as_ref(), app.now, app.disk.unsaved.is_some());
     // The quiet reminder of a break someone's needs ask for: facilitator
     // only (the room view has no pane bar), drawn after the warnings in an
     // ordinary colour.

@@ -3,7 +3,8 @@
 //! role, who has not answered), outcome and rubber-stamp flag; and the
 //! meeting's actions with their owners and due dates.
 
-use crate::session::offsets::TimeOfDay;
+use std::collections::HashSet;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,11 +13,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{fit_line, heading, name_of, scrolled_words, wrapped_rows};
 use crate::app::App;
+use crate::app::balance::BalanceView;
 use crate::app::decisions::{cursor, selected_index};
 use crate::app::keymap::Scope;
 use crate::session::consent::{self, is_agreement, is_closed, state_words};
-use crate::session::rubber_stamp::{derived, shown_flag};
-use crate::session::{Decision, DecisionState, Response, Session};
+use crate::session::offsets::TimeOfDay;
+use crate::session::rubber_stamp::{derived_with, rubber_stamp_with, shown};
+use crate::session::{ActionPoint, Decision, DecisionState, Response, Session};
 use crate::text::{fit, one_line, pad};
 use crate::theme::Theme;
 
@@ -58,20 +61,26 @@ fn with_role(session: &Session, id: &str) -> String {
     }
 }
 
+/// The widest "Proposed by" of the queue: each proposer worked out once,
+/// however many proposals they made.
+fn proposers_width(s: &Session) -> usize {
+    let proposers: HashSet<&str> = s.decisions.iter().map(|d| d.proposed_by.as_str()).collect();
+    let widths = proposers.into_iter().map(|id| with_role(s, id).width());
+    widths.max().unwrap_or(0)
+}
+
 /// The queue: one row a proposal, the selected one marked.
 fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.session;
     let selected = selected_index(app);
-    let by_width = s
-        .decisions
-        .iter()
-        .map(|d| with_role(s, &d.proposed_by).width())
-        .max()
-        .unwrap_or(0)
+    let by_width = proposers_width(s)
         .max(11)
         .min(usize::from(area.width) * 2 / 5);
     let text_width = usize::from(area.width).saturating_sub(13 + by_width + 2);
-    let rows = s.decisions.iter().enumerate().map(|(i, d)| {
+    // The table draws from the top: only the rows under its heading that
+    // fit are made.
+    let room = usize::from(area.height.saturating_sub(1));
+    let rows = s.decisions.iter().take(room).enumerate().map(|(i, d)| {
         let mark = if selected == Some(i) { "›" } else { " " };
         let state = match selected == Some(i) {
             // The row's style is applied under its cells, so a state's own
@@ -292,10 +301,11 @@ const ANSWERS_WIDTH: u16 = 2 + 18 + 1 + 16;
 fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
     let s = &app.session;
     let mut lines = Vec::new();
-    let stamp = match (d.state, d.decided) {
-        (DecisionState::Open, _) => consent::rubber_stamp(s, d, app.now, app.now),
-        (state, _) if is_agreement(state) => derived(s, d, app.now),
-        _ => consent::Stamp::default(),
+    // Who spoke is read from the kept tally: no pass over the log a frame.
+    let tally = BalanceView::tally(app);
+    let stamp = match d.state {
+        DecisionState::Open => rubber_stamp_with(s, tally, d, app.now, app.now),
+        _ => derived_with(s, tally, d, app.now),
     };
     if d.state == DecisionState::Open {
         if let Some(reason) = stamp.flag() {
@@ -304,7 +314,7 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
                 theme.warn(),
             ));
         }
-    } else if let Some(reason) = shown_flag(s, d, app.now) {
+    } else if let Some(reason) = shown(d, &stamp) {
         lines.push(Line::styled(
             format!("⚑ POSSIBLE RUBBER STAMP: {}", one_line(&reason)),
             theme.alert(),
@@ -333,22 +343,33 @@ fn flag<'a>(app: &App, d: &Decision, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-/// Every action agreed in the meeting, with its owner and due date; one
-/// past due (before today's date) is marked with a symbol and a word.
-fn actions<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+/// Every action agreed in the meeting, in order.
+fn all_actions(s: &Session) -> impl Iterator<Item = &ActionPoint> {
+    let closed = s.decisions.iter().filter(|d| is_closed(d.state));
+    closed.flat_map(|d| &d.actions)
+}
+
+/// The rows the actions take in full: a heading and one row each, or
+/// none when there are none.
+fn actions_rows(s: &Session) -> usize {
+    match all_actions(s).count() {
+        0 => 0,
+        n => n + 1,
+    }
+}
+
+/// The actions agreed in the meeting that fit `rows` rows, with their
+/// owners and due dates, under a heading counting them all; one past due
+/// (before today's date) is marked with a symbol and a word.
+fn actions<'a>(app: &App, rows: usize, theme: &Theme) -> Vec<Line<'a>> {
     let s = &app.session;
-    let all: Vec<_> = s
-        .decisions
-        .iter()
-        .filter(|d| is_closed(d.state))
-        .flat_map(|d| &d.actions)
-        .collect();
-    if all.is_empty() {
+    let count = all_actions(s).count();
+    if count == 0 || rows == 0 {
         return Vec::new();
     }
     let today = app.now.date_naive();
-    let mut lines = vec![heading(&format!("Actions ({})", all.len()), theme)];
-    for action in all {
+    let mut lines = vec![heading(&format!("Actions ({count})"), theme)];
+    for action in all_actions(s).take(rows - 1) {
         let due = action
             .due
             .map(|d| format!(", by {}", d.format("%-d %b %Y")))
@@ -398,13 +419,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let d = &s.decisions[index];
-    let actions = actions(app, theme);
     let queue_height = s.decisions.len() as u16 + 1;
     let [queue_area, _, detail_area, actions_area] = Layout::vertical([
         Constraint::Max(queue_height),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Max(actions.len() as u16),
+        Constraint::Max(actions_rows(s) as u16),
     ])
     .areas(area);
     queue(app, frame, queue_area, theme);
@@ -467,6 +487,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flag = Paragraph::new(flag(app, d, theme)).wrap(Wrap { trim: true });
     frame.render_widget(flag, flag_area);
     let width = usize::from(actions_area.width);
+    let actions = actions(app, usize::from(actions_area.height), theme);
     let actions: Vec<Line> = actions.into_iter().map(|l| fit_line(l, width)).collect();
     frame.render_widget(Paragraph::new(actions), actions_area);
 }

@@ -229,6 +229,30 @@ fn check_tally(app: &App, step: &str) {
         let secs: u64 = theirs.map(|t| turn_secs(s, t, app.now)).sum();
         assert_eq!(share.secs, secs, "{step}: {id}");
     }
+    // Who spoke in any stretch (as the rubber-stamp check asks) and where
+    // the log ends, read from the kept tally: as a pass over the log finds.
+    use crate::session::rubber_stamp::spoke_between;
+    fn sorted((anyone, mut who): (bool, Vec<&str>)) -> (bool, Vec<&str>) {
+        who.sort_unstable();
+        who.dedup();
+        (anyone, who)
+    }
+    let second = chrono::Duration::seconds(1);
+    let times: Vec<_> = s.turns.iter().map(|t| t.at).chain([app.now]).collect();
+    for pair in times.windows(2) {
+        for window in [(pair[0] + second, pair[1]), (pair[0] - second, app.now)] {
+            assert_eq!(
+                sorted(spoke_between(s, Some(kept), window, app.now)),
+                sorted(spoke_between(s, None, window, app.now)),
+                "{step}: {window:?}"
+            );
+        }
+    }
+    let ends = s
+        .turns
+        .iter()
+        .map(|t| crate::session::timing::after_secs(t.at, t.secs.unwrap_or(0)));
+    assert_eq!(kept.log_end(s), ends.max(), "{step}");
 }
 
 #[test]
