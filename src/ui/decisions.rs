@@ -77,28 +77,43 @@ fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .max(11)
         .min(usize::from(area.width) * 2 / 5);
     let text_width = usize::from(area.width).saturating_sub(13 + by_width + 2);
-    // The table draws from the top: only the rows under its heading that
-    // fit are made.
+    // Only the rows under its heading that fit are made: from the top, or
+    // a window around the selection when a long queue does not fit.
     let room = usize::from(area.height.saturating_sub(1));
-    let rows = s.decisions.iter().take(room).enumerate().map(|(i, d)| {
-        let mark = if selected == Some(i) { "›" } else { " " };
-        let state = match selected == Some(i) {
-            // The row's style is applied under its cells, so a state's own
-            // colour would stay on the selection's background.
-            true => state_span(d.state, theme).style(theme.selected()),
-            false => state_span(d.state, theme),
-        };
-        let row = Row::new(vec![
-            Cell::from(Line::from(vec![Span::raw(mark), state])),
-            Cell::from(fit(&one_line(&d.proposal), text_width).into_owned()),
-            Cell::from(fit(&with_role(s, &d.proposed_by), by_width).into_owned()),
-        ]);
-        if selected == Some(i) {
-            row.style(theme.selected())
-        } else {
-            row
-        }
-    });
+    let total = s.decisions.len();
+    let first = selected.map_or(0, |at| at.saturating_sub(room / 2));
+    let first = first.min(total.saturating_sub(room));
+    let shown = total.min(room);
+    let heading = if shown < total {
+        format!("Proposal ({}-{} of {total})", first + 1, first + shown)
+    } else {
+        "Proposal".to_owned()
+    };
+    let rows = s
+        .decisions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(room)
+        .map(|(i, d)| {
+            let mark = if selected == Some(i) { "›" } else { " " };
+            let state = match selected == Some(i) {
+                // The row's style is applied under its cells, so a state's own
+                // colour would stay on the selection's background.
+                true => state_span(d.state, theme).style(theme.selected()),
+                false => state_span(d.state, theme),
+            };
+            let row = Row::new(vec![
+                Cell::from(Line::from(vec![Span::raw(mark), state])),
+                Cell::from(fit(&one_line(&d.proposal), text_width).into_owned()),
+                Cell::from(fit(&with_role(s, &d.proposed_by), by_width).into_owned()),
+            ]);
+            if selected == Some(i) {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        });
     let table = Table::new(
         rows,
         [
@@ -107,7 +122,7 @@ fn queue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Constraint::Length(by_width as u16),
         ],
     )
-    .header(Row::new([" State", "Proposal", "Proposed by"]).style(theme.title()))
+    .header(Row::new([" State".to_owned(), heading, "Proposed by".to_owned()]).style(theme.title()))
     .column_spacing(1);
     frame.render_widget(table, area);
 }
@@ -419,12 +434,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let d = &s.decisions[index];
-    let queue_height = s.decisions.len() as u16 + 1;
+    // A long queue or list of actions gets a share of the pane, so that
+    // the selected proposal's answers always have the rest.
+    let queue_height = (s.decisions.len() + 1).min((usize::from(area.height) / 3).max(4));
+    let actions_height = actions_rows(s).min((usize::from(area.height) / 4).max(3));
     let [queue_area, _, detail_area, actions_area] = Layout::vertical([
-        Constraint::Max(queue_height),
+        Constraint::Max(queue_height as u16),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Max(actions_rows(s) as u16),
+        Constraint::Max(actions_height as u16),
     ])
     .areas(area);
     queue(app, frame, queue_area, theme);
@@ -494,7 +512,54 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
     use super::wrap_words;
+    use crate::app::App;
+    use crate::session::sample;
+    use crate::theme::Themes;
+    use crate::ui::screen::buffer_text;
+
+    /// A meeting with 60 proposals and 34 actions: the queue and the
+    /// actions take a share of the pane, and the selected proposal, far
+    /// down the queue, is in view with its answers, at every size.
+    #[test]
+    fn a_long_queue_leaves_room_for_the_selected_proposal() {
+        let session = sample::large();
+        let now = sample::now_in(&session);
+        let mut app = App::new(session, now, vec![], 0);
+        app.decisions.selected = Some(40);
+        let proposal = app.session.decisions[40].proposal.clone();
+        let themes = Themes::builtin();
+        let theme = themes.get("monochrome").unwrap();
+        for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            let drawn = terminal.draw(|frame| {
+                super::draw(&app, frame, frame.area(), theme);
+            });
+            assert!(drawn.is_ok());
+            let text = buffer_text(terminal.backend().buffer());
+            let lines: Vec<&str> = text.lines().collect();
+            let in_queue = lines
+                .iter()
+                .position(|l| l.starts_with("›") && l.contains(&proposal));
+            assert!(
+                in_queue.is_some(),
+                "{width}x{height}: selection not in the queue\n{text}"
+            );
+            assert!(
+                text.contains("of 60)"),
+                "{width}x{height}: the queue says it is cut\n{text}"
+            );
+            let detail = lines.iter().position(|l| l.starts_with("Proposed by"));
+            assert!(detail > in_queue, "{width}x{height}: no detail\n{text}");
+            assert!(
+                text.contains("Answers"),
+                "{width}x{height}: no answers\n{text}"
+            );
+        }
+    }
 
     #[test]
     fn reasons_wrap_by_words_and_are_cut_on_the_last_row() {
