@@ -96,7 +96,8 @@ fn looks_typed(s: &str) -> bool {
     if NOT_STRINGS.contains(&s) {
         return true;
     }
-    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    // Every sign: serde_yaml reads `+-1` as -1.
+    let unsigned = s.trim_start_matches(['+', '-']);
     if unsigned.eq_ignore_ascii_case(".inf") || unsigned.eq_ignore_ascii_case(".nan") {
         return true;
     }
@@ -227,6 +228,8 @@ mod tests {
             ("Beve", "Beve", "Beve"),
             ("Dulcie's concern", "Dulcie's concern", "Dulcie's concern"),
             ("3 bedrooms", "3 bedrooms", "3 bedrooms"),
+            ("+-1", r#""+-1""#, r#""+-1""#),
+            ("-+.5", r#""-+.5""#, r#""-+.5""#),
             ("日本語", "日本語", "日本語"),
             (r"back\slash", r"back\slash", r"back\slash"),
             ("a...", "a...", "a..."),
